@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: MIT
+// dlcli: the headless front end of the core, for scripts, benchmarks and replaying experiments.
+// Links dlcore only (no Qt).
+#include "core/data/csv.h"
+#include "core/data/synthetic.h"
+#include "core/train/checkpoint.h"
+#include "core/train/experiment.h"
+#include "core/train/gradcheck.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <string>
+
+namespace {
+
+dl::CancelFlag g_cancel;
+extern "C" void onSignal(int) { g_cancel.request(); }
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+const char* kUsage = R"(usage:
+  dlcli train2d [options]          train a 2-D classifier (the Playground lab, headless)
+  dlcli gradcheck [options]        gradient check of the network on the data; exit 0 when every layer < 1e-7
+
+data:     --dataset flower|moons|circles|spiral|xor|blobs (flower)  --csv FILE (x,y,label rows)
+          --count N  --noise S  --classes K (spiral, blobs)  --dev R (dev share, 0.2)  --seed N (1)
+network:  --hidden 4 | 4,3 | 0 (none: logistic regression)  --activation tanh|relu|leaky|sigmoid (tanh)
+          --init random|zeros|xavier|he|large (random = randn x 0.01)  --keep-prob P  --batch-norm
+training: --optimizer gd|momentum|rmsprop|adam (gd)  --lr A (1.2)  --iterations N (10000)  --epochs N
+          --batch B (0 = full batch)  --l2 L  --beta B  --beta1 B  --beta2 B  --eps E
+          --decay none|inverse-time|exponential|step|inverse-sqrt  --decay-rate R  --decay-interval N
+          --clip-value C  --clip-norm C
+files:    --experiment FILE (replay a saved experiment; other options ignored)  --save-experiment FILE
+          --save CHECKPOINT  --resume CHECKPOINT (continue training to --iterations)
+output:   --json (one final JSON object on stdout; progress goes to stderr)  --quiet
+)";
+
+struct Args {
+    std::string command;
+    std::map<std::string, std::string> opts;
+    bool has(const std::string& k) const { return opts.count(k) > 0; }
+    std::string str(const std::string& k, const std::string& def) const
+    {
+        auto it = opts.find(k);
+        return it == opts.end() ? def : it->second;
+    }
+    double num(const std::string& k, double def) const
+    {
+        auto it = opts.find(k);
+        if (it == opts.end()) return def;
+        char* end = nullptr;
+        double v = std::strtod(it->second.c_str(), &end);
+        if (it->second.empty() || *end != '\0') throw UsageError("--" + k + " expects a number, got \"" + it->second + "\"");
+        return v;
+    }
+};
+
+Args parseArgs(int argc, char** argv)
+{
+    static const char* flags[] = {"json", "quiet", "batch-norm", "help"};
+    Args a;
+    if (argc < 2) throw UsageError("no command given");
+    a.command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s.rfind("--", 0) != 0) throw UsageError("unexpected argument \"" + s + "\"");
+        s = s.substr(2);
+        bool flag = false;
+        for (const char* f : flags) flag = flag || s == f;
+        if (flag) {
+            a.opts[s] = "1";
+        } else {
+            if (i + 1 >= argc) throw UsageError("--" + s + " needs a value");
+            a.opts[s] = argv[++i];
+        }
+    }
+    return a;
+}
+
+dl::Experiment experimentFromArgs(const Args& a)
+{
+    dl::Experiment e;
+    e.seed = static_cast<std::uint32_t>(a.num("seed", 1));
+    e.dataset.kind = a.str("dataset", "flower");
+    e.dataset.count = static_cast<int>(a.num("count", 0));
+    e.dataset.noise = static_cast<float>(a.num("noise", -1));
+    e.dataset.classes = static_cast<int>(a.num("classes", 2));
+    e.dataset.seed = e.seed;
+    e.dataset.devRatio = static_cast<float>(a.num("dev", 0.2));
+    dl::Dataset2D all;
+    if (a.has("csv")) {
+        all = dl::loadCsv2D(a.str("csv", ""));
+        e.source = a.str("csv", "");
+    } else {
+        all = dl::makeSynthetic(e.dataset);
+    }
+    e.data = dl::splitDataset(all, e.dataset.devRatio, e.seed);
+    e.network.hidden = dl::parseHidden(a.str("hidden", "4"));
+    e.network.activation = dl::parseAct(a.str("activation", "tanh"));
+    e.network.init = dl::parseInit(a.str("init", "random"));
+    e.network.keepProb = static_cast<float>(a.num("keep-prob", 1));
+    e.network.batchNorm = a.has("batch-norm");
+    dl::Hyperparams& h = e.hyper;
+    h.lr = static_cast<float>(a.num("lr", 1.2));
+    h.opt.kind = dl::parseOpt(a.str("optimizer", "gd"));
+    h.opt.beta = static_cast<float>(a.num("beta", h.opt.beta));
+    h.opt.beta1 = static_cast<float>(a.num("beta1", h.opt.beta1));
+    h.opt.beta2 = static_cast<float>(a.num("beta2", h.opt.beta2));
+    h.opt.eps = static_cast<float>(a.num("eps", h.opt.eps));
+    h.batch = static_cast<int>(a.num("batch", 0));
+    h.l2 = static_cast<float>(a.num("l2", 0));
+    h.keepProb = e.network.keepProb;
+    h.decay.kind = dl::parseDecay(a.str("decay", "none"));
+    h.decay.rate = static_cast<float>(a.num("decay-rate", h.decay.rate));
+    h.decay.interval = static_cast<int>(a.num("decay-interval", h.decay.interval));
+    h.clipValue = static_cast<float>(a.num("clip-value", 0));
+    h.clipNorm = static_cast<float>(a.num("clip-norm", 0));
+    dl::validate(h);
+    return e;
+}
+
+int train2d(const Args& a)
+{
+    const bool json = a.has("json"), quiet = a.has("quiet");
+    std::ostream& log = json ? std::cerr : std::cout;
+    dl::Experiment e;
+    std::unique_ptr<dl::Trainer> t;
+    long target;
+    if (a.has("experiment")) {
+        e = dl::loadExperiment(a.str("experiment", ""));
+        t = dl::makeTrainer(e);
+        target = e.steps;
+    } else if (a.has("resume")) {
+        t = dl::loadCheckpoint(a.str("resume", ""));
+        e.data = t->data();
+        e.network = t->spec();
+        e.hyper = t->hyper();
+        target = static_cast<long>(a.num("iterations", 10000));
+    } else {
+        e = experimentFromArgs(a);
+        t = dl::makeTrainer(e);
+        const int n = e.data.train.size();
+        const int b = e.hyper.batch <= 0 || e.hyper.batch >= n ? n : e.hyper.batch;
+        const long perEpoch = (n + b - 1) / b;
+        target = a.has("epochs") ? static_cast<long>(a.num("epochs", 1)) * perEpoch
+                                 : static_cast<long>(a.num("iterations", 10000));
+        e.steps = target;
+    }
+    if (target < 0 || target > 100000000) throw UsageError("--iterations must be between 0 and 1e8");
+    const long every = std::max(1L, target / 10);
+    t->onStep = [&](const dl::StepStats& s) {
+        if (!quiet && (s.step % every == 0 || s.diverged)) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "step %8ld  epoch %7ld  cost %.6f  lr %.4g\n", s.step, s.epoch,
+                          static_cast<double>(s.cost), static_cast<double>(s.lr));
+            log << buf;
+        }
+    };
+    const auto t0 = std::chrono::steady_clock::now();
+    const dl::StepStats last = dl::replay(*t, e, target, &g_cancel);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const dl::EpochStats ev = t->evaluateAll();
+    if (a.has("save")) dl::saveCheckpoint(*t, a.str("save", ""));
+    if (a.has("save-experiment")) {
+        e.steps = t->steps();
+        e.result = ev;
+        dl::saveExperiment(e, a.str("save-experiment", ""));
+    }
+    std::string message;
+    if (last.diverged) message = t->divergenceMessage(last);
+    else if (g_cancel.requested()) message = "Stopped by the user at step " + std::to_string(t->steps()) + ".";
+    if (json) {
+        dl::Json j = dl::Json::object();
+        j.set("train_accuracy", static_cast<double>(ev.train.accuracy));
+        j.set("dev_accuracy", static_cast<double>(ev.dev.accuracy));
+        j.set("cost", static_cast<double>(ev.train.cost));
+        j.set("dev_cost", static_cast<double>(ev.dev.cost));
+        j.set("last_batch_cost", static_cast<double>(last.cost));
+        j.set("iterations", t->steps());
+        j.set("epochs", t->epochs());
+        j.set("seconds", seconds);
+        j.set("diverged", last.diverged);
+        j.set("train_count", ev.train.count);
+        j.set("dev_count", ev.dev.count);
+        j.set("parameters", static_cast<double>(t->model().paramCount()));
+        if (!message.empty()) j.set("message", message);
+        if (e.result) {
+            const bool same = e.result->train.cost == ev.train.cost && e.result->train.accuracy == ev.train.accuracy &&
+                              e.result->dev.accuracy == ev.dev.accuracy;
+            j.set("matches_saved_result", same);
+        }
+        std::cout << j.dump() << std::endl;
+    } else {
+        if (!message.empty()) std::cout << message << "\n";
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "train accuracy %.2f%%  dev accuracy %.2f%%  cost %.6f  (%ld steps in %.3f s)\n",
+                      100.0 * ev.train.accuracy, 100.0 * ev.dev.accuracy, static_cast<double>(ev.train.cost),
+                      t->steps(), seconds);
+        std::cout << buf;
+    }
+    return last.diverged ? 3 : 0;
+}
+
+int gradcheck(const Args& a)
+{
+    dl::Experiment e = experimentFromArgs(a);
+    if (!a.has("init")) e.network.init = dl::Init::Xavier; // non-trivial gradients in every layer
+    auto t = dl::makeTrainer(e);
+    const long warm = static_cast<long>(a.num("iterations", 0));
+    if (warm > 0) t->run(warm);
+    const dl::Tensor x = dl::featureTensor(e.data.train);
+    const dl::Tensor y = dl::targetTensor(e.data.train, t->spec().outputs);
+    const dl::GradCheckReport r =
+        dl::gradientCheck(t->spec(), t->model(), x, y, t->lossKind(), e.hyper.l2, a.num("epsilon", 1e-7));
+    if (a.has("json")) {
+        dl::Json layers = dl::Json::array();
+        for (const auto& l : r.layers) {
+            dl::Json j = dl::Json::object();
+            j.set("layer", l.layer).set("what", l.what).set("parameters", static_cast<double>(l.count));
+            j.set("difference", l.difference).set("passed", l.difference < 1e-7);
+            layers.push(j);
+        }
+        dl::Json j = dl::Json::object();
+        j.set("layers", layers).set("overall", r.overall).set("worst", r.worst).set("passed", r.passed());
+        std::cout << j.dump() << std::endl;
+    } else {
+        for (const auto& l : r.layers) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "%-8s %-16s %5zu params  difference %.3e  %s\n", l.layer.c_str(),
+                          l.what.c_str(), l.count, l.difference, l.difference < 1e-7 ? "ok" : "FAIL");
+            std::cout << buf;
+        }
+        std::printf("overall difference %.3e: %s\n", r.overall, r.passed() ? "passed" : "FAILED");
+    }
+    return r.passed() ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::signal(SIGINT, onSignal);
+    try {
+        Args a = parseArgs(argc, argv);
+        if (a.command == "help" || a.command == "--help" || a.has("help")) {
+            std::cout << kUsage;
+            return 0;
+        }
+        if (a.command == "train2d") return train2d(a);
+        if (a.command == "gradcheck") return gradcheck(a);
+        throw UsageError("unknown command \"" + a.command + "\"");
+    } catch (const UsageError& e) {
+        std::cerr << "dlcli: " << e.what() << "\n" << kUsage;
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "dlcli: error: " << e.what() << "\n";
+        return 1;
+    }
+}

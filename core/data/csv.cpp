@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "core/data/csv.h"
+
+#include "core/util/file.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <sstream>
+
+namespace dl {
+
+static std::vector<std::string> splitFields(const std::string& line)
+{
+    char sep = ',';
+    if (line.find(',') == std::string::npos) {
+        if (line.find(';') != std::string::npos) sep = ';';
+        else if (line.find('\t') != std::string::npos) sep = '\t';
+    }
+    std::vector<std::string> out;
+    std::string cur;
+    std::stringstream ss(line);
+    while (std::getline(ss, cur, sep)) {
+        size_t a = cur.find_first_not_of(" \t\r"), b = cur.find_last_not_of(" \t\r");
+        out.push_back(a == std::string::npos ? std::string() : cur.substr(a, b - a + 1));
+    }
+    if (!line.empty() && line.back() == sep) out.emplace_back();
+    return out;
+}
+
+static bool parseFloat(const std::string& s, float& v)
+{
+    if (s.empty()) return false;
+    char* end = nullptr;
+    v = std::strtof(s.c_str(), &end);
+    return *end == '\0' && std::isfinite(v);
+}
+
+Dataset2D parseCsv2D(const std::string& text, const std::string& name, std::vector<std::string>* labelNames)
+{
+    struct Row {
+        float x, y;
+        std::string label;
+    };
+    std::vector<Row> rows;
+    std::stringstream ss(text);
+    std::string line;
+    int lineNo = 0;
+    bool first = true;
+    while (std::getline(ss, line)) {
+        ++lineNo;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos || line[line.find_first_not_of(" \t")] == '#')
+            continue;
+        std::vector<std::string> f = splitFields(line);
+        float x = 0, y = 0;
+        bool numeric = f.size() >= 2 && parseFloat(f[0], x) && parseFloat(f[1], y);
+        if (first && !numeric) { // a header row
+            first = false;
+            continue;
+        }
+        first = false;
+        if (f.size() != 3)
+            throw DataError(name, lineNo, "expected 3 columns (x, y, label), found " + std::to_string(f.size()) + ".");
+        if (!parseFloat(f[0], x)) throw DataError(name, lineNo, "x \"" + f[0] + "\" is not a finite number.");
+        if (!parseFloat(f[1], y)) throw DataError(name, lineNo, "y \"" + f[1] + "\" is not a finite number.");
+        if (f[2].empty()) throw DataError(name, lineNo, "the label column is empty.");
+        rows.push_back({x, y, f[2]});
+    }
+    if (rows.empty()) throw DataError(name, 0, "no data rows found; expected lines like 0.5,-1.2,1.");
+    std::vector<std::string> labels;
+    for (const Row& r : rows)
+        if (std::find(labels.begin(), labels.end(), r.label) == labels.end()) labels.push_back(r.label);
+    bool allInt = std::all_of(labels.begin(), labels.end(), [](const std::string& s) {
+        char* end = nullptr;
+        std::strtol(s.c_str(), &end, 10);
+        return *end == '\0';
+    });
+    if (allInt)
+        std::sort(labels.begin(), labels.end(),
+                  [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
+    else
+        std::sort(labels.begin(), labels.end());
+    if (labels.size() < 2) throw DataError(name, 0, "all points have the label \"" + labels[0] + "\"; at least two classes are needed.");
+    if (labels.size() > 6) throw DataError(name, 0, "found " + std::to_string(labels.size()) + " different labels; at most 6 classes are supported.");
+    Dataset2D d;
+    d.classes = static_cast<int>(labels.size());
+    for (const Row& r : rows) {
+        int cls = static_cast<int>(std::find(labels.begin(), labels.end(), r.label) - labels.begin());
+        d.add(r.x, r.y, cls);
+    }
+    if (labelNames) *labelNames = labels;
+    return d;
+}
+
+Dataset2D loadCsv2D(const std::string& path, std::vector<std::string>* labelNames)
+{
+    return parseCsv2D(readFile(path), path, labelNames);
+}
+
+void saveCsv2D(const Dataset2D& d, const std::string& path)
+{
+    std::ostringstream os;
+    os.precision(9);
+    os << "x,y,label\n";
+    for (int i = 0; i < d.size(); ++i) os << d.xy[2 * i] << ',' << d.xy[2 * i + 1] << ',' << d.label[i] << '\n';
+    writeFileAtomic(path, os.str());
+}
+
+} // namespace dl

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// Element-wise activations g(z) and their derivatives (COURSE.md §2): sigmoid, tanh, ReLU, leaky ReLU.
+// Softmax is not element-wise and lives in softmax.h.
+#pragma once
+#include "core/layers/layer.h"
+
+namespace dl {
+
+enum class Act { Sigmoid, Tanh, ReLU, LeakyReLU };
+const char* actName(Act a);   // registry key: "Sigmoid", "Tanh", "ReLU", "LeakyReLU"
+const char* actCliName(Act a); // "sigmoid", "tanh", "relu", "leaky"
+Act parseAct(const std::string& s); // accepts both spellings; throws ConfigError
+
+template <typename T>
+class ActivationT : public LayerT<T> {
+public:
+    explicit ActivationT(Act kind, T leak = T(0.01)) : m_kind(kind), m_leak(leak) {}
+    std::string_view type() const override { return actName(m_kind); }
+    Shape outputShape(const Shape& in) const override { return in; }
+    TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
+    TensorT<T> backward(const TensorT<T>& dy) override;
+    Act kind() const { return m_kind; }
+    T leak() const { return m_leak; }
+
+private:
+    Act m_kind;
+    T m_leak;         // slope for z < 0 (LeakyReLU only)
+    TensorT<T> m_y;   // output of the last Train forward (sigmoid, tanh derivatives use it)
+    TensorT<T> m_x;   // input of the last Train forward (ReLU derivatives use it)
+};
+
+using Activation = ActivationT<float>;
+
+} // namespace dl

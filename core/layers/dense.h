@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// Fully connected layer Z = X·Wᵀ + b on a feature batch. Not a convolution; no activation inside.
+#pragma once
+#include "core/layers/layer.h"
+
+namespace dl {
+
+// Course notation Z[l] = W[l]·A[l-1] + b[l] (COURSE.md §2) with examples as rows instead of columns:
+// x (N, Din) → y (N, Dout) = x·Wᵀ + b.
+template <typename T>
+class DenseT : public LayerT<T> {
+public:
+    DenseT(int din, int dout); // weights zero; use init or load values
+    std::string_view type() const override { return "Dense"; }
+    Shape outputShape(const Shape& in) const override;
+    TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
+    TensorT<T> backward(const TensorT<T>& dy) override;
+    std::vector<ParamT<T>*> params() override { return {&m_weight, &m_bias}; }
+    std::string describe() const override;
+    int inputs() const { return m_din; }
+    int outputs() const { return m_dout; }
+    ParamT<T>& weight() { return m_weight; }
+    ParamT<T>& bias() { return m_bias; }
+    // The first layer of a model has no use for dL/dx; skipping it saves a product per step.
+    void setNeedInputGrad(bool b) { m_needInputGrad = b; }
+
+private:
+    int m_din, m_dout;
+    ParamT<T> m_weight; // (Dout, Din)
+    ParamT<T> m_bias;   // (Dout)
+    TensorT<T> m_x;     // (N, Din) input of the last Train forward
+    bool m_needInputGrad = true;
+};
+
+using Dense = DenseT<float>;
+
+} // namespace dl

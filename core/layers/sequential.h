@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// A stack of layers run in order; owns them and lists their parameters as "layer.param". No graph, no
+// branches (residual blocks are single layers).
+#pragma once
+#include "core/layers/layer.h"
+
+#include <memory>
+#include <vector>
+
+namespace dl {
+
+template <typename T>
+class SequentialT {
+public:
+    SequentialT() = default;
+    SequentialT(SequentialT&&) noexcept = default;
+    SequentialT& operator=(SequentialT&&) noexcept = default;
+
+    // Takes ownership; names the layer (e.g. "dense1") and prefixes its params ("dense1.weight").
+    void add(std::unique_ptr<LayerT<T>> layer, const std::string& name);
+    TensorT<T> forward(const TensorT<T>& x, Mode mode);
+    // Like forward, also keeping every layer's output: outs[i] is the output of layer i.
+    TensorT<T> forwardAll(const TensorT<T>& x, Mode mode, std::vector<TensorT<T>>& outs);
+    TensorT<T> backward(const TensorT<T>& dy); // returns dL/dinput
+    std::vector<ParamT<T>*> params();           // stable order: layer by layer
+    std::vector<TensorT<T>*> buffers();
+    void zeroGrad();
+    Shape outputShape(const Shape& in) const; // throws ShapeError naming the layer that rejects it
+    size_t size() const { return m_layers.size(); }
+    LayerT<T>& layer(size_t i) { return *m_layers[i]; }
+    const LayerT<T>& layer(size_t i) const { return *m_layers[i]; }
+    size_t paramCount();
+
+private:
+    std::vector<std::unique_ptr<LayerT<T>>> m_layers;
+};
+
+using Sequential = SequentialT<float>;
+
+} // namespace dl

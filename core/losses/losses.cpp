@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#include "core/layers/softmax.h"
+#include "core/losses/bce.h"
+#include "core/losses/cross_entropy.h"
+#include "core/losses/mse.h"
+
+#include <cmath>
+
+namespace dl {
+
+const char* lossName(LossKind k)
+{
+    switch (k) {
+    case LossKind::BinaryCrossEntropy: return "binary cross-entropy";
+    case LossKind::SoftmaxCrossEntropy: return "softmax cross-entropy";
+    case LossKind::MeanSquaredError: return "mean squared error";
+    }
+    return "?";
+}
+
+template <typename T>
+LossResultT<T> BinaryCrossEntropyT<T>::compute(const TensorT<T>& z, const TensorT<T>& y) const
+{
+    checkSameShape(z.shape(), y.shape(), "binary cross-entropy");
+    const T m = static_cast<T>(z.rank() ? z.dim(0) : 1);
+    LossResultT<T> r;
+    r.dpred.resize(z.shape());
+    auto za = z.arr();
+    auto ya = y.arr();
+    r.value = (za.max(T(0)) - za * ya + (-za.abs()).exp().log1p()).sum() / m;
+    r.dpred.arr() = (T(1) / (T(1) + (-za).exp()) - ya) / m;
+    return r;
+}
+
+template <typename T>
+LossResultT<T> SoftmaxCrossEntropyT<T>::compute(const TensorT<T>& z, const TensorT<T>& y) const
+{
+    checkSameShape(z.shape(), y.shape(), "softmax cross-entropy");
+    const T m = static_cast<T>(z.dim(0));
+    LossResultT<T> r;
+    softmaxRows(z, r.dpred);
+    // log ŷ = z - max - log Σ e^(z - max): exact even when ŷ underflows to 0.
+    auto zm = z.mat();
+    T total = 0;
+    for (Eigen::Index i = 0; i < zm.rows(); ++i) {
+        T mx = zm.row(i).maxCoeff();
+        T lse = std::log((zm.row(i).array() - mx).exp().sum()) + mx;
+        total -= (y.mat().row(i).array() * (zm.row(i).array() - lse)).sum();
+    }
+    r.value = total / m;
+    r.dpred.arr() = (r.dpred.arr() - y.arr()) / m;
+    return r;
+}
+
+template <typename T>
+LossResultT<T> MeanSquaredErrorT<T>::compute(const TensorT<T>& p, const TensorT<T>& y) const
+{
+    checkSameShape(p.shape(), y.shape(), "mean squared error");
+    const T n = static_cast<T>(p.size());
+    LossResultT<T> r;
+    r.dpred.resize(p.shape());
+    r.value = (p.arr() - y.arr()).square().sum() / n;
+    r.dpred.arr() = T(2) * (p.arr() - y.arr()) / n;
+    return r;
+}
+
+template <typename T>
+std::unique_ptr<LossT<T>> makeLoss(LossKind kind)
+{
+    switch (kind) {
+    case LossKind::BinaryCrossEntropy: return std::make_unique<BinaryCrossEntropyT<T>>();
+    case LossKind::SoftmaxCrossEntropy: return std::make_unique<SoftmaxCrossEntropyT<T>>();
+    case LossKind::MeanSquaredError: return std::make_unique<MeanSquaredErrorT<T>>();
+    }
+    return nullptr;
+}
+
+template <typename T>
+T l2Penalty(const std::vector<ParamT<T>*>& params, T lambda, int m)
+{
+    if (lambda == T(0)) return T(0);
+    T sum = 0;
+    for (const ParamT<T>* p : params)
+        if (p->decay) sum += p->value.arr().square().sum();
+    return lambda / (T(2) * static_cast<T>(m)) * sum;
+}
+
+template <typename T>
+void addL2Grad(const std::vector<ParamT<T>*>& params, T lambda, int m)
+{
+    if (lambda == T(0)) return;
+    const T k = lambda / static_cast<T>(m);
+    for (ParamT<T>* p : params)
+        if (p->decay) p->grad.arr() += k * p->value.arr();
+}
+
+#define DL_INSTANTIATE(T)                                                                                    \
+    template class BinaryCrossEntropyT<T>;                                                                   \
+    template class SoftmaxCrossEntropyT<T>;                                                                  \
+    template class MeanSquaredErrorT<T>;                                                                     \
+    template std::unique_ptr<LossT<T>> makeLoss<T>(LossKind);                                                \
+    template T l2Penalty<T>(const std::vector<ParamT<T>*>&, T, int);                                         \
+    template void addL2Grad<T>(const std::vector<ParamT<T>*>&, T, int);
+DL_INSTANTIATE(float)
+DL_INSTANTIATE(double)
+#undef DL_INSTANTIATE
+
+} // namespace dl

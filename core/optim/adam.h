@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// Adam with bias correction (COURSE.md §4; Kingma & Ba 2015, Algorithm 1).
+#pragma once
+#include "core/optim/optimizer.h"
+
+namespace dl {
+
+// t += 1 (t = 1 at the first step); v = β₁v + (1-β₁)dW; s = β₂s + (1-β₂)dW²;
+// v̂ = v/(1-β₁ᵗ); ŝ = s/(1-β₂ᵗ); W -= α v̂ / (sqrt(ŝ) + ε)
+class Adam : public Optimizer {
+public:
+    Adam(const OptimizerConfig& c, const std::vector<Param*>& p) : Optimizer(c, p, 2) {}
+    OptKind kind() const override { return OptKind::Adam; }
+    void step(const std::vector<Param*>& params, float lr) override;
+};
+
+} // namespace dl

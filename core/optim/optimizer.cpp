@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "core/optim/adam.h"
+#include "core/optim/rmsprop.h"
+#include "core/optim/sgd.h"
+
+#include <cmath>
+
+namespace dl {
+
+const char* optName(OptKind k)
+{
+    switch (k) {
+    case OptKind::GD: return "gd";
+    case OptKind::Momentum: return "momentum";
+    case OptKind::RMSprop: return "rmsprop";
+    case OptKind::Adam: return "adam";
+    }
+    return "?";
+}
+
+OptKind parseOpt(const std::string& s)
+{
+    for (OptKind k : {OptKind::GD, OptKind::Momentum, OptKind::RMSprop, OptKind::Adam})
+        if (s == optName(k)) return k;
+    if (s == "sgd") return OptKind::GD;
+    throw ConfigError("unknown optimizer \"" + s + "\"; use gd, momentum, rmsprop or adam");
+}
+
+Optimizer::Optimizer(const OptimizerConfig& c, const std::vector<Param*>& params, int slotsPerParam) : m_cfg(c)
+{
+    for (int k = 0; k < slotsPerParam; ++k)
+        for (const Param* p : params) m_slots.emplace_back(p->value.shape());
+}
+
+void GradientDescent::step(const std::vector<Param*>& params, float lr)
+{
+    ++m_t;
+    for (Param* p : params) p->value.arr() -= lr * p->grad.arr();
+}
+
+void Momentum::step(const std::vector<Param*>& params, float lr)
+{
+    ++m_t;
+    const float b = m_cfg.beta;
+    for (size_t i = 0; i < params.size(); ++i) {
+        auto v = m_slots[i].arr();
+        v = b * v + (1.f - b) * params[i]->grad.arr();
+        params[i]->value.arr() -= lr * v;
+    }
+}
+
+void RmsProp::step(const std::vector<Param*>& params, float lr)
+{
+    ++m_t;
+    const float b2 = m_cfg.beta2, eps = m_cfg.eps;
+    for (size_t i = 0; i < params.size(); ++i) {
+        auto s = m_slots[i].arr();
+        auto g = params[i]->grad.arr();
+        s = b2 * s + (1.f - b2) * g.square();
+        params[i]->value.arr() -= lr * g / (s.sqrt() + eps);
+    }
+}
+
+void Adam::step(const std::vector<Param*>& params, float lr)
+{
+    ++m_t;
+    const float b1 = m_cfg.beta1, b2 = m_cfg.beta2, eps = m_cfg.eps;
+    // Bias corrections in double: 1-β₂ᵗ for small t is where float loses digits.
+    const float c1 = static_cast<float>(1.0 - std::pow(static_cast<double>(b1), static_cast<double>(m_t)));
+    const float c2 = static_cast<float>(1.0 - std::pow(static_cast<double>(b2), static_cast<double>(m_t)));
+    const size_t n = params.size();
+    for (size_t i = 0; i < n; ++i) {
+        auto v = m_slots[i].arr();
+        auto s = m_slots[n + i].arr();
+        auto g = params[i]->grad.arr();
+        v = b1 * v + (1.f - b1) * g;
+        s = b2 * s + (1.f - b2) * g.square();
+        params[i]->value.arr() -= lr * (v / c1) / ((s / c2).sqrt() + eps);
+    }
+}
+
+std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& c, const std::vector<Param*>& params)
+{
+    switch (c.kind) {
+    case OptKind::GD: return std::make_unique<GradientDescent>(c, params);
+    case OptKind::Momentum: return std::make_unique<Momentum>(c, params);
+    case OptKind::RMSprop: return std::make_unique<RmsProp>(c, params);
+    case OptKind::Adam: return std::make_unique<Adam>(c, params);
+    }
+    return nullptr;
+}
+
+void clipByValue(const std::vector<Param*>& params, float c)
+{
+    for (Param* p : params) p->grad.arr() = p->grad.arr().max(-c).min(c);
+}
+
+float clipByNorm(const std::vector<Param*>& params, float c)
+{
+    double sq = 0;
+    for (const Param* p : params) sq += p->grad.arr().template cast<double>().square().sum();
+    const float norm = static_cast<float>(std::sqrt(sq));
+    if (norm > c && norm > 0.f) {
+        const float k = c / norm;
+        for (Param* p : params) p->grad.arr() *= k;
+    }
+    return norm;
+}
+
+} // namespace dl

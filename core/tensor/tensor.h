@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// Dense tensor: contiguous storage plus a Shape. It is not an autograd node or an expression.
+//
+// Conventions, written once for the whole core:
+//  - element type float32 (TensorT<double> exists only so gradient checks can run in double precision);
+//  - row-major: the last dim varies fastest; image batches NCHW; feature batches (N, D);
+//  - Eigen views are always Map<Matrix<T, Dynamic, Dynamic, RowMajor>>, never Eigen's column-major default;
+//  - never hold an Eigen expression in `auto`: evaluate into a concrete type.
+#pragma once
+#include "core/tensor/shape.h"
+#include "core/util/error.h"
+
+#include <Eigen/Core>
+#include <vector>
+
+namespace dl {
+
+template <typename T>
+using RowMat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <typename T>
+using MatMap = Eigen::Map<RowMat<T>>;
+template <typename T>
+using ConstMatMap = Eigen::Map<const RowMat<T>>;
+template <typename T>
+using ArrMap = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
+template <typename T>
+using ConstArrMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
+
+template <typename T>
+class TensorT {
+public:
+    TensorT() = default;
+    explicit TensorT(Shape shape, T fill = T(0)) : m_shape(std::move(shape)), m_data(shapeSize(m_shape), fill) {}
+
+    const Shape& shape() const { return m_shape; }
+    int rank() const { return static_cast<int>(m_shape.size()); }
+    int dim(int i) const { return m_shape.at(static_cast<size_t>(i)); }
+    size_t size() const { return m_data.size(); }
+    bool empty() const { return m_data.empty(); }
+    T* data() { return m_data.data(); }
+    const T* data() const { return m_data.data(); }
+    T& operator[](size_t i) { return m_data[i]; }
+    const T& operator[](size_t i) const { return m_data[i]; }
+    std::vector<T>& vec() { return m_data; }
+    const std::vector<T>& vec() const { return m_data; }
+
+    // Reshape to `s`, reusing capacity; element values are unspecified afterwards.
+    void resize(const Shape& s)
+    {
+        m_shape = s;
+        m_data.resize(shapeSize(s));
+    }
+    void fill(T v) { std::fill(m_data.begin(), m_data.end(), v); }
+    void setZero() { fill(T(0)); }
+
+    // Matrix view (dim0, size/dim0); a rank-1 tensor is one row.
+    MatMap<T> mat()
+    {
+        return MatMap<T>(m_data.data(), rows(), cols());
+    }
+    ConstMatMap<T> mat() const
+    {
+        return ConstMatMap<T>(m_data.data(), rows(), cols());
+    }
+    ArrMap<T> arr() { return ArrMap<T>(m_data.data(), static_cast<Eigen::Index>(m_data.size())); }
+    ConstArrMap<T> arr() const { return ConstArrMap<T>(m_data.data(), static_cast<Eigen::Index>(m_data.size())); }
+
+    template <typename U>
+    TensorT<U> cast() const
+    {
+        TensorT<U> out(m_shape);
+        for (size_t i = 0; i < m_data.size(); ++i) out[i] = static_cast<U>(m_data[i]);
+        return out;
+    }
+
+private:
+    Eigen::Index rows() const { return m_shape.size() <= 1 ? 1 : m_shape[0]; }
+    Eigen::Index cols() const
+    {
+        Eigen::Index r = rows();
+        return r == 0 ? 0 : static_cast<Eigen::Index>(m_data.size()) / r;
+    }
+    Shape m_shape;
+    std::vector<T> m_data;
+};
+
+using Tensor = TensorT<float>;
+using TensorD = TensorT<double>;
+
+} // namespace dl

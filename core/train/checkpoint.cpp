@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+#include "core/train/checkpoint.h"
+
+#include "core/train/serialize.h"
+#include "core/util/file.h"
+
+#include <cstring>
+#include <filesystem>
+
+namespace dl {
+
+namespace {
+class Writer {
+public:
+    void bytes(const void* p, size_t n) { m_out.append(static_cast<const char*>(p), n); }
+    void u32(std::uint32_t v) { bytes(&v, 4); }
+    void str(const std::string& s)
+    {
+        u32(static_cast<std::uint32_t>(s.size()));
+        bytes(s.data(), s.size());
+    }
+    void tensor(const Tensor& t)
+    {
+        u32(static_cast<std::uint32_t>(t.rank()));
+        for (int d : t.shape()) u32(static_cast<std::uint32_t>(d));
+        bytes(t.data(), t.size() * sizeof(float));
+    }
+    std::string m_out;
+};
+
+class Reader {
+public:
+    Reader(const std::string& b, std::string name) : m_b(b), m_name(std::move(name)) {}
+    void bytes(void* p, size_t n)
+    {
+        if (n > m_b.size() - m_pos)
+            throw FormatError(m_name + " is truncated (needs " + std::to_string(n) + " more bytes at offset " +
+                              std::to_string(m_pos) + "); save the model again.");
+        std::memcpy(p, m_b.data() + m_pos, n);
+        m_pos += n;
+    }
+    std::uint32_t u32()
+    {
+        std::uint32_t v;
+        bytes(&v, 4);
+        return v;
+    }
+    std::string str()
+    {
+        std::uint32_t n = u32();
+        if (n > m_b.size() - m_pos) bytes(nullptr, n); // throws "truncated"
+        std::string s(m_b.data() + m_pos, n);
+        m_pos += n;
+        return s;
+    }
+    // Reads a tensor that must have `shape` (pass an empty shape to accept any rank-2 (N, 2)).
+    void tensorInto(Tensor& t, const std::string& what)
+    {
+        std::uint32_t rank = u32();
+        if (rank > 8) throw FormatError(m_name + " is damaged: " + what + " has rank " + std::to_string(rank) + ".");
+        Shape s(rank);
+        for (auto& d : s) d = static_cast<int>(u32());
+        if (s != t.shape())
+            throw FormatError(m_name + ": " + what + " has shape " + shapeString(s) + " but the network needs " +
+                              shapeString(t.shape()) + ".");
+        bytes(t.data(), t.size() * sizeof(float));
+    }
+    size_t pos() const { return m_pos; }
+
+private:
+    const std::string& m_b;
+    std::string m_name;
+    size_t m_pos = 0;
+};
+} // namespace
+
+std::string checkpointBytes(Trainer& t)
+{
+    Json h = Json::object();
+    h.set("network", toJson(t.spec()));
+    h.set("hyper", toJson(t.hyper()));
+    Trainer::Cursor c = t.cursor();
+    h.set("step", c.step).set("epoch", c.epoch).set("batch_pos", c.batchPos);
+    h.set("rng", t.rng().state());
+    h.set("optimizer_t", t.optimizer().steps());
+    Json drop = Json::array();
+    for (size_t i = 0; i < t.model().size(); ++i) drop.push(t.model().layer(i).rngState());
+    h.set("layer_rng", drop);
+    Json names = Json::array();
+    for (Param* p : t.model().params()) names.push(p->name);
+    h.set("params", names);
+    h.set("classes", t.data().train.classes);
+    Json tl = Json::array(), dl = Json::array();
+    for (int l : t.data().train.label) tl.push(l);
+    for (int l : t.data().dev.label) dl.push(l);
+    h.set("train_labels", tl).set("dev_labels", dl);
+
+    Writer w;
+    w.bytes("DLCK", 4);
+    w.u32(kCheckpointVersion);
+    w.str(h.dump());
+    w.tensor(featureTensor(t.data().train));
+    w.tensor(featureTensor(t.data().dev));
+    for (Param* p : t.model().params()) w.tensor(p->value);
+    for (Tensor* b : t.model().buffers()) w.tensor(*b);
+    for (Tensor& s : t.optimizer().slots()) w.tensor(s);
+    w.u32(static_cast<std::uint32_t>(c.perm.size()));
+    w.bytes(c.perm.data(), c.perm.size() * sizeof(int));
+    w.bytes("END!", 4);
+    return w.m_out;
+}
+
+void saveCheckpoint(Trainer& t, const std::string& path) { writeFileAtomic(path, checkpointBytes(t)); }
+
+static Dataset2D readPoints(Reader& r, const Json& labels, int classes, const std::string& what)
+{
+    Dataset2D d;
+    d.classes = classes;
+    Tensor xy({static_cast<int>(labels.size()), 2});
+    r.tensorInto(xy, what);
+    for (size_t i = 0; i < labels.size(); ++i) {
+        double l = labels[i].number("label");
+        if (l < 0 || l >= classes) throw FormatError("a saved label is out of range");
+        d.add(xy[2 * i], xy[2 * i + 1], static_cast<int>(l));
+    }
+    return d;
+}
+
+std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std::string& path)
+{
+    const std::string name = std::filesystem::path(path).filename().string();
+    Reader r(bytes, name);
+    char magic[4];
+    r.bytes(magic, 4);
+    if (std::memcmp(magic, "DLCK", 4) != 0) throw FormatError(name + " is not a DL Visual Lab checkpoint.");
+    std::uint32_t version = r.u32();
+    if (version != kCheckpointVersion)
+        throw FormatError(name + " is checkpoint version " + std::to_string(version) + "; this build reads version " +
+                          std::to_string(kCheckpointVersion) + ".");
+    Json h;
+    try {
+        h = Json::parse(r.str());
+    } catch (const FormatError& e) {
+        throw FormatError(name + " has a damaged header: " + e.what());
+    }
+    try {
+        const int classes = static_cast<int>(h.at("classes").number("classes"));
+        Split split;
+        split.train = readPoints(r, h.at("train_labels"), classes, "the training points");
+        split.dev = readPoints(r, h.at("dev_labels"), classes, "the dev points");
+        const Hyperparams hyper = hyperFromJson(h.at("hyper"));
+        auto t = std::make_unique<Trainer>(modelSpecFromJson(h.at("network")), hyper, std::move(split), 1u);
+        std::vector<Param*> params = t->model().params();
+        const Json& names = h.at("params");
+        if (names.size() != params.size())
+            throw FormatError(name + " holds " + std::to_string(names.size()) + " parameter tensors; the network has " +
+                              std::to_string(params.size()) + ".");
+        for (size_t i = 0; i < params.size(); ++i) r.tensorInto(params[i]->value, params[i]->name);
+        for (Tensor* b : t->model().buffers()) r.tensorInto(*b, "a batch-norm running average");
+        for (Tensor& s : t->optimizer().slots()) r.tensorInto(s, "the optimizer state");
+        t->optimizer().setSteps(static_cast<long>(h.at("optimizer_t").number("optimizer_t")));
+        t->rng().setState(h.at("rng").string("rng"));
+        const Json& lr = h.at("layer_rng");
+        for (size_t i = 0; i < t->model().size() && i < lr.size(); ++i)
+            if (!lr[i].string().empty()) t->model().layer(i).setRngState(lr[i].string());
+        Trainer::Cursor c;
+        c.step = static_cast<long>(h.at("step").number("step"));
+        c.epoch = static_cast<long>(h.at("epoch").number("epoch"));
+        c.batchPos = static_cast<int>(h.at("batch_pos").number("batch_pos"));
+        std::uint32_t n = r.u32();
+        if (n > static_cast<std::uint32_t>(t->data().train.size()))
+            throw FormatError(name + " is damaged: the saved shuffle is longer than the training set.");
+        c.perm.resize(n);
+        r.bytes(c.perm.data(), n * sizeof(int));
+        for (int v : c.perm)
+            if (v < 0 || v >= t->data().train.size()) throw FormatError(name + " is damaged: bad shuffle index.");
+        t->setCursor(c);
+        char end[4];
+        r.bytes(end, 4);
+        if (std::memcmp(end, "END!", 4) != 0) throw FormatError(name + " is damaged: the end marker is missing.");
+        return t;
+    } catch (const FormatError&) {
+        throw;
+    } catch (const Error& e) {
+        throw FormatError(name + " is damaged: " + e.what());
+    }
+}
+
+std::unique_ptr<Trainer> loadCheckpoint(const std::string& path) { return checkpointFromBytes(readFile(path), path); }
+
+} // namespace dl

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// Whole-model gradient check in double precision (COURSE.md §3 "Gradient checking"): two-sided differences
+// against backprop, reported per layer. Dropout is off (keep_prob = 1) as the course requires.
+#pragma once
+#include "core/layers/registry.h"
+#include "core/losses/loss.h"
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct GradCheckLayer {
+    std::string layer;  // "dense1"
+    std::string what;   // "Dense 2→4"
+    size_t count = 0;   // parameters compared
+    double difference = 0; // ||grad - approx|| / (||grad|| + ||approx||)
+};
+
+struct GradCheckReport {
+    std::vector<GradCheckLayer> layers;
+    double overall = 0;  // the same formula over all parameters flattened
+    double worst = 0;    // max over layers
+    bool passed(double tol = 1e-7) const { return worst < tol; }
+};
+
+// Copies the float model's values into a double model built from `spec` and checks
+// J(θ) = loss(model(x), y) + λ/(2m)Σ||W||² with approx_i = (J(θ+ε e_i) - J(θ-ε e_i)) / 2ε, ε = 1e-7.
+// Batch norm runs in Train mode (batch statistics), so J is deterministic.
+GradCheckReport gradientCheck(const ModelSpec& spec, Sequential& model, const Tensor& x, const Tensor& y,
+                              LossKind loss, float l2, double eps = 1e-7);
+
+// The same check for any double model (used by per-layer tests).
+GradCheckReport gradientCheck(SequentialT<double>& model, const TensorD& x, const TensorD& y, LossKind loss,
+                              double l2, double eps = 1e-7);
+
+} // namespace dl

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// Trains a 2-D classifier (Sequential + loss + optimizer) on a train/dev split, one mini-batch per step.
+// It owns everything it trains; it does not know about threads or Qt (callers poll or run it in chunks).
+#pragma once
+#include "core/data/dataset.h"
+#include "core/layers/registry.h"
+#include "core/losses/loss.h"
+#include "core/optim/optimizer.h"
+#include "core/train/hyper.h"
+#include "core/train/stats.h"
+#include "core/util/cancel.h"
+#include "core/util/rng.h"
+
+#include <functional>
+#include <memory>
+
+namespace dl {
+
+class Trainer {
+public:
+    // Builds the model from spec (outputs forced to 1 for two classes, K otherwise) and initialises it from
+    // Rng(seed). Throws ConfigError on bad hyperparameters or an empty training set.
+    Trainer(const ModelSpec& spec, const Hyperparams& h, Split data, std::uint32_t seed);
+
+    // One update on the next mini-batch (a fresh shuffle permutation each epoch; the last partial batch is
+    // kept). On a NaN/Inf cost it makes no update and returns diverged = true.
+    StepStats step();
+    // Steps until `maxSteps` updates in total, a cancel request, or divergence. Calls onStep after every
+    // step and onEpoch (when set) after every `epochEvalEvery`-th completed epoch. Returns the last stats.
+    StepStats run(long maxSteps, const CancelFlag* cancel = nullptr);
+
+    std::function<void(const StepStats&)> onStep;
+    std::function<void(const EpochStats&)> onEpoch;
+    long epochEvalEvery = 1;
+
+    void setHyper(const Hyperparams& h); // between steps; optimizer state kept unless its kind changes
+    const Hyperparams& hyper() const { return m_hyper; }
+    void setData(Split data);            // keeps the model; restarts the epoch
+    const Split& data() const { return m_data; }
+    const ModelSpec& spec() const { return m_spec; }
+
+    EvalStats evaluate(const Dataset2D& d);
+    EpochStats evaluateAll();
+    // Logits (N, outputs) for any points, Eval mode. `outs` (optional) receives every layer's output.
+    Tensor predict(const Tensor& x, std::vector<Tensor>* outs = nullptr);
+
+    long steps() const { return m_step; }
+    long epochs() const { return m_epoch; }
+    float currentLearningRate() const;
+    // "Training stopped at step 120: the cost became NaN. Try a lower learning rate (now 10)."
+    std::string divergenceMessage(const StepStats& s) const;
+
+    Sequential& model() { return m_model; }
+    Optimizer& optimizer() { return *m_opt; }
+    LossKind lossKind() const { return m_loss->kind(); }
+    Rng& rng() { return m_rng; }
+
+    // Everything a checkpoint needs beyond params/buffers/optimizer slots.
+    struct Cursor {
+        long step = 0, epoch = 0;
+        int batchPos = 0;       // next row of the permutation
+        std::vector<int> perm;  // this epoch's shuffle (empty for full batch)
+    };
+    Cursor cursor() const { return {m_step, m_epoch, m_pos, m_perm}; }
+    void setCursor(const Cursor& c);
+
+private:
+    void rebuildTargets();
+    void gatherBatch(int begin, int count);
+    float lossAndGrad(const Tensor& x, const Tensor& y, int m);
+
+    ModelSpec m_spec;
+    Hyperparams m_hyper;
+    Split m_data;
+    Rng m_rng;
+    Sequential m_model;
+    std::vector<Param*> m_params;
+    std::unique_ptr<LossT<float>> m_loss;
+    std::unique_ptr<Optimizer> m_opt;
+    Tensor m_trainX, m_trainY; // (N, 2), (N, outputs)
+    Tensor m_batchX, m_batchY; // current mini-batch rows gathered from the above
+    std::vector<int> m_perm;   // this epoch's permutation of training rows
+    int m_pos = 0;
+    long m_step = 0, m_epoch = 0;
+};
+
+} // namespace dl

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#include "core/util/error.h"
+
+#include <filesystem>
+
+namespace dl {
+
+static std::string where(const std::string& file, int line)
+{
+    std::string name = std::filesystem::path(file).filename().string();
+    return line > 0 ? name + ", line " + std::to_string(line) + ": " : name + ": ";
+}
+
+DataError::DataError(const std::string& f, int l, const std::string& msg)
+    : Error(where(f, l) + msg), file(f), line(l)
+{
+}
+
+void throwCheck(const char* file, int line, const std::string& msg)
+{
+    throw Error("Internal check failed in " + std::filesystem::path(file).filename().string() + ":" +
+                std::to_string(line) + ": " + msg);
+}
+
+} // namespace dl

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// Error types thrown by the core. The core throws, never prints, never exits; programs decide how to show it.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace dl {
+
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+class ShapeError : public Error {
+public:
+    using Error::Error;
+};
+class IoError : public Error {
+public:
+    using Error::Error;
+};
+class FormatError : public Error {
+public:
+    using Error::Error;
+};
+class ConfigError : public Error {
+public:
+    using Error::Error;
+};
+// A problem in user data; what() already names file and line ("pts.csv, line 17: ...").
+class DataError : public Error {
+public:
+    DataError(const std::string& file, int line, const std::string& msg);
+    std::string file;
+    int line = 0;
+};
+
+[[noreturn]] void throwCheck(const char* file, int line, const std::string& msg);
+
+} // namespace dl
+
+// Always-on precondition check: throws dl::Error naming file:line.
+#define DL_CHECK(cond, msg)                                                                                  \
+    do {                                                                                                     \
+        if (!(cond)) ::dl::throwCheck(__FILE__, __LINE__, (msg));                                           \
+    } while (0)

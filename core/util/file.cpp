@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "core/util/file.h"
+
+#include "core/util/error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace dl {
+
+std::string readFile(const std::string& path)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw IoError(path + " is a folder, not a file.");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot open " + path + ": " + std::strerror(errno) + ".");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void writeFileAtomic(const std::string& path, const std::string& bytes)
+{
+    std::random_device rd;
+    const std::string tmp = path + ".tmp-" + std::to_string(rd() % 1000000);
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw IoError("cannot write " + path + ": " + std::strerror(errno) + ".");
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::remove(tmp.c_str());
+            throw IoError("writing " + path + " failed (disk full?); the previous file was kept.");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::remove(tmp.c_str());
+        throw IoError("cannot replace " + path + ": " + ec.message() + ".");
+    }
+}
+
+} // namespace dl
