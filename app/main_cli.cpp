@@ -217,7 +217,7 @@ int gradcheck(const Args& a)
     const dl::Tensor x = dl::featureTensor(e.data.train);
     const dl::Tensor y = dl::targetTensor(e.data.train, t->spec().outputs);
     const dl::GradCheckReport r =
-        dl::gradientCheck(t->spec(), t->model(), x, y, t->lossKind(), e.hyper.l2, a.num("epsilon", 1e-7));
+        dl::gradientCheck(t->spec(), t->model(), x, y, t->lossKind(), e.hyper.l2, a.num("epsilon", 1e-6));
     if (a.has("json")) {
         dl::Json layers = dl::Json::array();
         for (const auto& l : r.layers) {

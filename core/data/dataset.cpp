@@ -54,35 +54,39 @@ Split splitDataset(const Dataset2D& all, float devRatio, std::uint32_t seed)
 
 Tensor featureTensor(const Dataset2D& d)
 {
-    Tensor t({d.size(), 2});
-    std::copy(d.xy.begin(), d.xy.end(), t.data());
+    const int n = d.size();
+    Tensor t({2, n});
+    for (int i = 0; i < n; ++i) {
+        t[i] = d.xy[2 * i];
+        t[n + i] = d.xy[2 * i + 1];
+    }
     return t;
 }
 
 Tensor targetTensor(const Dataset2D& d, int outputs)
 {
-    Tensor t({d.size(), outputs});
-    for (int i = 0; i < d.size(); ++i) {
+    const int n = d.size();
+    Tensor t({outputs, n});
+    for (int i = 0; i < n; ++i) {
         if (outputs == 1)
             t[i] = d.label[i] ? 1.f : 0.f;
         else
-            t[static_cast<size_t>(i) * outputs + d.label[i]] = 1.f;
+            t[static_cast<size_t>(d.label[i]) * n + i] = 1.f;
     }
     return t;
 }
 
 std::vector<int> predictedClasses(const Tensor& logits)
 {
-    const int n = logits.dim(0), k = logits.dim(1);
+    const int k = logits.dim(0), n = logits.dim(1);
     std::vector<int> out(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
-        const float* row = logits.data() + static_cast<size_t>(i) * k;
         if (k == 1) {
-            out[i] = row[0] > 0.f ? 1 : 0;
+            out[i] = logits[i] > 0.f ? 1 : 0;
         } else {
             int best = 0;
             for (int j = 1; j < k; ++j)
-                if (row[j] > row[best]) best = j;
+                if (logits[static_cast<size_t>(j) * n + i] > logits[static_cast<size_t>(best) * n + i]) best = j;
             out[i] = best;
         }
     }

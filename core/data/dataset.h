@@ -29,11 +29,11 @@ struct Split {
 // Shuffles with a permutation from `seed` and puts round(devRatio·N) points in dev (devRatio in [0, 0.9]).
 Split splitDataset(const Dataset2D& all, float devRatio, std::uint32_t seed);
 
-// X (N, 2) as a tensor.
+// X (2, N): row 0 the x coordinates, row 1 the y coordinates (examples as columns, see tensor.h).
 Tensor featureTensor(const Dataset2D& d);
-// Targets for a model with `outputs` logits: (N, 1) 0/1 for one output, (N, K) one-hot otherwise.
+// Targets for a model with `outputs` logits: (1, N) 0/1 for one output, (K, N) one-hot otherwise.
 Tensor targetTensor(const Dataset2D& d, int outputs);
-// Logits (N, outputs) → predicted class per row (sigmoid > 0.5 ⇔ z > 0 for one output, else argmax).
+// Logits (outputs, N) → predicted class per example (sigmoid > 0.5 ⇔ z > 0 for one output, else argmax).
 std::vector<int> predictedClasses(const Tensor& logits);
 float accuracy(const Tensor& logits, const std::vector<int>& labels); // fraction in [0, 1]
 

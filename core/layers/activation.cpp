@@ -34,7 +34,7 @@ Act parseAct(const std::string& s)
 template <typename T>
 TensorT<T> ActivationT<T>::forward(const TensorT<T>& x, Mode mode)
 {
-    TensorT<T> y(x.shape());
+    auto y = TensorT<T>::uninitialized(x.shape());
     auto xa = x.arr();
     auto ya = y.arr();
     switch (m_kind) {
@@ -57,7 +57,7 @@ TensorT<T> ActivationT<T>::backward(const TensorT<T>& dy)
 {
     const TensorT<T>& cached = (m_kind == Act::Sigmoid || m_kind == Act::Tanh) ? m_y : m_x;
     DL_CHECK(dy.shape() == cached.shape(), std::string(type()) + " backward: dy does not match the last forward");
-    TensorT<T> dx(dy.shape());
+    auto dx = TensorT<T>::uninitialized(dy.shape());
     auto d = dy.arr();
     auto c = cached.arr();
     auto out = dx.arr();

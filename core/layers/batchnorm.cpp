@@ -16,61 +16,64 @@ BatchNormT<T>::BatchNormT(int features, T momentum, T eps) : m_d(features), m_mo
 template <typename T>
 Shape BatchNormT<T>::outputShape(const Shape& in) const
 {
-    if (in.size() != 2 || in[1] != m_d)
-        throw ShapeError(describe() + " expects (N, " + std::to_string(m_d) + ") but gets " + shapeString(in));
+    if (in.size() != 2 || in[0] != m_d)
+        throw ShapeError(describe() + " expects (" + std::to_string(m_d) + ", N) but gets " + shapeString(in));
     return in;
 }
 
-// z_norm = (z-μ)/sqrt(σ²+ε), z̃ = γ z_norm + β   (COURSE.md §5)
+// Per feature (row) over the batch: z_norm = (z-μ)/sqrt(σ²+ε), z̃ = γ z_norm + β   (COURSE.md §5)
 template <typename T>
 TensorT<T> BatchNormT<T>::forward(const TensorT<T>& x, Mode mode)
 {
     outputShape(x.shape());
-    const int n = x.dim(0);
-    using Row = Eigen::Matrix<T, 1, Eigen::Dynamic>;
-    Row mean, invStd;
+    const int n = x.dim(1);
+    using Col = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+    Col mean, invStd;
     auto xm = x.mat();
+    auto runMean = m_runMean.mat().row(0).transpose();
+    auto runVar = m_runVar.mat().row(0).transpose();
     if (mode == Mode::Train) {
-        mean = xm.colwise().mean();
-        RowMat<T> centred = xm.rowwise() - mean;
-        Row var = centred.array().square().colwise().mean().matrix();
+        mean = xm.rowwise().mean();
+        RowMat<T> centred = xm.colwise() - mean;
+        Col var = centred.array().square().rowwise().mean().matrix();
         invStd = (var.array() + m_eps).rsqrt().matrix();
-        m_runMean.mat().row(0) = m_momentum * m_runMean.mat().row(0) + (T(1) - m_momentum) * mean;
-        m_runVar.mat().row(0) = m_momentum * m_runVar.mat().row(0) + (T(1) - m_momentum) * var;
-        m_xhat.resize({n, m_d});
-        m_xhat.mat() = centred * invStd.asDiagonal();
+        runMean = m_momentum * runMean + (T(1) - m_momentum) * mean;
+        runVar = m_momentum * runVar + (T(1) - m_momentum) * var;
+        m_xhat.resize({m_d, n});
+        m_xhat.mat() = invStd.asDiagonal() * centred;
         m_invStd.resize({m_d});
-        m_invStd.mat().row(0) = invStd;
+        m_invStd.mat().row(0) = invStd.transpose();
     } else {
-        mean = m_runMean.mat().row(0);
-        invStd = (m_runVar.mat().row(0).array() + m_eps).rsqrt().matrix();
+        mean = runMean;
+        invStd = (runVar.array() + m_eps).rsqrt().matrix();
     }
-    TensorT<T> y({n, m_d});
-    Row scale = (m_gamma.value.mat().row(0).array() * invStd.array()).matrix();
-    y.mat() = (xm.rowwise() - mean) * scale.asDiagonal();
-    y.mat().rowwise() += m_beta.value.mat().row(0);
+    auto y = TensorT<T>::uninitialized({m_d, n});
+    const Col scale = (m_gamma.value.mat().row(0).transpose().array() * invStd.array()).matrix();
+    y.mat() = scale.asDiagonal() * (xm.colwise() - mean);
+    y.mat().colwise() += m_beta.value.mat().row(0).transpose();
     return y;
 }
 
-// dx = (1/N)·invStd·(N·dx̂ - Σdx̂ - x̂·Σ(dx̂·x̂)), dx̂ = dy·γ  (Ioffe & Szegedy 2015, §3)
+// dx = (1/N)·invStd·(N·dx̂ - Σdx̂ - x̂·Σ(dx̂·x̂)), dx̂ = dy·γ  (Ioffe & Szegedy 2015, §3), sums over N
 template <typename T>
 TensorT<T> BatchNormT<T>::backward(const TensorT<T>& dy)
 {
     DL_CHECK(dy.shape() == m_xhat.shape(), "BatchNorm backward: dy does not match the last forward");
-    const T n = static_cast<T>(dy.dim(0));
+    const T n = static_cast<T>(dy.dim(1));
+    using Col = Eigen::Matrix<T, Eigen::Dynamic, 1>;
     auto d = dy.mat();
     auto xh = m_xhat.mat();
-    m_gamma.grad.mat().row(0) += (d.array() * xh.array()).colwise().sum().matrix();
-    m_beta.grad.mat().row(0) += d.colwise().sum();
-    RowMat<T> dxhat = d * m_gamma.value.mat().row(0).asDiagonal();
-    using Row = Eigen::Matrix<T, 1, Eigen::Dynamic>;
-    Row sumD = dxhat.colwise().sum();
-    Row sumDX = (dxhat.array() * xh.array()).colwise().sum().matrix();
-    TensorT<T> dx(dy.shape());
-    RowMat<T> t = (n * dxhat).rowwise() - sumD;
-    t -= xh * sumDX.asDiagonal();
-    Row s = (m_invStd.mat().row(0).array() / n).matrix();
-    dx.mat() = t * s.asDiagonal();
+    m_gamma.grad.mat().row(0) += (d.array() * xh.array()).rowwise().sum().matrix().transpose();
+    m_beta.grad.mat().row(0) += d.rowwise().sum().transpose();
+    const Col gamma = m_gamma.value.mat().row(0).transpose();
+    RowMat<T> dxhat = gamma.asDiagonal() * d;
+    const Col sumD = dxhat.rowwise().sum();
+    const Col sumDX = (dxhat.array() * xh.array()).rowwise().sum().matrix();
+    RowMat<T> t = (n * dxhat).colwise() - sumD;
+    t -= sumDX.asDiagonal() * xh;
+    const Col s = (m_invStd.mat().row(0).transpose().array() / n).matrix();
+    auto dx = TensorT<T>::uninitialized(dy.shape());
+    dx.mat() = s.asDiagonal() * t;
     return dx;
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Batch normalisation over a feature batch (N, D) (COURSE.md §5; Ioffe & Szegedy 2015). Train: batch
+// Batch normalisation over a feature batch (D, N) (COURSE.md §5; Ioffe & Szegedy 2015). Train: batch
 // statistics, running averages updated; Eval: running averages. Not the 2-D (NCHW) variant.
 #pragma once
 #include "core/layers/layer.h"
@@ -25,7 +25,7 @@ private:
     ParamT<T> m_beta;     // (D) shift β
     TensorT<T> m_runMean; // (D) running mean, μ_run = m·μ_run + (1-m)·μ
     TensorT<T> m_runVar;  // (D) running (biased) variance
-    TensorT<T> m_xhat;    // (N, D) normalised input of the last Train forward
+    TensorT<T> m_xhat;    // (D, N) normalised input of the last Train forward
     TensorT<T> m_invStd;  // (D) 1/sqrt(σ²+ε) of that batch
 };
 

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Fully connected layer Z = X·Wᵀ + b on a feature batch. Not a convolution; no activation inside.
+// Fully connected layer Z = W·X + b on a feature batch. Not a convolution; no activation inside.
 #pragma once
 #include "core/layers/layer.h"
 
 namespace dl {
 
-// Course notation Z[l] = W[l]·A[l-1] + b[l] (COURSE.md §2) with examples as rows instead of columns:
-// x (N, Din) → y (N, Dout) = x·Wᵀ + b.
+// COURSE.md §2: Z[l] = W[l]·A[l-1] + b[l], examples as columns: x (Din, N) → y (Dout, N).
 template <typename T>
 class DenseT : public LayerT<T> {
 public:
@@ -21,14 +20,14 @@ public:
     int outputs() const { return m_dout; }
     ParamT<T>& weight() { return m_weight; }
     ParamT<T>& bias() { return m_bias; }
-    // The first layer of a model has no use for dL/dx; skipping it saves a product per step.
+    // The first layer of a model has no use for dL/dx; with false, backward returns an empty tensor.
     void setNeedInputGrad(bool b) { m_needInputGrad = b; }
 
 private:
     int m_din, m_dout;
     ParamT<T> m_weight; // (Dout, Din)
     ParamT<T> m_bias;   // (Dout)
-    TensorT<T> m_x;     // (N, Din) input of the last Train forward
+    TensorT<T> m_x;     // (Din, N) input of the last Train forward
     bool m_needInputGrad = true;
 };
 

@@ -36,7 +36,7 @@ TensorT<T> DropoutT<T>::forward(const TensorT<T>& x, Mode mode)
     m_mask.resize(x.shape());
     const T scale = T(1) / static_cast<T>(m_keep);
     for (size_t i = 0; i < x.size(); ++i) m_mask[i] = m_rng.uniform() < m_keep ? scale : T(0);
-    TensorT<T> y(x.shape());
+    auto y = TensorT<T>::uninitialized(x.shape());
     y.arr() = x.arr() * m_mask.arr();
     return y;
 }
@@ -45,7 +45,7 @@ template <typename T>
 TensorT<T> DropoutT<T>::backward(const TensorT<T>& dy)
 {
     DL_CHECK(dy.shape() == m_mask.shape(), "Dropout backward: dy does not match the last forward");
-    TensorT<T> dx(dy.shape());
+    auto dx = TensorT<T>::uninitialized(dy.shape());
     dx.arr() = dy.arr() * m_mask.arr();
     return dx;
 }

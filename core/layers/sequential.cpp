@@ -36,8 +36,9 @@ TensorT<T> SequentialT<T>::forwardAll(const TensorT<T>& x, Mode mode, std::vecto
 template <typename T>
 TensorT<T> SequentialT<T>::backward(const TensorT<T>& dy)
 {
-    TensorT<T> d = dy;
-    for (size_t i = m_layers.size(); i-- > 0;) d = m_layers[i]->backward(d);
+    if (m_layers.empty()) return dy;
+    TensorT<T> d = m_layers.back()->backward(dy);
+    for (size_t i = m_layers.size() - 1; i-- > 0;) d = m_layers[i]->backward(d);
     return d;
 }
 

@@ -4,24 +4,23 @@
 namespace dl {
 
 template <typename T>
-void softmaxRows(const TensorT<T>& z, TensorT<T>& p)
+void softmaxColumns(const TensorT<T>& z, TensorT<T>& p)
 {
     p.resize(z.shape());
     auto zm = z.mat();
     auto pm = p.mat();
-    for (Eigen::Index r = 0; r < zm.rows(); ++r) {
-        T mx = zm.row(r).maxCoeff();
-        pm.row(r) = (zm.row(r).array() - mx).exp().matrix();
-        pm.row(r) /= pm.row(r).sum();
-    }
+    const Eigen::Matrix<T, 1, Eigen::Dynamic> mx = zm.colwise().maxCoeff();
+    pm = (zm.rowwise() - mx).array().exp().matrix();
+    const Eigen::Array<T, 1, Eigen::Dynamic> sum = pm.colwise().sum().array();
+    pm.array().rowwise() /= sum;
 }
-template void softmaxRows<float>(const TensorT<float>&, TensorT<float>&);
-template void softmaxRows<double>(const TensorT<double>&, TensorT<double>&);
+template void softmaxColumns<float>(const TensorT<float>&, TensorT<float>&);
+template void softmaxColumns<double>(const TensorT<double>&, TensorT<double>&);
 
 template <typename T>
 Shape SoftmaxT<T>::outputShape(const Shape& in) const
 {
-    if (in.size() != 2) throw ShapeError("Softmax expects (N, K) but gets " + shapeString(in));
+    if (in.size() != 2) throw ShapeError("Softmax expects (K, N) but gets " + shapeString(in));
     return in;
 }
 
@@ -30,24 +29,20 @@ TensorT<T> SoftmaxT<T>::forward(const TensorT<T>& x, Mode mode)
 {
     outputShape(x.shape());
     TensorT<T> y;
-    softmaxRows(x, y);
+    softmaxColumns(x, y);
     if (mode == Mode::Train) m_y = y;
     return y;
 }
 
-// Jacobian-vector product of softmax: dx_i = y_i (dy_i - Σ_j dy_j y_j).
+// Jacobian-vector product of softmax per example: dx_i = y_i (dy_i - Σ_j dy_j y_j).
 template <typename T>
 TensorT<T> SoftmaxT<T>::backward(const TensorT<T>& dy)
 {
     DL_CHECK(dy.shape() == m_y.shape(), "Softmax backward: dy does not match the last forward");
-    TensorT<T> dx(dy.shape());
+    auto dx = TensorT<T>::uninitialized(dy.shape());
     auto y = m_y.mat();
-    auto d = dy.mat();
-    auto out = dx.mat();
-    for (Eigen::Index r = 0; r < y.rows(); ++r) {
-        T dot = d.row(r).dot(y.row(r));
-        out.row(r) = (y.row(r).array() * (d.row(r).array() - dot)).matrix();
-    }
+    const Eigen::Array<T, 1, Eigen::Dynamic> dot = (dy.mat().array() * y.array()).colwise().sum();
+    dx.mat() = (y.array() * (dy.mat().array().rowwise() - dot)).matrix();
     return dx;
 }
 

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Row-wise softmax as a layer (COURSE.md §1, §5). For training, prefer the fused SoftmaxCrossEntropy loss
-// on logits; this layer exists for models that output probabilities.
+// Softmax over the classes of each example (each column of (K, N)) as a layer (COURSE.md §1, §5). For
+// training, prefer the fused SoftmaxCrossEntropy loss on logits; this layer exists for models that output
+// probabilities.
 #pragma once
 #include "core/layers/layer.h"
 
 namespace dl {
 
-// Numerically safe softmax of each row of (N, K): subtract the row max before exp.
+// Numerically safe softmax of each column of z (K, N): subtract the column max before exp.
 template <typename T>
-void softmaxRows(const TensorT<T>& z, TensorT<T>& p);
+void softmaxColumns(const TensorT<T>& z, TensorT<T>& p);
 
 template <typename T>
 class SoftmaxT : public LayerT<T> {
@@ -19,7 +20,7 @@ public:
     TensorT<T> backward(const TensorT<T>& dy) override;
 
 private:
-    TensorT<T> m_y; // (N, K) output of the last Train forward
+    TensorT<T> m_y; // (K, N) output of the last Train forward
 };
 
 using Softmax = SoftmaxT<float>;

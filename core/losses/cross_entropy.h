@@ -5,7 +5,7 @@
 
 namespace dl {
 
-// J = -1/m Σ_i Σ_k y_ik log ŷ_ik with ŷ = softmax(z) (row max subtracted); dJ/dz = (ŷ - y)/m.
+// J = -1/m Σ_i Σ_k y_ik log ŷ_ik with ŷ = softmax(z) (column max subtracted); dJ/dz = (ŷ - y)/m.
 template <typename T>
 class SoftmaxCrossEntropyT : public LossT<T> {
 public:

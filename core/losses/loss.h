@@ -8,7 +8,7 @@ namespace dl {
 
 template <typename T>
 struct LossResultT {
-    T value = 0;        // mean over the batch
+    T value = 0;        // mean over the batch (N examples = columns)
     TensorT<T> dpred;   // dL/dpred, same shape as pred (already divided by N)
 };
 
@@ -19,7 +19,7 @@ template <typename T>
 class LossT {
 public:
     virtual ~LossT() = default;
-    // pred (N, K), target (N, K): BCE targets in {0,1} with K = 1; softmax CE one-hot rows; MSE any values.
+    // pred (K, N), target (K, N): BCE targets in {0,1} with K = 1; softmax CE one-hot columns; MSE any values.
     virtual LossResultT<T> compute(const TensorT<T>& pred, const TensorT<T>& target) const = 0;
     virtual LossKind kind() const = 0;
 };

@@ -22,13 +22,16 @@ template <typename T>
 LossResultT<T> BinaryCrossEntropyT<T>::compute(const TensorT<T>& z, const TensorT<T>& y) const
 {
     checkSameShape(z.shape(), y.shape(), "binary cross-entropy");
-    const T m = static_cast<T>(z.rank() ? z.dim(0) : 1);
+    const T m = static_cast<T>(z.rank() == 2 ? z.dim(1) : z.size());
     LossResultT<T> r;
     r.dpred.resize(z.shape());
     auto za = z.arr();
     auto ya = y.arr();
-    r.value = (za.max(T(0)) - za * ya + (-za.abs()).exp().log1p()).sum() / m;
-    r.dpred.arr() = (T(1) / (T(1) + (-za).exp()) - ya) / m;
+    // One exponential per element: e = e^-|z|; σ(z) = 1/(1+e) for z ≥ 0 and e/(1+e) otherwise.
+    auto e = r.dpred.arr(); // holds e first, then the gradient (element-wise, so in place is safe)
+    e = (-za.abs()).exp();
+    r.value = (za.max(T(0)) - za * ya + (T(1) + e).log()).sum() / m;
+    e = ((za >= T(0)).select(T(1), e) / (T(1) + e) - ya) / m;
     return r;
 }
 
@@ -36,18 +39,15 @@ template <typename T>
 LossResultT<T> SoftmaxCrossEntropyT<T>::compute(const TensorT<T>& z, const TensorT<T>& y) const
 {
     checkSameShape(z.shape(), y.shape(), "softmax cross-entropy");
-    const T m = static_cast<T>(z.dim(0));
+    const T m = static_cast<T>(z.dim(1));
     LossResultT<T> r;
-    softmaxRows(z, r.dpred);
+    softmaxColumns(z, r.dpred);
     // log ŷ = z - max - log Σ e^(z - max): exact even when ŷ underflows to 0.
     auto zm = z.mat();
-    T total = 0;
-    for (Eigen::Index i = 0; i < zm.rows(); ++i) {
-        T mx = zm.row(i).maxCoeff();
-        T lse = std::log((zm.row(i).array() - mx).exp().sum()) + mx;
-        total -= (y.mat().row(i).array() * (zm.row(i).array() - lse)).sum();
-    }
-    r.value = total / m;
+    const Eigen::Matrix<T, 1, Eigen::Dynamic> mx = zm.colwise().maxCoeff();
+    const Eigen::Array<T, 1, Eigen::Dynamic> lse =
+        (zm.rowwise() - mx).array().exp().colwise().sum().log() + mx.array();
+    r.value = -(y.mat().array() * (zm.array().rowwise() - lse)).sum() / m;
     r.dpred.arr() = (r.dpred.arr() - y.arr()) / m;
     return r;
 }

@@ -10,14 +10,14 @@ static double costOf(SequentialT<double>& model, const TensorD& x, const TensorD
                      double l2)
 {
     TensorD z = model.forward(x, Mode::Train);
-    return loss.compute(z, y).value + l2Penalty(model.params(), l2, x.dim(0));
+    return loss.compute(z, y).value + l2Penalty(model.params(), l2, x.dim(1));
 }
 
 GradCheckReport gradientCheck(SequentialT<double>& model, const TensorD& x, const TensorD& y, LossKind kind,
                               double l2, double eps)
 {
     auto loss = makeLoss<double>(kind);
-    const int m = x.dim(0);
+    const int m = x.dim(1);
     std::vector<ParamT<double>*> params = model.params();
     model.zeroGrad();
     TensorD z = model.forward(x, Mode::Train);

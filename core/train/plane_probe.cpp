@@ -27,12 +27,13 @@ Bounds dataBounds(const Split& s, float margin)
 
 Tensor gridPoints(const Bounds& b, int res)
 {
-    Tensor p({res * res, 2});
+    const size_t cells = static_cast<size_t>(res) * res;
+    Tensor p({2, static_cast<int>(cells)});
     for (int i = 0; i < res; ++i)
         for (int j = 0; j < res; ++j) {
             const size_t k = static_cast<size_t>(i) * res + j;
-            p[2 * k] = b.xmin + (b.xmax - b.xmin) * (static_cast<float>(j) + 0.5f) / static_cast<float>(res);
-            p[2 * k + 1] = b.ymax - (b.ymax - b.ymin) * (static_cast<float>(i) + 0.5f) / static_cast<float>(res);
+            p[k] = b.xmin + (b.xmax - b.xmin) * (static_cast<float>(j) + 0.5f) / static_cast<float>(res);
+            p[cells + k] = b.ymax - (b.ymax - b.ymin) * (static_cast<float>(i) + 0.5f) / static_cast<float>(res);
         }
     return p;
 }
@@ -44,13 +45,13 @@ PlaneGrid decisionGrid(Trainer& t, const Bounds& b, int res)
     g.res = res;
     g.classes = std::max(2, t.data().train.classes);
     Tensor z = t.predict(gridPoints(b, res));
-    if (z.dim(1) == 1) {
+    if (z.dim(0) == 1) {
         g.prob.resize(z.size());
         for (size_t i = 0; i < z.size(); ++i) g.prob[i] = 1.f / (1.f + std::exp(-z[i]));
     } else {
         Tensor p;
-        softmaxRows(z, p);
-        g.prob = p.vec();
+        softmaxColumns(z, p);
+        g.prob = p.toVector();
     }
     return g;
 }
@@ -63,20 +64,14 @@ std::vector<UnitGrid> hiddenUnitGrids(Trainer& t, const Bounds& b, int res)
     Sequential& m = t.model();
     for (size_t li = 0; li < m.size(); ++li) {
         if (!dynamic_cast<Activation*>(&m.layer(li))) continue;
-        const Tensor& o = outs[li]; // (res·res, units)
+        const Tensor& o = outs[li]; // (units, res·res): already one unit per row
         UnitGrid g;
         g.layer = m.layer(li).name();
-        g.units = o.dim(1);
+        g.units = o.dim(0);
         g.res = res;
-        g.values.resize(o.size());
-        g.scale.assign(static_cast<size_t>(g.units), 0.f);
-        const size_t cells = static_cast<size_t>(res) * res;
-        for (size_t c = 0; c < cells; ++c)
-            for (int u = 0; u < g.units; ++u) {
-                const float v = o[c * g.units + u];
-                g.values[u * cells + c] = v;
-                g.scale[u] = std::max(g.scale[u], std::fabs(v));
-            }
+        g.values = o.toVector();
+        g.scale.resize(static_cast<size_t>(g.units));
+        for (int u = 0; u < g.units; ++u) g.scale[u] = o.mat().row(u).cwiseAbs().maxCoeff();
         grids.push_back(std::move(g));
     }
     return grids;

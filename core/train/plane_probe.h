@@ -20,7 +20,7 @@ struct PlaneGrid {
     Bounds bounds;
     int res = 0;
     int classes = 2;
-    std::vector<float> prob; // (res, res, K'): K' = 1 (P(class 1)) for two classes, else K probabilities
+    std::vector<float> prob; // (K', res, res): K' = 1 (P(class 1)) for two classes, else K probabilities
 };
 
 struct UnitGrid {
@@ -31,7 +31,7 @@ struct UnitGrid {
     std::vector<float> scale;  // (units) max |value| of each unit over the grid (for colour scaling)
 };
 
-Tensor gridPoints(const Bounds& b, int res); // (res·res, 2) cell centres in the order above
+Tensor gridPoints(const Bounds& b, int res); // (2, res·res) cell centres in the order above
 PlaneGrid decisionGrid(Trainer& t, const Bounds& b, int res);
 // One entry per hidden layer: the activation output of each unit.
 std::vector<UnitGrid> hiddenUnitGrids(Trainer& t, const Bounds& b, int res);

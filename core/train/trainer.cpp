@@ -63,14 +63,14 @@ float Trainer::currentLearningRate() const { return decayedLearningRate(m_hyper.
 
 void Trainer::gatherBatch(int begin, int count)
 {
-    const int k = m_trainY.dim(1);
-    m_batchX.resize({count, 2});
-    m_batchY.resize({count, k});
-    for (int r = 0; r < count; ++r) {
-        int i = m_perm[begin + r];
-        m_batchX[2 * r] = m_trainX[2 * i];
-        m_batchX[2 * r + 1] = m_trainX[2 * i + 1];
-        for (int c = 0; c < k; ++c) m_batchY[r * k + c] = m_trainY[i * k + c];
+    const int k = m_trainY.dim(0), n = m_trainY.dim(1);
+    m_batchX.resize({2, count});
+    m_batchY.resize({k, count});
+    for (int c = 0; c < count; ++c) {
+        const int i = m_perm[begin + c];
+        m_batchX[c] = m_trainX[i];
+        m_batchX[count + c] = m_trainX[n + i];
+        for (int r = 0; r < k; ++r) m_batchY[static_cast<size_t>(r) * count + c] = m_trainY[static_cast<size_t>(r) * n + i];
     }
 }
 
@@ -116,7 +116,7 @@ StepStats Trainer::step()
     if (m_hyper.clipValue > 0.f) clipByValue(m_params, m_hyper.clipValue);
     if (m_hyper.clipNorm > 0.f) clipByNorm(m_params, m_hyper.clipNorm);
     m_opt->step(m_params, s.lr);
-    m_model.zeroGrad();
+    for (Param* p : m_params) p->grad.setZero();
     ++m_step;
     m_pos += count;
     if (full || m_pos >= n) {

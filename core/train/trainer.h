@@ -41,7 +41,7 @@ public:
 
     EvalStats evaluate(const Dataset2D& d);
     EpochStats evaluateAll();
-    // Logits (N, outputs) for any points, Eval mode. `outs` (optional) receives every layer's output.
+    // Logits (outputs, N) for points x (2, N), Eval mode. `outs` (optional) receives every layer's output.
     Tensor predict(const Tensor& x, std::vector<Tensor>* outs = nullptr);
 
     long steps() const { return m_step; }
@@ -77,8 +77,8 @@ private:
     std::vector<Param*> m_params;
     std::unique_ptr<LossT<float>> m_loss;
     std::unique_ptr<Optimizer> m_opt;
-    Tensor m_trainX, m_trainY; // (N, 2), (N, outputs)
-    Tensor m_batchX, m_batchY; // current mini-batch rows gathered from the above
+    Tensor m_trainX, m_trainY; // (2, N), (outputs, N)
+    Tensor m_batchX, m_batchY; // (2, B), (outputs, B): the current mini-batch's columns of the above
     std::vector<int> m_perm;   // this epoch's permutation of training rows
     int m_pos = 0;
     long m_step = 0, m_epoch = 0;
