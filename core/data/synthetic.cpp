@@ -84,16 +84,17 @@ static void spiral(Dataset2D& d, int n, float noise, int k, Rng& rng)
     }
 }
 
-// XOR quadrants as in TensorFlow Playground: uniform in [-1, 1]², pushed off the axes by a small margin,
-// class 1 where x·y < 0; noise jitters the points after labelling.
+// XOR quadrants as in TensorFlow Playground: uniform in the quadrants, pushed off the axes by a small
+// margin, class 1 where x·y < 0, classes balanced; noise jitters the points after labelling.
 static void xorData(Dataset2D& d, int n, float noise, Rng& rng)
 {
     const float pad = 0.05f;
     for (int i = 0; i < n; ++i) {
-        float x = rng.uniform(-1.f, 1.f), y = rng.uniform(-1.f, 1.f);
-        x += x > 0 ? pad : -pad;
-        y += y > 0 ? pad : -pad;
-        int cls = x * y < 0 ? 1 : 0;
+        const int cls = i % 2; // balanced: alternate classes, pick a quadrant of that class
+        float x = rng.uniform(pad, 1.f + pad), y = rng.uniform(pad, 1.f + pad);
+        const bool flip = rng.uniform() < 0.5f;
+        if (flip) x = -x;
+        if ((cls == 1) != flip) y = -y; // class 1 where x·y < 0
         d.add(x + rng.normal(0.f, noise), y + rng.normal(0.f, noise), cls);
     }
 }

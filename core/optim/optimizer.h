@@ -31,7 +31,7 @@ public:
     void setConfig(const OptimizerConfig& c) { m_cfg = c; }
     const OptimizerConfig& config() const { return m_cfg; }
     // State for checkpoints: moment tensors (parallel to params, possibly several per param) and t.
-    std::vector<Tensor>& slots() { return m_slots; }
+    std::vector<Tensor>& moments() { return m_slots; }
     long steps() const { return m_t; }
     void setSteps(long t) { m_t = t; }
 

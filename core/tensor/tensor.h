@@ -15,6 +15,7 @@
 
 #include <Eigen/Core>
 #include <memory>
+#include <new>
 #include <vector>
 
 namespace dl {
@@ -30,14 +31,21 @@ using ArrMap = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
 template <typename T>
 using ConstArrMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
 
-// std::allocator that leaves new elements uninitialised on resize(): outputs that a kernel overwrites
-// completely need no memset first.
+// Tensor storage allocator: 64-byte aligned (one AVX-512 vector, one cache line) so vectorised loops and
+// reductions split the same way for every buffer: results are bit-identical from run to run, which
+// checkpoints and experiment replays rely on. New elements are left uninitialised on resize(): outputs
+// that a kernel overwrites completely need no memset first.
 template <typename T>
-struct NoInitAllocator : std::allocator<T> {
+struct TensorAllocator {
+    using value_type = T;
+    static constexpr std::align_val_t kAlign{64};
+    TensorAllocator() = default;
     template <typename U>
-    struct rebind {
-        using other = NoInitAllocator<U>;
-    };
+    TensorAllocator(const TensorAllocator<U>&) noexcept
+    {
+    }
+    T* allocate(size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
+    void deallocate(T* p, size_t) noexcept { ::operator delete(p, kAlign); }
     template <typename U>
     void construct(U* p) noexcept
     {
@@ -48,12 +56,17 @@ struct NoInitAllocator : std::allocator<T> {
     {
         ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
     }
+    template <typename U>
+    bool operator==(const TensorAllocator<U>&) const noexcept
+    {
+        return true;
+    }
 };
 
 template <typename T>
 class TensorT {
 public:
-    using Storage = std::vector<T, NoInitAllocator<T>>;
+    using Storage = std::vector<T, TensorAllocator<T>>;
     TensorT() = default;
     explicit TensorT(Shape shape, T fill = T(0)) : m_shape(std::move(shape)), m_data(shapeSize(m_shape), fill) {}
     // Elements unspecified: for outputs that are overwritten completely.

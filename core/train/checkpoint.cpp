@@ -103,7 +103,7 @@ std::string checkpointBytes(Trainer& t)
     w.tensor(featureTensor(t.data().dev));
     for (Param* p : t.model().params()) w.tensor(p->value);
     for (Tensor* b : t.model().buffers()) w.tensor(*b);
-    for (Tensor& s : t.optimizer().slots()) w.tensor(s);
+    for (Tensor& s : t.optimizer().moments()) w.tensor(s);
     w.u32(static_cast<std::uint32_t>(c.perm.size()));
     w.bytes(c.perm.data(), c.perm.size() * sizeof(int));
     w.bytes("END!", 4);
@@ -116,12 +116,13 @@ static Dataset2D readPoints(Reader& r, const Json& labels, int classes, const st
 {
     Dataset2D d;
     d.classes = classes;
-    Tensor xy({static_cast<int>(labels.size()), 2});
+    const size_t n = labels.size();
+    Tensor xy({2, static_cast<int>(n)}); // featureTensor layout: row 0 x, row 1 y
     r.tensorInto(xy, what);
-    for (size_t i = 0; i < labels.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         double l = labels[i].number("label");
         if (l < 0 || l >= classes) throw FormatError("a saved label is out of range");
-        d.add(xy[2 * i], xy[2 * i + 1], static_cast<int>(l));
+        d.add(xy[i], xy[n + i], static_cast<int>(l));
     }
     return d;
 }
@@ -157,7 +158,7 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
                               std::to_string(params.size()) + ".");
         for (size_t i = 0; i < params.size(); ++i) r.tensorInto(params[i]->value, params[i]->name);
         for (Tensor* b : t->model().buffers()) r.tensorInto(*b, "a batch-norm running average");
-        for (Tensor& s : t->optimizer().slots()) r.tensorInto(s, "the optimizer state");
+        for (Tensor& s : t->optimizer().moments()) r.tensorInto(s, "the optimizer state");
         t->optimizer().setSteps(static_cast<long>(h.at("optimizer_t").number("optimizer_t")));
         t->rng().setState(h.at("rng").string("rng"));
         const Json& lr = h.at("layer_rng");
