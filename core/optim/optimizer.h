@@ -20,6 +20,7 @@ struct OptimizerConfig {
     float beta1 = 0.9f;   // Adam β₁
     float beta2 = 0.999f; // Adam β₂, RMSprop β₂
     float eps = 1e-8f;    // Adam/RMSprop ε
+    bool operator==(const OptimizerConfig&) const = default;
 };
 
 class Optimizer {

@@ -13,6 +13,7 @@ struct DecayConfig {
     Decay kind = Decay::None;
     float rate = 1.f;   // inverse-time and step: decay_rate; exponential: base (0.95); inverse-sqrt: k
     int interval = 1000; // step: epochs per stair
+    bool operator==(const DecayConfig&) const = default;
 };
 
 // None:        α₀

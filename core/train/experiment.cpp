@@ -34,6 +34,7 @@ Json toJson(const Experiment& e)
     for (const HyperChange& c : e.changes) {
         Json cj = Json::object();
         cj.set("step", c.step).set("what", c.what).set("hyper", toJson(c.hyper));
+        if (c.data) cj.set("train", toJson(c.data->train)).set("dev", toJson(c.data->dev));
         ch.push(cj);
     }
     j.set("changes", ch);
@@ -74,6 +75,7 @@ Experiment experimentFromJson(const Json& j, const std::string& name)
             last = hc.step;
             hc.what = c.get("what", std::string());
             hc.hyper = hyperFromJson(c.at("hyper"));
+            if (c.has("train")) hc.data = Split{datasetFromJson(c.at("train")), datasetFromJson(c.at("dev"))};
             e.changes.push_back(hc);
         }
         if (const Json* r = j.find("result")) {
@@ -119,7 +121,11 @@ StepStats replay(Trainer& t, const Experiment& e, long toStep, const CancelFlag*
     while (next < e.changes.size() && e.changes[next].step < t.steps()) ++next;
     while (t.steps() < toStep) {
         if (cancel && cancel->requested()) break;
-        while (next < e.changes.size() && e.changes[next].step == t.steps()) t.setHyper(e.changes[next++].hyper);
+        while (next < e.changes.size() && e.changes[next].step == t.steps()) {
+            const HyperChange& c = e.changes[next++];
+            if (c.data) t.setData(*c.data);
+            t.setHyper(c.hyper);
+        }
         s = t.step();
         if (t.onStep) t.onStep(s);
         if (s.diverged) break;

@@ -16,6 +16,7 @@ struct HyperChange {
     long step = 0;      // applied when the trainer had done `step` updates (before update step+1)
     Hyperparams hyper;  // all values after the change
     std::string what;   // "α 1.2 → 0.3", for display
+    std::optional<Split> data; // set when the user edited the points at that step (the model is kept)
 };
 
 struct Experiment {
@@ -39,7 +40,7 @@ void saveExperiment(const Experiment& e, const std::string& path); // temporary 
 Experiment loadExperiment(const std::string& path);               // throws FormatError/IoError naming the file
 
 std::unique_ptr<Trainer> makeTrainer(const Experiment& e);
-// Steps `t` until it has done `toStep` updates, applying e.changes at their steps. Stops early on a cancel
+// Steps `t` until it has done `toStep` updates, applying e.changes (data, then hyperparameters) at their steps. Stops early on a cancel
 // request or divergence; returns the last StepStats.
 StepStats replay(Trainer& t, const Experiment& e, long toStep, const CancelFlag* cancel = nullptr);
 

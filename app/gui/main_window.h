@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// The main window: lab sidebar, Run/Pause/Step/Reset toolbar, File/Tools menus, status bar with iteration,
+// cost and accuracies. Persists its layout and settings with QSettings.
+#pragma once
+#include "app/gui/playground_page.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace lab {
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    PlaygroundPage* playground() const { return m_playground; }
+    QString statusMessage() const;
+    QAction* runAction() const { return m_run; }
+    QAction* pauseAction() const { return m_pause; }
+    QAction* stepAction() const { return m_step; }
+    QAction* resetAction() const { return m_reset; }
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+
+private:
+    void buildMenus();
+    void showMessage(const QString& text, bool error);
+    void updateStatus(const Snapshot& s);
+    void updateActions(bool running);
+    QString askSave(const QString& title, const QString& filter, const QString& suffix);
+    QString askOpen(const QString& title, const QString& filter);
+
+    QListWidget* m_labs;
+    QStackedWidget* m_pages;
+    PlaygroundPage* m_playground;
+    QAction* m_run;
+    QAction* m_pause;
+    QAction* m_step;
+    QAction* m_reset;
+    QLabel* m_iter;
+    QLabel* m_cost;
+    QLabel* m_trainAcc;
+    QLabel* m_devAcc;
+    QLabel* m_msg;
+};
+
+} // namespace lab

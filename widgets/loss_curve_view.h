@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Learning curves (QCustomPlot): the mini-batch cost of every step, the train and dev cost of the whole
+// sets at each snapshot, and a marker where a hyperparameter changed. Log-scale toggle; PNG/CSV export.
+#pragma once
+#include "widgets/snapshot.h"
+
+#include <QWidget>
+#include <array>
+
+class QCustomPlot;
+class QCheckBox;
+
+namespace lab {
+
+class LossCurveView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LossCurveView(QWidget* parent = nullptr);
+    void clear();
+    void append(const Snapshot& s); // adds s.costs, one eval point and s.markers
+    void setLogScale(bool on);
+    bool logScale() const;
+    int pointCount() const;  // mini-batch cost points plotted
+    int markerCount() const { return static_cast<int>(m_markers.size()); }
+    bool savePng(const QString& path);          // false + lastError() on failure
+    bool saveCsv(const QString& path);
+    QString lastError() const { return m_error; }
+    QCustomPlot* plot() const { return m_plot; }
+
+private:
+    void addMarker(const ChangeMarker& m);
+    QCustomPlot* m_plot;
+    QCheckBox* m_log;
+    std::vector<ChangeMarker> m_markers;
+    std::vector<std::array<double, 3>> m_eval; // step, train cost, dev cost
+    double m_minCost = 1e30;
+    QString m_error;
+};
+
+} // namespace lab

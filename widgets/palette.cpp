@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/palette.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lab {
+
+QColor classColor(int k)
+{
+    static const QColor c[] = {QColor(245, 147, 34), QColor(8, 119, 189), QColor(46, 160, 67),
+                               QColor(142, 68, 173), QColor(214, 39, 40), QColor(140, 86, 75)};
+    return c[((k % 6) + 6) % 6];
+}
+
+static QRgb mixWhite(const QColor& c, float t) // t = 0: white, 1: the colour
+{
+    t = std::clamp(t, 0.f, 1.f);
+    auto ch = [t](int v) { return static_cast<int>(std::lround(255 + (v - 255) * t)); };
+    return qRgb(ch(c.red()), ch(c.green()), ch(c.blue()));
+}
+
+QRgb divergingColor(float v)
+{
+    if (!std::isfinite(v)) return qRgb(128, 128, 128);
+    return v >= 0 ? mixWhite(classColor(1), v) : mixWhite(classColor(0), -v);
+}
+
+QImage probabilityImage(const std::vector<float>& prob, int res, int classes)
+{
+    QImage img(res, res, QImage::Format_RGB32);
+    const size_t cells = static_cast<size_t>(res) * res;
+    if (prob.size() < cells) {
+        img.fill(Qt::white);
+        return img;
+    }
+    const bool binary = prob.size() == cells;
+    for (int i = 0; i < res; ++i) {
+        QRgb* line = reinterpret_cast<QRgb*>(img.scanLine(i));
+        for (int j = 0; j < res; ++j) {
+            const size_t c = static_cast<size_t>(i) * res + j;
+            if (binary) {
+                line[j] = divergingColor(0.75f * (2.f * prob[c] - 1.f));
+                continue;
+            }
+            float r = 0, g = 0, b = 0, best = 0;
+            for (int k = 0; k < classes; ++k) {
+                const float p = prob[k * cells + c];
+                const QColor col = classColor(k);
+                r += p * col.red();
+                g += p * col.green();
+                b += p * col.blue();
+                best = std::max(best, p);
+            }
+            const float t = 0.75f * (best - 1.f / classes) / (1.f - 1.f / classes); // confidence
+            line[j] = mixWhite(QColor(int(r), int(g), int(b)), t);
+        }
+    }
+    return img;
+}
+
+QImage unitImage(const float* values, int res, float scale)
+{
+    QImage img(res, res, QImage::Format_RGB32);
+    const float inv = scale > 0 ? 1.f / scale : 0.f;
+    for (int i = 0; i < res; ++i) {
+        QRgb* line = reinterpret_cast<QRgb*>(img.scanLine(i));
+        for (int j = 0; j < res; ++j) line[j] = divergingColor(values[static_cast<size_t>(i) * res + j] * inv);
+    }
+    return img;
+}
+
+} // namespace lab

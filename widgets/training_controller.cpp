@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/training_controller.h"
+
+namespace lab {
+
+TrainingController::TrainingController(QObject* parent) : QObject(parent), m_worker(new TrainingWorker)
+{
+    registerMetatypes();
+    m_thread.setObjectName("training");
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &TrainingWorker::progressed, this, &TrainingController::progressed);
+    connect(m_worker, &TrainingWorker::runningChanged, this, [this](bool r) {
+        m_running = r;
+        emit runningChanged(r);
+    });
+    connect(m_worker, &TrainingWorker::failed, this, &TrainingController::failed);
+    connect(m_worker, &TrainingWorker::info, this, &TrainingController::info);
+    connect(m_worker, &TrainingWorker::gradientChecked, this, &TrainingController::gradientChecked);
+    connect(m_worker, &TrainingWorker::configured, this, &TrainingController::configured);
+    m_thread.start();
+}
+
+TrainingController::~TrainingController()
+{
+    QMetaObject::invokeMethod(m_worker, &TrainingWorker::shutdown, Qt::QueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void TrainingController::configure(const RunConfig& cfg)
+{
+    post([w = m_worker, cfg] { w->configure(cfg); });
+}
+void TrainingController::start() { post([w = m_worker] { w->start(); }); }
+void TrainingController::pause() { post([w = m_worker] { w->pause(); }); }
+void TrainingController::stepOnce() { post([w = m_worker] { w->stepOnce(); }); }
+void TrainingController::setHyper(const dl::Hyperparams& h)
+{
+    post([w = m_worker, h] { w->setHyper(h); });
+}
+void TrainingController::setData(const dl::Split& data)
+{
+    post([w = m_worker, data] { w->setData(data); });
+}
+void TrainingController::setStepsPerSecond(int rate)
+{
+    post([w = m_worker, rate] { w->setStepsPerSecond(rate); });
+}
+void TrainingController::setMaxSteps(long maxSteps)
+{
+    post([w = m_worker, maxSteps] { w->setMaxSteps(maxSteps); });
+}
+void TrainingController::gradientCheck() { post([w = m_worker] { w->gradientCheck(); }); }
+void TrainingController::saveExperiment(const QString& path)
+{
+    post([w = m_worker, path] { w->saveExperiment(path); });
+}
+void TrainingController::openExperiment(const QString& path)
+{
+    post([w = m_worker, path] { w->openExperiment(path); });
+}
+void TrainingController::saveCheckpoint(const QString& path)
+{
+    post([w = m_worker, path] { w->saveCheckpoint(path); });
+}
+void TrainingController::loadCheckpoint(const QString& path)
+{
+    post([w = m_worker, path] { w->loadCheckpoint(path); });
+}
+void TrainingController::requestSnapshot() { post([w = m_worker] { w->requestSnapshot(); }); }
+
+} // namespace lab
