@@ -3,6 +3,7 @@
 // a click adds, CSV load/save. Emits requests; the app owns the points.
 #pragma once
 #include "core/data/synthetic.h"
+#include "widgets/metatypes.h"
 
 #include <QWidget>
 

@@ -87,6 +87,7 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     auto* net = new QGroupBox(tr("Network (applies at Reset)"), this);
     auto* f3 = new QFormLayout(net);
     m_hidden = new QLineEdit(net);
+    m_hidden->setObjectName("hiddenEdit");
     m_hidden->setToolTip(tr("Hidden layer sizes: 4, or 4,3 for two layers; 0 for logistic regression. Each 1 … 4096"));
     f3->addRow(tr("Hidden layers"), m_hidden);
     m_act = new QComboBox(net);

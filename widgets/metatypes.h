@@ -9,6 +9,7 @@ Q_DECLARE_METATYPE(lab::Snapshot)
 Q_DECLARE_METATYPE(lab::RunConfig)
 Q_DECLARE_METATYPE(dl::Hyperparams)
 Q_DECLARE_METATYPE(dl::Split)
+Q_DECLARE_METATYPE(dl::DatasetSpec)
 Q_DECLARE_METATYPE(dl::GradCheckReport)
 
 namespace lab {

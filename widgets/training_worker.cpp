@@ -15,6 +15,7 @@ void registerMetatypes()
     qRegisterMetaType<lab::RunConfig>();
     qRegisterMetaType<dl::Hyperparams>();
     qRegisterMetaType<dl::Split>();
+    qRegisterMetaType<dl::DatasetSpec>();
     qRegisterMetaType<dl::GradCheckReport>();
 }
 

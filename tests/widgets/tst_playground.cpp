@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// The Playground as a user drives it, offscreen: the learning-rate slider changes the rate the trainer
+// uses mid-run; clicks add points; bad CSVs give one sentence; experiments replay to the same numbers.
+#include "app/gui/main_window.h"
+#include "widgets/decision_map_view.h"
+#include "widgets/gradcheck_dialog.h"
+#include "widgets/hyper_panel.h"
+#include "widgets/loss_curve_view.h"
+
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TstPlayground : public QObject {
+    Q_OBJECT
+    std::unique_ptr<lab::MainWindow> m_w;
+    lab::PlaygroundPage* page() { return m_w->playground(); }
+    lab::Snapshot waitForStep(long step)
+    {
+        QSignalSpy spy(page(), &lab::PlaygroundPage::progressed);
+        const bool ok = QTest::qWaitFor([&] { return page()->lastSnapshot().last.step >= step; }, 10000);
+        if (!ok) qWarning("timed out waiting for step %ld", step);
+        return page()->lastSnapshot();
+    }
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("DLVisualLab-test");
+    }
+    void init()
+    {
+        QSettings().clear();
+        m_w = std::make_unique<lab::MainWindow>();
+        m_w->resize(1300, 800);
+        m_w->show();
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().grid.res > 0; }, 5000));
+    }
+    void cleanup() { m_w.reset(); }
+
+    void sliderChangesLearningRateWhileTraining()
+    {
+        page()->controller().setStepsPerSecond(1000);
+        m_w->runAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return page()->isRunning(); }, 2000));
+        const lab::Snapshot before = waitForStep(200);
+        QCOMPARE(before.last.lr, 1.2f);
+        QSlider* slider = page()->hyperPanel()->learningRateSlider();
+        slider->setValue(lab::HyperPanel::rateToSlider(0.1)); // what dragging it does
+        const float expected = float(lab::HyperPanel::sliderToRate(slider->value()));
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().last.lr == expected; }, 3000));
+        QVERIFY(page()->lastSnapshot().hyper.lr == expected);
+        QVERIFY(page()->curveView()->markerCount() >= 1); // the change is marked on the curve
+        const long at = page()->lastSnapshot().last.step;
+        QVERIFY(waitForStep(at + 100).last.lr == expected); // and it keeps training with it
+        m_w->pauseAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return !page()->isRunning(); }, 1000));
+    }
+    void stepAndReset()
+    {
+        m_w->stepAction()->trigger();
+        m_w->stepAction()->trigger();
+        QVERIFY(waitForStep(2).last.step == 2);
+        QVERIFY(page()->curveView()->pointCount() == 2);
+        m_w->resetAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().last.step == 0; }, 3000));
+        QCOMPARE(page()->curveView()->pointCount(), 0);
+    }
+    void clickAddsAPoint()
+    {
+        const int before = page()->lastSnapshot().data.train.size();
+        lab::DecisionMapView* map = page()->mapView();
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->rect().center());
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == before + 1; }, 3000));
+        QTest::mouseClick(map, Qt::RightButton, {}, map->rect().center());
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == before; }, 3000));
+    }
+    void badCsvIsOneSentence()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/pts.csv";
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x,y,label\n1,2,0\n3,4\n");
+        f.close();
+        page()->loadCsv(path);
+        QCOMPARE(m_w->statusMessage(), QString("pts.csv, line 3: expected 3 columns (x, y, label), found 2."));
+        m_w->stepAction()->trigger(); // the app keeps working
+        QVERIFY(waitForStep(1).last.step == 1);
+    }
+    void gradientCheckShowsGreenRows()
+    {
+        page()->gradientCheck();
+        lab::GradCheckDialog* d = nullptr;
+        QVERIFY(QTest::qWaitFor([&] { return (d = page()->findChild<lab::GradCheckDialog*>()) && d->isVisible(); }, 5000));
+        QCOMPARE(d->table()->rowCount(), 2); // dense1, dense2
+        for (int r = 0; r < 2; ++r)
+            QCOMPARE(d->table()->item(r, 3)->background().color(), lab::GradCheckDialog::colorFor(0));
+    }
+    void experimentRoundTrip()
+    {
+        page()->controller().setStepsPerSecond(0);
+        m_w->runAction()->trigger();
+        waitForStep(300);
+        page()->hyperPanel()->learningRateSlider()->setValue(lab::HyperPanel::rateToSlider(0.3));
+        waitForStep(page()->lastSnapshot().last.step + 200);
+        m_w->pauseAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return !page()->isRunning(); }, 1000));
+        QTest::qWait(100);
+        const lab::Snapshot saved = page()->lastSnapshot();
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/run.json";
+        page()->saveExperiment(path);
+        QVERIFY(QTest::qWaitFor([&] { return QFile::exists(path); }, 3000));
+        m_w->resetAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().last.step == 0; }, 3000));
+        page()->openExperiment(path);
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().last.step == saved.last.step; }, 5000));
+        QCOMPARE(page()->lastSnapshot().eval.train.cost, saved.eval.train.cost); // same numbers
+        QCOMPARE(page()->lastSnapshot().eval.dev.accuracy, saved.eval.dev.accuracy);
+        QCOMPARE(page()->lastSnapshot().hyper.lr, saved.hyper.lr);
+    }
+};
+
+QTEST_MAIN(TstPlayground)
+#include "tst_playground.moc"

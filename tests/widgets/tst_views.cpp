@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// Views and panels as dumb widgets: values in, requests out; exports write real files.
+#include "widgets/data_panel.h"
+#include "widgets/decision_map_view.h"
+#include "widgets/gradcheck_dialog.h"
+#include "widgets/hyper_panel.h"
+#include "widgets/hyperparameters_dialog.h"
+#include "widgets/loss_curve_view.h"
+
+#include <QComboBox>
+#include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TstViews : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { lab::registerMetatypes(); }
+    void lossCurveExports()
+    {
+        lab::LossCurveView v;
+        v.resize(500, 300);
+        lab::Snapshot s;
+        for (long i = 1; i <= 100; ++i) s.costs.push_back({i, 1.f / float(i)});
+        s.last.step = 100;
+        s.eval.train.cost = 0.01f;
+        s.eval.dev.cost = 0.02f;
+        s.eval.dev.count = 10;
+        s.markers.push_back({50, "α 1.2 → 0.3"});
+        v.append(s);
+        QCOMPARE(v.pointCount(), 100);
+        QCOMPARE(v.markerCount(), 1);
+        v.setLogScale(true);
+        QVERIFY(v.logScale());
+        QTemporaryDir dir;
+        QVERIFY(v.savePng(dir.path() + "/c.png"));
+        QVERIFY(!QImage(dir.path() + "/c.png").isNull());
+        QVERIFY(v.saveCsv(dir.path() + "/c.csv"));
+        QFile f(dir.path() + "/c.csv");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString(f.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 101);
+        QCOMPARE(lines[0], QString("step,minibatch_cost,train_cost,dev_cost"));
+        QCOMPARE(lines[100], QString("100,0.0099999998,0.0099999998,0.02"));
+        QVERIFY(!v.savePng(dir.path() + "/missing/dir/c.png"));
+        QVERIFY(v.lastError().contains("c.png"));
+        v.clear();
+        QCOMPARE(v.pointCount(), 0);
+    }
+    void mapClickMapsToPlane()
+    {
+        lab::DecisionMapView v;
+        v.resize(400, 400);
+        dl::PlaneGrid g;
+        g.bounds = {-2, 2, -1, 3};
+        g.res = 4;
+        g.prob.assign(16, 0.5f);
+        v.setGrid(g);
+        QSignalSpy add(&v, &lab::DecisionMapView::addPointRequested);
+        QSignalSpy remove(&v, &lab::DecisionMapView::removePointRequested);
+        const QPointF at = v.toWidget(1.f, 2.f);
+        QTest::mouseClick(&v, Qt::LeftButton, {}, at.toPoint());
+        QCOMPARE(add.size(), 1);
+        QVERIFY(std::abs(add[0][0].toFloat() - 1.f) < 0.05f);
+        QVERIFY(std::abs(add[0][1].toFloat() - 2.f) < 0.05f);
+        QTest::mouseClick(&v, Qt::RightButton, {}, at.toPoint());
+        QCOMPARE(remove.size(), 1);
+        QTest::mouseClick(&v, Qt::LeftButton, {}, QPoint(2, 2)); // outside the plot: nothing
+        QCOMPARE(add.size(), 1);
+    }
+    void learningRateSliderIsLogarithmic()
+    {
+        lab::HyperPanel p;
+        QSignalSpy changed(&p, &lab::HyperPanel::hyperChanged);
+        QCOMPARE(p.learningRateSlider()->value(), lab::HyperPanel::rateToSlider(1.2));
+        QVERIFY(changed.isEmpty()); // setting values programmatically does not emit
+        p.learningRateSlider()->setValue(200); // 10^(-4 + 2) = 0.01
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(std::abs(changed[0][0].value<dl::Hyperparams>().lr - 0.01f) < 1e-7f);
+        QCOMPARE(lab::HyperPanel::sliderToRate(500), 10.0);
+    }
+    void dataPanelEmitsRecipe()
+    {
+        lab::DataPanel p;
+        QSignalSpy changed(&p, &lab::DataPanel::specChanged);
+        auto* kind = p.findChild<QComboBox*>();
+        kind->setCurrentIndex(kind->findData("moons"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][0].value<dl::DatasetSpec>().kind, std::string("moons"));
+    }
+    void dialogValidatesAndResets()
+    {
+        lab::HyperparametersDialog d;
+        dl::Hyperparams h;
+        h.lr = 0.05f;
+        h.opt.kind = dl::OptKind::Adam;
+        dl::ModelSpec net;
+        net.hidden = {8, 4};
+        d.setValues(h, net, 500, 7);
+        QCOMPARE(d.hyper().opt.kind, dl::OptKind::Adam);
+        QCOMPARE(d.network().hidden, (std::vector<int>{8, 4}));
+        QCOMPARE(d.seed(), 7u);
+        d.findChild<QLineEdit*>("hiddenEdit")->setText("4,x");
+        d.accept();
+        QCOMPARE(d.result(), int(QDialog::Rejected)); // stays open with the error shown
+        QVERIFY(d.findChild<QPushButton*>("courseDefaults"));
+        d.findChild<QPushButton*>("courseDefaults")->click();
+        QCOMPARE(d.hyper().lr, 1.2f);
+        QCOMPARE(d.hyper().opt.kind, dl::OptKind::GD);
+        QCOMPARE(d.network().hidden, std::vector<int>{4});
+        QCOMPARE(d.maxSteps(), 10000L);
+    }
+    void gradCheckColours()
+    {
+        lab::GradCheckDialog d;
+        dl::GradCheckReport r;
+        r.layers = {{"dense1", "Dense 2→4", 12, 3e-9}, {"dense2", "Dense 4→1", 5, 0.2}};
+        r.worst = 0.2;
+        d.setReport(r);
+        QCOMPARE(d.table()->rowCount(), 2);
+        QCOMPARE(d.table()->item(0, 3)->background().color(), lab::GradCheckDialog::colorFor(1e-9));
+        QVERIFY(lab::GradCheckDialog::colorFor(1e-9).green() > lab::GradCheckDialog::colorFor(1e-9).red());
+        QVERIFY(lab::GradCheckDialog::colorFor(0.2).red() > lab::GradCheckDialog::colorFor(0.2).green());
+    }
+};
+
+QTEST_MAIN(TstViews)
+#include "tst_views.moc"
