@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMouseEvent>
 #include <QTimer>
 #include <cstdio>
@@ -40,12 +41,22 @@ int main(int argc, char** argv)
     QCommandLineOption steps("steps", "Iterations before the screenshot (default 3000).", "n", "3000");
     QCommandLineOption hover("hover-unit", "Hover the first hidden unit before the screenshot.");
     QCommandLineOption experiment("experiment", "Open and replay an experiment file at start.", "file");
-    cli.addOptions({shot, steps, hover, experiment});
+    QCommandLineOption preset("preset", "Start from a course preset (resources/presets/<name>.json).", "name");
+    QCommandLineOption speed("speed", "Iterations per second during a screenshot run (0 = max; default: the panel's).", "n");
+    cli.addOptions({shot, steps, hover, experiment, preset, speed});
     cli.process(app);
     if (cli.isSet(shot)) QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
 
     lab::MainWindow w;
     w.show();
+    if (cli.isSet(preset)) {
+        QFile f(":/presets/" + cli.value(preset) + ".json");
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "dllab: no preset named %s\n", qPrintable(cli.value(preset)));
+            return 2;
+        }
+        w.playground()->applyPreset(f.readAll());
+    }
     if (cli.isSet(experiment)) w.playground()->openExperiment(cli.value(experiment));
     if (!cli.isSet(shot)) return app.exec();
 
@@ -69,6 +80,7 @@ int main(int argc, char** argv)
             });
         });
     });
+    if (cli.isSet(speed)) page->controller().setStepsPerSecond(cli.value(speed).toInt());
     QTimer::singleShot(500, &app, [page] { page->run(); });
     QTimer::singleShot(120000, &app, [&] {
         std::fprintf(stderr, "dllab: the screenshot run timed out\n");

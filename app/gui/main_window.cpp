@@ -6,6 +6,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include "core/util/json.h"
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,10 +19,15 @@
 #include <QStyle>
 #include <QToolBar>
 
+// Resources compiled into the static dlapp library must be registered explicitly (Qt docs, "Using
+// Resources in a Library"); Q_INIT_RESOURCE cannot be used inside a namespace.
+static void initResources() { Q_INIT_RESOURCE(dllab); }
+
 namespace lab {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    initResources();
     setWindowTitle(tr("DL Visual Lab"));
     setObjectName("mainWindow");
     auto* central = new QWidget;
@@ -139,6 +146,18 @@ void MainWindow::buildMenus()
     train->addAction(tr("&Hyperparameters…"), QKeySequence(Qt::CTRL | Qt::Key_H), m_playground,
                      &PlaygroundPage::showHyperparametersDialog);
     train->addAction(tr("&Gradient check"), QKeySequence(Qt::CTRL | Qt::Key_G), m_playground, &PlaygroundPage::gradientCheck);
+    QMenu* presets = menuBar()->addMenu(tr("&Presets"));
+    for (const QFileInfo& fi : QDir(":/presets").entryInfoList(QDir::Files, QDir::Name)) {
+        QFile f(fi.filePath());
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        const QByteArray json = f.readAll();
+        QString name = fi.baseName();
+        try {
+            name = QString::fromStdString(dl::Json::parse(json.toStdString()).get("name", name.toStdString()));
+        } catch (const dl::Error&) {
+        }
+        presets->addAction(name, this, [this, json] { m_playground->applyPreset(json); });
+    }
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* logScale = view->addAction(tr("Log-scale cost"));
     logScale->setCheckable(true);

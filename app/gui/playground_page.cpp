@@ -259,6 +259,25 @@ bool PlaygroundPage::exportMapPng(const QString& path)
     return true;
 }
 
+void PlaygroundPage::applyPreset(const QByteArray& json)
+{
+    try {
+        const dl::Json j = dl::Json::parse(json.toStdString());
+        m_cfg.dataset = dl::datasetSpecFromJson(j.at("dataset"));
+        const dl::ModelSpec net = dl::modelSpecFromJson(j.at("network"));
+        const dl::Hyperparams h = dl::hyperFromJson(j.at("hyper"));
+        m_cfg.maxSteps = static_cast<long>(j.get("max_steps", 0.0));
+        m_controller->setMaxSteps(m_cfg.maxSteps);
+        m_hyper->setNetwork(net);
+        m_hyper->setHyper(h);
+        m_dataPanel->setSpec(m_cfg.dataset);
+        emit message(QString::fromStdString(j.get("description", std::string())), false);
+        regenerate();
+    } catch (const dl::Error& e) {
+        emit message(tr("The preset is damaged: %1.").arg(QString::fromUtf8(e.what())), true);
+    }
+}
+
 void PlaygroundPage::saveSettings(QSettings& s) const
 {
     s.setValue("playground/split", m_split->saveState());

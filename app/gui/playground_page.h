@@ -52,6 +52,8 @@ public slots:
     void saveModel(const QString& path);
     void loadModel(const QString& path);
     bool exportMapPng(const QString& path);
+    // A course preset (resources/presets/*.json): dataset recipe, network, hyperparameters, iteration limit.
+    void applyPreset(const QByteArray& json);
 
 signals:
     void progressed(const lab::Snapshot& s);
