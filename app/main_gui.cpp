@@ -2,6 +2,10 @@
 // dllab: the desktop app. `--screenshot FILE [--steps N] [--hover-unit]` trains N iterations offscreen,
 // saves the window as PNG and exits (used for the README pictures and smoke checks).
 #include "app/gui/main_window.h"
+#include "widgets/gradcheck_dialog.h"
+#include "widgets/hidden_size_dialog.h"
+#include "widgets/hyper_panel.h"
+#include "widgets/hyperparameters_dialog.h"
 #include "widgets/network_view.h"
 
 #include <QApplication>
@@ -9,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMouseEvent>
+#include <QSlider>
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
@@ -43,7 +48,9 @@ int main(int argc, char** argv)
     QCommandLineOption experiment("experiment", "Open and replay an experiment file at start.", "file");
     QCommandLineOption preset("preset", "Start from a course preset (resources/presets/<name>.json).", "name");
     QCommandLineOption speed("speed", "Iterations per second during a screenshot run (0 = max; default: the panel's).", "n");
-    cli.addOptions({shot, steps, hover, experiment, preset, speed});
+    QCommandLineOption dialog("dialog", "With --screenshot: grab this dialog instead (gradcheck, hidden-sizes, hyper).", "name");
+    QCommandLineOption setLr("set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.", "step=value");
+    cli.addOptions({shot, steps, hover, experiment, preset, speed, dialog, setLr});
     cli.process(app);
     if (cli.isSet(shot)) QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
 
@@ -63,8 +70,17 @@ int main(int argc, char** argv)
     const long target = cli.value(steps).toLong();
     const QString out = cli.value(shot);
     lab::PlaygroundPage* page = w.playground();
+    bool fired = false, lrMoved = false;
+    const QStringList lrArg = cli.value(setLr).split('=');
+    if (cli.isSet(setLr))
+        QObject::connect(page, &lab::PlaygroundPage::progressed, &app, [&, lrArg](const lab::Snapshot& s) {
+            if (lrMoved || lrArg.size() != 2 || s.last.step < lrArg[0].toLong()) return;
+            lrMoved = true; // the same path as dragging the slider
+            page->hyperPanel()->learningRateSlider()->setValue(lab::HyperPanel::rateToSlider(lrArg[1].toDouble()));
+        });
     QObject::connect(page, &lab::PlaygroundPage::progressed, &app, [&, target](const lab::Snapshot& s) {
-        if (s.last.step < target) return;
+        if (fired || s.last.step < target) return;
+        fired = true;
         page->pause();
         QTimer::singleShot(300, &app, [&] {
             if (cli.isSet(hover)) { // move the mouse over the first hidden unit: the main view enlarges it
@@ -73,8 +89,25 @@ int main(int argc, char** argv)
                 QMouseEvent move(QEvent::MouseMove, c, nv->mapToGlobal(c), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
                 QApplication::sendEvent(nv, &move);
             }
-            QTimer::singleShot(200, &app, [&] {
-                const bool ok = w.grab().save(out, "PNG");
+            const QString which = cli.value(dialog);
+            if (which == "gradcheck") page->gradientCheck();
+            if (which == "hidden-sizes") page->compareHiddenSizes();
+            if (which == "hyper") {
+                auto* d = new lab::HyperparametersDialog(&w);
+                d->setValues(page->hyperPanel()->hyper(), page->hyperPanel()->network(), page->config().maxSteps, 1);
+                d->show();
+            }
+            QTimer::singleShot(which.isEmpty() ? 200 : 3000, &app, [&, which] {
+                QWidget* target = &w;
+                if (which == "gradcheck") target = page->findChild<lab::GradCheckDialog*>();
+                if (which == "hidden-sizes") target = page->findChild<lab::HiddenSizeDialog*>();
+                if (which == "hyper") target = w.findChild<lab::HyperparametersDialog*>();
+                if (!target) {
+                    std::fprintf(stderr, "dllab: no dialog named %s\n", qPrintable(which));
+                    app.exit(1);
+                    return;
+                }
+                const bool ok = target->grab().save(out, "PNG");
                 std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n", qPrintable(out));
                 app.exit(ok ? 0 : 1);
             });

@@ -61,6 +61,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_reset = tb->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
     m_reset->setShortcut(Qt::Key_R);
     m_reset->setToolTip(tr("New initial weights from the seed; step 0"));
+    tb->addSeparator();
+    QAction* grad = tb->addAction(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Gradient check"));
+    grad->setToolTip(tr("Compare backprop with two-sided differences, per layer (green < 1e-7, red > 1e-3)"));
+    connect(grad, &QAction::triggered, m_playground, &PlaygroundPage::gradientCheck);
+    QAction* hyper = tb->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Hyperparameters…"));
+    connect(hyper, &QAction::triggered, m_playground, &PlaygroundPage::showHyperparametersDialog);
     connect(m_run, &QAction::triggered, m_playground, &PlaygroundPage::run);
     connect(m_pause, &QAction::triggered, m_playground, &PlaygroundPage::pause);
     connect(m_step, &QAction::triggered, m_playground, &PlaygroundPage::stepOnce);
@@ -146,6 +152,7 @@ void MainWindow::buildMenus()
     train->addAction(tr("&Hyperparameters…"), QKeySequence(Qt::CTRL | Qt::Key_H), m_playground,
                      &PlaygroundPage::showHyperparametersDialog);
     train->addAction(tr("&Gradient check"), QKeySequence(Qt::CTRL | Qt::Key_G), m_playground, &PlaygroundPage::gradientCheck);
+    train->addAction(tr("Compare hidden-layer &sizes…"), m_playground, &PlaygroundPage::compareHiddenSizes);
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (const QFileInfo& fi : QDir(":/presets").entryInfoList(QDir::Files, QDir::Name)) {
         QFile f(fi.filePath());

@@ -6,6 +6,7 @@
 #include "widgets/data_panel.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
+#include "widgets/hidden_size_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
@@ -213,6 +214,20 @@ void PlaygroundPage::showHyperparametersDialog()
 }
 
 void PlaygroundPage::gradientCheck() { m_controller->gradientCheck(); }
+
+void PlaygroundPage::compareHiddenSizes()
+{
+    dl::Experiment base;
+    base.data = m_cfg.data;
+    base.network = m_hyper->network();
+    base.network.keepProb = m_hyper->hyper().keepProb;
+    base.hyper = m_hyper->hyper();
+    base.seed = m_cfg.seed;
+    auto* dlg = new HiddenSizeDialog(base, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->show();
+    dlg->start();
+}
 void PlaygroundPage::openExperiment(const QString& path) { m_controller->openExperiment(path); }
 void PlaygroundPage::saveExperiment(const QString& path) { m_controller->saveExperiment(path); }
 void PlaygroundPage::saveModel(const QString& path) { m_controller->saveCheckpoint(path); }

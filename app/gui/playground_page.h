@@ -45,6 +45,7 @@ public slots:
     void reset();
     void showHyperparametersDialog();
     void gradientCheck();
+    void compareHiddenSizes(); // COURSE.md §2: 1, 2, 3, 4, 5, 20, 50 units side by side
     void openExperiment(const QString& path);
     void saveExperiment(const QString& path);
     void loadCsv(const QString& path);

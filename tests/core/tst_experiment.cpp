@@ -35,7 +35,7 @@ private slots:
                 dl::Hyperparams h = live->hyper();
                 if (s == 120) h.lr = 0.01f;
                 else h.opt.kind = dl::OptKind::Adam;
-                e.changes.push_back({s, h, dl::describeChange(live->hyper(), h)});
+                e.changes.push_back({s, h, dl::describeChange(live->hyper(), h), std::nullopt});
                 live->setHyper(h);
             }
             live->step();

@@ -3,6 +3,7 @@
 #include "widgets/data_panel.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
+#include "widgets/hidden_size_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -114,6 +116,23 @@ private slots:
         QCOMPARE(d.hyper().opt.kind, dl::OptKind::GD);
         QCOMPARE(d.network().hidden, std::vector<int>{4});
         QCOMPARE(d.maxSteps(), 10000L);
+    }
+    void hiddenSizeComparison()
+    {
+        // COURSE.md §2: 1–2 hidden units stay far below the ≥ 3-unit networks on the flower.
+        dl::Experiment base;
+        base.data = dl::splitDataset(dl::makeSynthetic(base.dataset), 0.2f, 1);
+        lab::HiddenSizeDialog d(base);
+        d.findChild<QLineEdit*>()->setText("1,4");
+        d.iterationsBox()->setValue(5000);
+        QSignalSpy done(&d, &lab::HiddenSizeDialog::finished);
+        d.start();
+        QVERIFY(done.wait(20000));
+        QTRY_COMPARE(d.results().size(), size_t(2));
+        QCOMPARE(d.results()[0].units, 1);
+        QVERIFY(d.results()[0].eval.train.accuracy < 0.75f);
+        QVERIFY(d.results()[1].eval.train.accuracy > 0.85f);
+        QCOMPARE(d.results()[1].grid.res, 64);
     }
     void gradCheckColours()
     {
