@@ -98,16 +98,16 @@ int main(int argc, char** argv)
                 d->show();
             }
             QTimer::singleShot(which.isEmpty() ? 200 : 3000, &app, [&, which] {
-                QWidget* target = &w;
-                if (which == "gradcheck") target = page->findChild<lab::GradCheckDialog*>();
-                if (which == "hidden-sizes") target = page->findChild<lab::HiddenSizeDialog*>();
-                if (which == "hyper") target = w.findChild<lab::HyperparametersDialog*>();
-                if (!target) {
+                QWidget* grabbed = &w;
+                if (which == "gradcheck") grabbed = page->findChild<lab::GradCheckDialog*>();
+                if (which == "hidden-sizes") grabbed = page->findChild<lab::HiddenSizeDialog*>();
+                if (which == "hyper") grabbed = w.findChild<lab::HyperparametersDialog*>();
+                if (!grabbed) {
                     std::fprintf(stderr, "dllab: no dialog named %s\n", qPrintable(which));
                     app.exit(1);
                     return;
                 }
-                const bool ok = target->grab().save(out, "PNG");
+                const bool ok = grabbed->grab().save(out, "PNG");
                 std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n", qPrintable(out));
                 app.exit(ok ? 0 : 1);
             });

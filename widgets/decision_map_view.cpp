@@ -22,9 +22,9 @@ void DecisionMapView::setGrid(const dl::PlaneGrid& grid)
     update();
 }
 
-void DecisionMapView::setPoints(const dl::Split& data)
+void DecisionMapView::setPoints(const dl::Split& points)
 {
-    m_data = data;
+    m_data = points;
     update();
 }
 

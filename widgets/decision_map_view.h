@@ -16,7 +16,7 @@ class DecisionMapView : public QWidget {
 public:
     explicit DecisionMapView(QWidget* parent = nullptr);
     void setGrid(const dl::PlaneGrid& grid);
-    void setPoints(const dl::Split& data);
+    void setPoints(const dl::Split& points);
     // Shows a hidden unit's output map (res×res values) with a caption instead of the decision map.
     void setOverlay(const std::vector<float>& values, int res, float scale, const QString& caption);
     void clearOverlay();

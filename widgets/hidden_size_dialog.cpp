@@ -95,29 +95,13 @@ void HiddenSizeDialog::start()
     const dl::Experiment base = m_base;
     QPointer<HiddenSizeDialog> self(this);
     m_watcher->setFuture(QtConcurrent::run([base, sizes, iterations, cancel, self] {
-        for (int units : sizes) {
-            if (cancel->requested()) return;
-            SizeResult r;
-            r.units = units;
-            try {
-                dl::Experiment e = base;
-                e.network.hidden = {units};
-                e.changes.clear();
-                auto t = dl::makeTrainer(e);
-                const dl::StepStats s = t->run(iterations, cancel.get());
-                r.diverged = s.diverged;
-                r.eval = t->evaluateAll();
-                r.grid = dl::decisionGrid(*t, dl::dataBounds(t->data()), 64);
-            } catch (const std::exception&) {
-                r.diverged = true;
-            }
-            if (cancel->requested()) return;
+        dl::sweepHiddenSizes(base, sizes, iterations, 64, cancel.get(), [self](const dl::SweepResult& r) {
             QMetaObject::invokeMethod(self, [self, r] { if (self) self->addResult(r); }, Qt::QueuedConnection);
-        }
+        });
     }));
 }
 
-void HiddenSizeDialog::addResult(const SizeResult& r)
+void HiddenSizeDialog::addResult(const dl::SweepResult& r)
 {
     m_results.push_back(r);
     const int i = int(m_results.size()) - 1;
@@ -125,7 +109,8 @@ void HiddenSizeDialog::addResult(const SizeResult& r)
     auto* lay = new QVBoxLayout(cell);
     auto* pic = new QLabel;
     pic->setPixmap(QPixmap::fromImage(probabilityImage(r.grid.prob, r.grid.res, r.grid.classes).scaled(150, 150)));
-    auto* text = new QLabel(r.diverged ? tr("%1 units: diverged").arg(r.units)
+    auto* text = new QLabel(!r.error.empty() ? QString::fromStdString(r.error)
+                            : r.diverged ? tr("%1 units: diverged").arg(r.units)
                                        : tr("%1 unit%2\ntrain %3 %  dev %4 %")
                                              .arg(r.units)
                                              .arg(r.units == 1 ? "" : "s")

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The course's hidden-size comparison (COURSE.md §2: 1, 2, 3, 4, 5, 20, 50 units side by side): trains one
-// network per size on the current data in a background task (QtConcurrent) and shows each decision map with
-// its train and dev accuracy. The task owns its trainers; the dialog receives values. Cancel stops it.
+// The course's hidden-size comparison (COURSE.md §2: 1, 2, 3, 4, 5, 20, 50 units side by side): runs
+// dl::sweepHiddenSizes on the current data in a background task (QtConcurrent) and shows each decision map
+// with its train and dev accuracy. The dialog only receives values. Cancel stops it.
 #pragma once
 #include "core/train/experiment.h"
-#include "core/train/plane_probe.h"
+#include "core/train/size_sweep.h"
 #include "core/util/cancel.h"
 
 #include <QDialog>
@@ -19,13 +19,6 @@ class QLineEdit;
 
 namespace lab {
 
-struct SizeResult {
-    int units = 0;
-    dl::EpochStats eval;
-    dl::PlaneGrid grid;
-    bool diverged = false;
-};
-
 class HiddenSizeDialog : public QDialog {
     Q_OBJECT
 public:
@@ -34,16 +27,16 @@ public:
     ~HiddenSizeDialog() override;
     void start();
     bool isBusy() const;
-    const std::vector<SizeResult>& results() const { return m_results; }
+    const std::vector<dl::SweepResult>& results() const { return m_results; }
     QSpinBox* iterationsBox() const { return m_iterations; }
 
 signals:
     void finished();
 
 private:
-    void addResult(const SizeResult& r); // GUI thread
+    void addResult(const dl::SweepResult& r); // GUI thread
     dl::Experiment m_base;
-    std::vector<SizeResult> m_results;
+    std::vector<dl::SweepResult> m_results;
     std::shared_ptr<dl::CancelFlag> m_cancel;
     QFutureWatcher<void>* m_watcher;
     QGridLayout* m_grid;

@@ -99,7 +99,11 @@ void LossCurveView::append(const Snapshot& s)
 
 void LossCurveView::setLogScale(bool on)
 {
-    if (m_log->isChecked() != on) m_log->setChecked(on);
+    if (m_log->isChecked() != on) {
+        m_log->setChecked(on); // re-enters through toggled
+        return;
+    }
+    emit logScaleChanged(on);
     m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (on)
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));

@@ -27,6 +27,9 @@ public:
     QString lastError() const { return m_error; }
     QCustomPlot* plot() const { return m_plot; }
 
+signals:
+    void logScaleChanged(bool on);
+
 private:
     void addMarker(const ChangeMarker& m);
     QCustomPlot* m_plot;

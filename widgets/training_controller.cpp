@@ -3,7 +3,8 @@
 
 namespace lab {
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent), m_worker(new TrainingWorker)
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), m_cancel(std::make_shared<dl::CancelFlag>()), m_worker(new TrainingWorker(m_cancel))
 {
     registerMetatypes();
     m_thread.setObjectName("training");
@@ -23,6 +24,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent), m_wor
 
 TrainingController::~TrainingController()
 {
+    m_cancel->request();
     QMetaObject::invokeMethod(m_worker, &TrainingWorker::shutdown, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();
@@ -33,7 +35,11 @@ void TrainingController::configure(const RunConfig& cfg)
     post([w = m_worker, cfg] { w->configure(cfg); });
 }
 void TrainingController::start() { post([w = m_worker] { w->start(); }); }
-void TrainingController::pause() { post([w = m_worker] { w->pause(); }); }
+void TrainingController::pause()
+{
+    m_cancel->request(); // stops the current chunk or replay now, not after the queue drains
+    post([w = m_worker] { w->pause(); });
+}
 void TrainingController::stepOnce() { post([w = m_worker] { w->stepOnce(); }); }
 void TrainingController::setHyper(const dl::Hyperparams& h)
 {

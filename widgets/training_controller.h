@@ -47,6 +47,7 @@ private:
         QMetaObject::invokeMethod(m_worker, f, Qt::QueuedConnection);
     }
     QThread m_thread;
+    std::shared_ptr<dl::CancelFlag> m_cancel; // set here, polled by the worker between steps
     TrainingWorker* m_worker; // lives on m_thread; deleted there when the thread finishes
     bool m_running = false;
 };

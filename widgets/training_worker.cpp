@@ -19,7 +19,11 @@ void registerMetatypes()
     qRegisterMetaType<dl::GradCheckReport>();
 }
 
-TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) { m_snapClock.start(); }
+TrainingWorker::TrainingWorker(std::shared_ptr<dl::CancelFlag> cancel, QObject* parent)
+    : QObject(parent), m_cancel(std::move(cancel))
+{
+    m_snapClock.start();
+}
 TrainingWorker::~TrainingWorker() = default;
 
 // Library errors become one sentence on `failed`; the worker keeps its previous state.
@@ -76,6 +80,7 @@ void TrainingWorker::start()
                       .arg(m_cfg.maxSteps));
         return;
     }
+    m_cancel->clear();
     setRunning(true);
     m_rateClock.start();
     m_rateBaseStep = m_trainer->steps();
@@ -179,7 +184,7 @@ void TrainingWorker::runChunk()
             budget = allowed - m_trainer->steps();
         }
         long done = 0;
-        while (done < budget && chunk.elapsed() < 25) {
+        while (done < budget && chunk.elapsed() < 25 && !m_cancel->requested()) {
             if (m_cfg.maxSteps > 0 && m_trainer->steps() >= m_cfg.maxSteps) {
                 stop = true;
                 emit info(QStringLiteral("Stopped at the iteration limit (%1).").arg(m_cfg.maxSteps));
@@ -199,6 +204,7 @@ void TrainingWorker::runChunk()
         }
     });
     if (!m_running) return; // guard() stopped it
+    if (m_cancel->requested()) stop = true; // pause or shutdown from the GUI thread
     if (stop) setRunning(false);
     if (stop || m_snapClock.elapsed() >= 50) emitSnapshot();
     if (m_running) scheduleChunk(m_rate > 0 && m_rate < 2000 ? 5 : 0);
@@ -279,7 +285,10 @@ void TrainingWorker::openExperiment(const QString& path)
         configure(cfg);
         for (const dl::HyperChange& c : e.changes) m_pendingMarkers.push_back({c.step, QString::fromStdString(c.what)});
         m_trainer->onStep = [this](const dl::StepStats& s) { m_pendingCosts.push_back({s.step, s.cost}); };
-        const dl::StepStats last = dl::replay(*m_trainer, e, e.steps);
+        m_cancel->clear();
+        const dl::StepStats last = dl::replay(*m_trainer, e, e.steps, m_cancel.get());
+        if (m_trainer->steps() < e.steps && !last.diverged)
+            emit info(QStringLiteral("Replay stopped at step %1 of %2.").arg(m_trainer->steps()).arg(e.steps));
         m_trainer->onStep = nullptr;
         m_record.changes = e.changes;
         m_cfg.hyper = m_trainer->hyper();

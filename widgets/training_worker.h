@@ -15,7 +15,9 @@ namespace lab {
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
-    explicit TrainingWorker(QObject* parent = nullptr);
+    // `cancel` is shared with the controller, which sets it from the GUI thread to stop work mid-chunk or
+    // mid-replay without waiting for the queue.
+    explicit TrainingWorker(std::shared_ptr<dl::CancelFlag> cancel, QObject* parent = nullptr);
     ~TrainingWorker() override;
     static constexpr int kGridRes = 96;  // decision map cells per side
     static constexpr int kUnitRes = 40;  // hidden-unit map cells per side
@@ -55,6 +57,7 @@ private:
     bool guard(const char* what, const std::function<void()>& f);
     void scheduleChunk(int delayMs);
 
+    std::shared_ptr<dl::CancelFlag> m_cancel;
     std::unique_ptr<dl::Trainer> m_trainer;
     dl::Experiment m_record;  // the run as an experiment: start config + every change
     RunConfig m_cfg;

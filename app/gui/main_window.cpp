@@ -168,7 +168,9 @@ void MainWindow::buildMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* logScale = view->addAction(tr("Log-scale cost"));
     logScale->setCheckable(true);
+    logScale->setChecked(m_playground->curveView()->logScale());
     connect(logScale, &QAction::toggled, m_playground->curveView(), &LossCurveView::setLogScale);
+    connect(m_playground->curveView(), &LossCurveView::logScaleChanged, logScale, &QAction::setChecked);
 }
 
 QString MainWindow::askSave(const QString& title, const QString& filter, const QString& suffix)

@@ -169,11 +169,11 @@ void PlaygroundPage::onNetworkChanged(const dl::ModelSpec&)
     reset();
 }
 
-void PlaygroundPage::editPoints(const dl::Split& data, const QString& what)
+void PlaygroundPage::editPoints(const dl::Split& points, const QString& what)
 {
-    m_cfg.data = data;
+    m_cfg.data = points;
     m_cfg.edited = true;
-    m_controller->setData(data);
+    m_controller->setData(points);
     emit message(what + tr(" The network keeps training on the edited points."), false);
 }
 

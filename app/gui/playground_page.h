@@ -66,7 +66,7 @@ private:
     void applySnapshot(const Snapshot& s);
     void onNetworkChanged(const dl::ModelSpec& s);
     void onHyperChanged(const dl::Hyperparams& h);
-    void editPoints(const dl::Split& data, const QString& what);
+    void editPoints(const dl::Split& points, const QString& what);
 
     TrainingController* m_controller;
     DataPanel* m_dataPanel;

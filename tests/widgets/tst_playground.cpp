@@ -100,6 +100,17 @@ private slots:
         for (int r = 0; r < 2; ++r)
             QCOMPARE(d->table()->item(r, 3)->background().color(), lab::GradCheckDialog::colorFor(0));
     }
+    void settingsPersist()
+    {
+        page()->hyperPanel()->learningRateSlider()->setValue(lab::HyperPanel::rateToSlider(0.05));
+        page()->curveView()->setLogScale(true);
+        const float lr = page()->hyperPanel()->hyper().lr;
+        m_w->close(); // closeEvent writes QSettings
+        m_w = std::make_unique<lab::MainWindow>();
+        QCOMPARE(page()->hyperPanel()->hyper().lr, lr);
+        QVERIFY(page()->curveView()->logScale());
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().hyper.lr == lr; }, 3000)); // the run uses it
+    }
     void experimentRoundTrip()
     {
         page()->controller().setStepsPerSecond(0);
