@@ -68,9 +68,26 @@ void LossCurveView::addMarker(const ChangeMarker& m)
     text->setFont(QFont(font().family(), 8));
 }
 
+// Hours at full speed would keep millions of per-step points: past kMaxPoints, every other point of the
+// history is dropped (the shape stays; the newest steps are all kept until the next thinning).
+static constexpr int kMaxPoints = 200000;
+
+static void thin(QCPGraph* g)
+{
+    QVector<double> keys, values;
+    int i = 0;
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it, ++i)
+        if (i % 2 == 0) {
+            keys.push_back(it->key);
+            values.push_back(it->value);
+        }
+    g->setData(keys, values, true);
+}
+
 void LossCurveView::append(const Snapshot& s)
 {
     QCPGraph* g = m_plot->graph(0);
+    if (g->dataCount() > kMaxPoints) thin(g);
     for (const CostPoint& c : s.costs) {
         if (!std::isfinite(c.cost)) continue;
         g->addData(double(c.step), double(c.cost));

@@ -66,6 +66,7 @@ QRectF NetworkView::unitRect(int column, int unit) const
     if (column < 0 || column >= columnCount()) return {};
     const qreal t = tileSize();
     const int n = static_cast<int>(m_columns[column].tiles.size());
+    if (unit < 0 || unit >= n) return {}; // e.g. K softmax outputs drawn as one probability tile
     const qreal colW = width() / qreal(m_columns.size());
     const qreal x = colW * (column + 0.5) - t / 2;
     const qreal total = n * t * 1.25;
@@ -86,7 +87,9 @@ void NetworkView::paintEvent(QPaintEvent*)
         for (int o = 0; o < w.dout; ++o)
             for (int k = 0; k < w.din; ++k) {
                 const float v = w.w[static_cast<size_t>(o) * w.din + k];
-                const QRectF a = unitRect(int(l), k), b = unitRect(int(l) + 1, o);
+                const QRectF a = unitRect(int(l), k);
+                QRectF b = unitRect(int(l) + 1, o);
+                if (b.isNull()) b = unitRect(int(l) + 1, 0); // all K outputs meet in the one output tile
                 if (a.isNull() || b.isNull()) continue;
                 QColor c = v >= 0 ? classColor(1) : classColor(0);
                 c.setAlphaF(0.25 + 0.6 * std::fabs(v) / mx);

@@ -7,7 +7,12 @@
 #include "widgets/hyper_panel.h"
 #include "widgets/loss_curve_view.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -58,6 +63,28 @@ private slots:
         QVERIFY(waitForStep(at + 100).last.lr == expected); // and it keeps training with it
         m_w->pauseAction()->trigger();
         QVERIFY(QTest::qWaitFor([&] { return !page()->isRunning(); }, 1000));
+    }
+    void guiStaysResponsiveAtFullSpeed()
+    {
+        // Training as fast as the CPU goes (tens of thousands of steps per second) must not starve the GUI
+        // thread: a 10 ms timer keeps firing. The bound is loose on purpose (shared CI machines).
+        page()->controller().setStepsPerSecond(0);
+        m_w->runAction()->trigger();
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, worst = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, this, [&] {
+            worst = std::max(worst, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        tick.start(10);
+        QTest::qWait(1500);
+        tick.stop();
+        const long steps = page()->lastSnapshot().last.step;
+        m_w->pauseAction()->trigger();
+        QVERIFY2(steps > 1000, qPrintable(QString::number(steps)));
+        QVERIFY2(worst < 500, qPrintable(QString("longest GUI stall %1 ms").arg(worst)));
     }
     void stepAndReset()
     {
@@ -133,6 +160,16 @@ private slots:
         QCOMPARE(page()->lastSnapshot().eval.train.cost, saved.eval.train.cost); // same numbers
         QCOMPARE(page()->lastSnapshot().eval.dev.accuracy, saved.eval.dev.accuracy);
         QCOMPARE(page()->lastSnapshot().hyper.lr, saved.hyper.lr);
+
+        // and the command line replays the GUI's file to the same numbers
+        QProcess cli;
+        cli.start(DLCLI_PATH, {"train2d", "--experiment", path, "--json"});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject j = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(j.value("iterations").toInteger(), qint64(saved.last.step));
+        QVERIFY(j.value("matches_saved_result").toBool());
+        QCOMPARE(float(j.value("cost").toDouble()), saved.eval.train.cost);
     }
 };
 
