@@ -6,7 +6,7 @@
 #include "core/train/checkpoint.h"
 #include "core/train/experiment.h"
 #include "core/train/gradcheck.h"
-#include "core/train/size_sweep.h"
+#include "core/train/sweep.h"
 
 #include <chrono>
 #include <csignal>
@@ -28,8 +28,9 @@ struct UsageError : std::runtime_error {
 const char* kUsage = R"(usage:
   dlcli train2d [options]          train a 2-D classifier (the Playground lab, headless)
   dlcli gradcheck [options]        gradient check of the network on the data; exit 0 when every layer < 1e-7
-  dlcli compare-hidden [options] --sizes 1,2,3,4,5,20,50
-                                   one hidden layer of each size, same data and settings (COURSE.md §2)
+  dlcli compare --vary hidden|lr|optimizer|init|l2|keep-prob|batch [--values LIST] [options]
+                                   one run per value, all else equal (COURSE.md §1-4); default values are
+                                   the course's (hidden: 1,2,3,4,5,20,50; lr: 0.01,0.001,0.0001; ...)
 
 data:     --dataset flower|moons|circles|spiral|xor|blobs (flower)  --csv FILE (x,y,label rows)
           --count N  --noise S  --classes K (spiral, blobs)  --dev R (dev share, 0.2)  --seed N (1)
@@ -244,26 +245,28 @@ int gradcheck(const Args& a)
     return r.passed() ? 0 : 1;
 }
 
-int compareHidden(const Args& a)
+int compare(const Args& a, const std::string& defaultParam)
 {
     const dl::Experiment e = experimentFromArgs(a);
-    const std::vector<int> sizes = dl::parseHidden(a.str("sizes", "1,2,3,4,5,20,50"));
+    const dl::SweepParam param = dl::parseSweepParam(a.str("vary", defaultParam));
+    const std::string values = a.str("values", a.str("sizes", dl::defaultSweepValues(param)));
     const long iterations = static_cast<long>(a.num("iterations", 10000));
+    const std::vector<dl::SweepRun> runs = dl::sweepRuns(e, param, values);
     dl::Json rows = dl::Json::array();
     bool failed = false;
-    dl::sweepHiddenSizes(e, sizes, iterations, 2, &g_cancel, [&](const dl::SweepResult& r) {
+    dl::runSweep(runs, iterations, 2, 10, &g_cancel, [&](const dl::SweepResult& r) {
         failed = failed || !r.error.empty();
         if (a.has("json")) {
             dl::Json j = dl::Json::object();
-            j.set("hidden", r.units).set("train_accuracy", static_cast<double>(r.eval.train.accuracy));
+            j.set("label", r.label).set("train_accuracy", static_cast<double>(r.eval.train.accuracy));
             j.set("dev_accuracy", static_cast<double>(r.eval.dev.accuracy)).set("cost", static_cast<double>(r.eval.train.cost));
             j.set("diverged", r.diverged);
             if (!r.error.empty()) j.set("error", r.error);
             rows.push(j);
         } else if (!r.error.empty()) {
-            std::printf("%4d units: %s\n", r.units, r.error.c_str());
+            std::printf("%-18s %s\n", r.label.c_str(), r.error.c_str());
         } else {
-            std::printf("%4d units: train %.1f %%  dev %.1f %%  cost %.4f%s\n", r.units, 100.0 * r.eval.train.accuracy,
+            std::printf("%-18s train %5.1f %%  dev %5.1f %%  cost %.4f%s\n", r.label.c_str(), 100.0 * r.eval.train.accuracy,
                         100.0 * r.eval.dev.accuracy, static_cast<double>(r.eval.train.cost), r.diverged ? "  (diverged)" : "");
         }
     });
@@ -284,7 +287,8 @@ int main(int argc, char** argv)
         }
         if (a.command == "train2d") return train2d(a);
         if (a.command == "gradcheck") return gradcheck(a);
-        if (a.command == "compare-hidden") return compareHidden(a);
+        if (a.command == "compare") return compare(a, "hidden");
+        if (a.command == "compare-hidden") return compare(a, "hidden");
         throw UsageError("unknown command \"" + a.command + "\"");
     } catch (const UsageError& e) {
         std::cerr << "dlcli: " << e.what() << "\n" << kUsage;

@@ -3,7 +3,7 @@
 // saves the window as PNG and exits (used for the README pictures and smoke checks).
 #include "app/gui/main_window.h"
 #include "widgets/gradcheck_dialog.h"
-#include "widgets/hidden_size_dialog.h"
+#include "widgets/compare_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/network_view.h"
@@ -48,7 +48,7 @@ int main(int argc, char** argv)
     QCommandLineOption experiment("experiment", "Open and replay an experiment file at start.", "file");
     QCommandLineOption preset("preset", "Start from a course preset (resources/presets/<name>.json).", "name");
     QCommandLineOption speed("speed", "Iterations per second during a screenshot run (0 = max; default: the panel's).", "n");
-    QCommandLineOption dialog("dialog", "With --screenshot: grab this dialog instead (gradcheck, hidden-sizes, hyper).", "name");
+    QCommandLineOption dialog("dialog", "With --screenshot: grab this dialog instead (gradcheck, hyper, compare-hidden, compare-lr, compare-optimizer, ...).", "name");
     QCommandLineOption setLr("set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.", "step=value");
     cli.addOptions({shot, steps, hover, experiment, preset, speed, dialog, setLr});
     cli.process(app);
@@ -91,7 +91,7 @@ int main(int argc, char** argv)
             }
             const QString which = cli.value(dialog);
             if (which == "gradcheck") page->gradientCheck();
-            if (which == "hidden-sizes") page->compareHiddenSizes();
+            if (which.startsWith("compare-")) page->compareRuns(dl::parseSweepParam(which.mid(8).toStdString()));
             if (which == "hyper") {
                 auto* d = new lab::HyperparametersDialog(&w);
                 d->setValues(page->hyperPanel()->hyper(), page->hyperPanel()->network(), page->config().maxSteps, 1);
@@ -100,7 +100,7 @@ int main(int argc, char** argv)
             QTimer::singleShot(which.isEmpty() ? 200 : 3000, &app, [&, which] {
                 QWidget* grabbed = &w;
                 if (which == "gradcheck") grabbed = page->findChild<lab::GradCheckDialog*>();
-                if (which == "hidden-sizes") grabbed = page->findChild<lab::HiddenSizeDialog*>();
+                if (which.startsWith("compare-")) grabbed = page->findChild<lab::CompareDialog*>();
                 if (which == "hyper") grabbed = w.findChild<lab::HyperparametersDialog*>();
                 if (!grabbed) {
                     std::fprintf(stderr, "dllab: no dialog named %s\n", qPrintable(which));

@@ -152,7 +152,9 @@ void MainWindow::buildMenus()
     train->addAction(tr("&Hyperparameters…"), QKeySequence(Qt::CTRL | Qt::Key_H), m_playground,
                      &PlaygroundPage::showHyperparametersDialog);
     train->addAction(tr("&Gradient check"), QKeySequence(Qt::CTRL | Qt::Key_G), m_playground, &PlaygroundPage::gradientCheck);
-    train->addAction(tr("Compare hidden-layer &sizes…"), m_playground, &PlaygroundPage::compareHiddenSizes);
+    QMenu* compare = train->addMenu(tr("&Compare runs"));
+    for (dl::SweepParam p : dl::sweepParams())
+        compare->addAction(tr("By %1…").arg(tr(dl::sweepParamTitle(p))), this, [this, p] { m_playground->compareRuns(p); });
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (const QFileInfo& fi : QDir(":/presets").entryInfoList(QDir::Files, QDir::Name)) {
         QFile f(fi.filePath());

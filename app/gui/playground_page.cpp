@@ -6,7 +6,7 @@
 #include "widgets/data_panel.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
-#include "widgets/hidden_size_dialog.h"
+#include "widgets/compare_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
@@ -215,7 +215,7 @@ void PlaygroundPage::showHyperparametersDialog()
 
 void PlaygroundPage::gradientCheck() { m_controller->gradientCheck(); }
 
-void PlaygroundPage::compareHiddenSizes()
+void PlaygroundPage::compareRuns(dl::SweepParam param)
 {
     dl::Experiment base;
     base.data = m_cfg.data;
@@ -223,7 +223,7 @@ void PlaygroundPage::compareHiddenSizes()
     base.network.keepProb = m_hyper->hyper().keepProb;
     base.hyper = m_hyper->hyper();
     base.seed = m_cfg.seed;
-    auto* dlg = new HiddenSizeDialog(base, this);
+    auto* dlg = new CompareDialog(base, param, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->show();
     dlg->start();

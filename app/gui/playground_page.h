@@ -3,6 +3,7 @@
 // learning curves to a TrainingController. Holds the run's starting configuration (values only); the
 // model lives on the training thread.
 #pragma once
+#include "core/train/sweep.h"
 #include "widgets/training_controller.h"
 
 #include <QWidget>
@@ -45,7 +46,8 @@ public slots:
     void reset();
     void showHyperparametersDialog();
     void gradientCheck();
-    void compareHiddenSizes(); // COURSE.md §2: 1, 2, 3, 4, 5, 20, 50 units side by side
+    // Compare runs that differ in one setting (COURSE.md §1–§4), e.g. hidden sizes 1, 2, 3, 4, 5, 20, 50.
+    void compareRuns(dl::SweepParam param = dl::SweepParam::HiddenUnits);
     void openExperiment(const QString& path);
     void saveExperiment(const QString& path);
     void loadCsv(const QString& path);

@@ -3,7 +3,8 @@
 #include "widgets/data_panel.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
-#include "widgets/hidden_size_dialog.h"
+#include "widgets/compare_dialog.h"
+#include <qcustomplot.h>
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
@@ -117,22 +118,28 @@ private slots:
         QCOMPARE(d.network().hidden, std::vector<int>{4});
         QCOMPARE(d.maxSteps(), 10000L);
     }
-    void hiddenSizeComparison()
+    void compareRunsByHiddenSize()
     {
         // COURSE.md §2: 1–2 hidden units stay far below the ≥ 3-unit networks on the flower.
         dl::Experiment base;
         base.data = dl::splitDataset(dl::makeSynthetic(base.dataset), 0.2f, 1);
-        lab::HiddenSizeDialog d(base);
-        d.findChild<QLineEdit*>()->setText("1,4");
+        lab::CompareDialog d(base, dl::SweepParam::HiddenUnits);
+        QCOMPARE(d.valuesEdit()->text(), QString("1,2,3,4,5,20,50")); // the course's sizes by default
+        d.valuesEdit()->setText("1,4");
         d.iterationsBox()->setValue(5000);
-        QSignalSpy done(&d, &lab::HiddenSizeDialog::finished);
+        QSignalSpy done(&d, &lab::CompareDialog::finished);
         d.start();
         QVERIFY(done.wait(20000));
         QTRY_COMPARE(d.results().size(), size_t(2));
-        QCOMPARE(d.results()[0].units, 1);
+        QCOMPARE(d.results()[0].label, std::string("1 unit"));
         QVERIFY(d.results()[0].eval.train.accuracy < 0.75f);
         QVERIFY(d.results()[1].eval.train.accuracy > 0.85f);
         QCOMPARE(d.results()[1].grid.res, 64);
+        QCOMPARE(d.plot()->graphCount(), 2); // both cost curves on one plot
+        QVERIFY(d.plot()->graph(1)->dataCount() >= 300);
+        d.valuesEdit()->setText("4,abc");
+        d.start();
+        QVERIFY(d.errorText().contains("hidden size \"abc\" is not a number"));
     }
     void gradCheckColours()
     {

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Comparisons: one run per value, all else equal; the course's comparisons come out as the course says.
+#include "core/train/sweep.h"
+
+#include <QtTest>
+
+class TstSweep : public QObject {
+    Q_OBJECT
+    dl::Experiment base(const std::string& kind)
+    {
+        dl::Experiment e;
+        e.dataset.kind = kind;
+        e.data = dl::splitDataset(dl::makeSynthetic(e.dataset), 0.2f, 1);
+        return e;
+    }
+    std::vector<dl::SweepResult> run(const dl::Experiment& e, dl::SweepParam p, const std::string& values, long it)
+    {
+        std::vector<dl::SweepResult> out;
+        dl::runSweep(dl::sweepRuns(e, p, values), it, 8, 50, nullptr, [&](const dl::SweepResult& r) { out.push_back(r); });
+        return out;
+    }
+private slots:
+    void parsing()
+    {
+        const dl::Experiment e = base("flower");
+        auto runs = dl::sweepRuns(e, dl::SweepParam::LearningRate, dl::defaultSweepValues(dl::SweepParam::LearningRate));
+        QCOMPARE(runs.size(), size_t(3));
+        QCOMPARE(runs[1].label, std::string("α = 0.001"));
+        QCOMPARE(runs[1].experiment.hyper.lr, 0.001f);
+        QCOMPARE(runs[1].experiment.network.hidden, e.network.hidden); // everything else equal
+        runs = dl::sweepRuns(e, dl::SweepParam::HiddenUnits, "0, 3");
+        QVERIFY(runs[0].experiment.network.hidden.empty());
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::Optimizer, "adam,nesterov"));
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::LearningRate, "-1"));
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::L2, ""));
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::parseSweepParam("momentum"));
+    }
+    void hiddenSizesAsTheCourseSays()
+    {
+        // COURSE.md §2: 1-2 units ≈ 67 %, ≥ 3 units ≈ 90 %
+        const auto r = run(base("flower"), dl::SweepParam::HiddenUnits, "1,2,3,5", 10000);
+        QCOMPARE(r.size(), size_t(4));
+        QVERIFY(r[0].eval.train.accuracy < 0.8f && r[1].eval.train.accuracy < 0.8f);
+        QVERIFY(r[2].eval.train.accuracy > 0.88f && r[3].eval.train.accuracy > 0.88f);
+        QVERIFY(r[3].curve.size() >= 50);
+        QVERIFY(r[3].curve.back().second < r[3].curve.front().second); // the cost fell
+    }
+    void optimizersOnMoons()
+    {
+        dl::Experiment e = base("moons");
+        e.network.hidden = {5, 2};
+        e.network.activation = dl::Act::ReLU;
+        e.network.init = dl::Init::He;
+        e.hyper.lr = 0.0007f;
+        e.hyper.batch = 64;
+        const auto r = run(e, dl::SweepParam::Optimizer, "gd,adam", 8000);
+        QVERIFY(r[1].eval.train.accuracy > r[0].eval.train.accuracy + 0.05f);
+    }
+    void cancelStops()
+    {
+        dl::CancelFlag c;
+        c.request();
+        int calls = 0;
+        dl::runSweep(dl::sweepRuns(base("flower"), dl::SweepParam::HiddenUnits, "1,2"), 1000, 8, 10, &c,
+                     [&](const dl::SweepResult&) { ++calls; });
+        QCOMPARE(calls, 0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TstSweep)
+#include "tst_sweep.moc"
