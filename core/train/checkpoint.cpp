@@ -138,9 +138,10 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
     if (version != kCheckpointVersion)
         throw FormatError(name + " is checkpoint version " + std::to_string(version) + "; this build reads version " +
                           std::to_string(kCheckpointVersion) + ".");
+    const std::string header = r.str(); // a short file fails here with "truncated"
     Json h;
     try {
-        h = Json::parse(r.str());
+        h = Json::parse(header);
     } catch (const FormatError& e) {
         throw FormatError(name + " has a damaged header: " + e.what());
     }
