@@ -2,6 +2,9 @@
 #include "core/layers/registry.h"
 
 #include "core/layers/batchnorm.h"
+#include "core/layers/conv2d.h"
+#include "core/layers/flatten.h"
+#include "core/layers/pool2d.h"
 #include "core/layers/dense.h"
 #include "core/layers/dropout.h"
 #include "core/layers/softmax.h"
@@ -17,6 +20,11 @@ std::unique_ptr<LayerT<T>> makeLayer(const LayerSpec& s)
     if (s.type == "BatchNorm") return std::make_unique<BatchNormT<T>>(s.inputs);
     if (s.type == "Dropout") return std::make_unique<DropoutT<T>>(s.keepProb, s.seed);
     if (s.type == "Softmax") return std::make_unique<SoftmaxT<T>>();
+    if (s.type == "Conv2d") return std::make_unique<Conv2dT<T>>(Conv2dSpec{s.inputs, s.outputs, s.kernel, s.stride, s.pad, s.groups});
+    if (s.type == "MaxPool2d") return std::make_unique<Pool2dT<T>>(PoolKind::Max, s.kernel, s.stride, s.pad);
+    if (s.type == "AvgPool2d") return std::make_unique<Pool2dT<T>>(PoolKind::Avg, s.kernel, s.stride, s.pad);
+    if (s.type == "Flatten") return std::make_unique<FlattenT<T>>();
+    if (s.type == "GlobalAvgPool") return std::make_unique<GlobalAvgPoolT<T>>();
     if (s.type == "LeakyReLU") {
         if (!(s.leak >= 0.f && s.leak < 1.f)) throw ConfigError("leaky ReLU slope must be in [0, 1)");
         return std::make_unique<ActivationT<T>>(Act::LeakyReLU, static_cast<T>(s.leak));

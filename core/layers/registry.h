@@ -14,12 +14,14 @@
 namespace dl {
 
 struct LayerSpec {
-    std::string type;       // "Dense", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "Dropout", "BatchNorm"
-    int inputs = 0;         // Dense: Din; BatchNorm: D
-    int outputs = 0;        // Dense: Dout
+    std::string type;       // "Dense", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "Dropout", "BatchNorm",
+                            // "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "GlobalAvgPool"
+    int inputs = 0;         // Dense: Din; BatchNorm: D; Conv2d: input channels
+    int outputs = 0;        // Dense: Dout; Conv2d: output channels
     float leak = 0.01f;     // LeakyReLU slope
     float keepProb = 1.f;   // Dropout
     std::uint32_t seed = 1; // Dropout mask generator
+    int kernel = 3, stride = 1, pad = 0, groups = 1; // Conv2d and pooling
 };
 
 // Creates and validates a layer; throws ConfigError for an unknown type or a bad value.

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// 2-D convolution (cross-correlation, as every DL framework) on NCHW image batches, with stride, zero
+// padding and groups (groups = C is depthwise). Computed as im2col + GEMM per image and group. No
+// activation inside; no dilation.
+#pragma once
+#include "core/layers/layer.h"
+
+namespace dl {
+
+struct Conv2dSpec {
+    int inChannels = 1, outChannels = 1;
+    int kernel = 3;  // square k×k
+    int stride = 1;
+    int pad = 0;     // zero padding on every side: 0 = "valid", (k-1)/2 = "same" for odd k and stride 1
+    int groups = 1;  // inChannels and outChannels must both be divisible by it
+};
+
+// Output size floor((n + 2p - f)/s) + 1 (COURSE.md §7).
+int convOutputSize(int n, int kernel, int stride, int pad);
+
+template <typename T>
+class Conv2dT : public LayerT<T> {
+public:
+    explicit Conv2dT(const Conv2dSpec& s); // throws ConfigError for impossible settings
+    std::string_view type() const override { return "Conv2d"; }
+    Shape outputShape(const Shape& in) const override; // (N, C, H, W) → (N, Cout, Ho, Wo)
+    TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
+    TensorT<T> backward(const TensorT<T>& dy) override;
+    std::vector<ParamT<T>*> params() override { return {&m_weight, &m_bias}; }
+    std::string describe() const override;
+    const Conv2dSpec& spec() const { return m_spec; }
+    ParamT<T>& weight() { return m_weight; }
+    ParamT<T>& bias() { return m_bias; }
+
+private:
+    void im2col(const T* x, int h, int w, int c0, T* cols) const;
+    void col2im(const T* cols, int h, int w, int c0, T* dx) const;
+    Conv2dSpec m_spec;
+    ParamT<T> m_weight; // (Cout, Cin/groups, k, k)
+    ParamT<T> m_bias;   // (Cout)
+    TensorT<T> m_x;     // (N, Cin, H, W) input of the last Train forward
+};
+
+using Conv2d = Conv2dT<float>;
+
+} // namespace dl
