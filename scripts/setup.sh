@@ -4,7 +4,8 @@
 # Usage: scripts/setup.sh [--gui-runtime]   (--gui-runtime adds xvfb for running the app without a display)
 set -euo pipefail
 PKGS=(g++ cmake ninja-build pkg-config git
-      qt6-base-dev libqcustomplot-dev libeigen3-dev libopencv-dev libgl-dev fonts-dejavu-core zlib1g-dev)
+      qt6-base-dev libqcustomplot-dev libeigen3-dev libopencv-dev libgl-dev fonts-dejavu-core zlib1g-dev
+      dataset-fashion-mnist)
 [ "${1:-}" = "--gui-runtime" ] && PKGS+=(xvfb xauth)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -87,6 +87,18 @@ private slots:
             QVERIFY2(QString(e.what()).contains(message) && QString(e.what()).startsWith("imgs.idx"), e.what());
         }
     }
+    void realFashionMnist()
+    {
+        // Debian's dataset-fashion-mnist (installed by scripts/setup.sh): 10 000 test images of 28×28.
+        const std::string dir = "/usr/share/datasets/fashion-mnist/";
+        const dl::IdxArray im = dl::readIdx(dir + "t10k-images-idx3-ubyte.gz");
+        QCOMPARE(im.dims, (std::vector<int>{10000, 28, 28}));
+        const std::vector<int> labels = dl::idxLabels(dl::readIdx(dir + "t10k-labels-idx1-ubyte.gz"), 10000);
+        std::vector<int> perClass(10);
+        for (int l : labels) perClass.at(size_t(l))++;
+        for (int c : perClass) QCOMPARE(c, 1000); // the test set is balanced
+        QCOMPARE(labels[0], 9);                   // the first test image is an ankle boot
+    }
     void labelsMustMatchImages()
     {
         QVERIFY_THROWS_EXCEPTION(dl::FormatError, dl::idxLabels(dl::parseIdx(idx({3}, {1, 2, 3}), "l"), 4));
