@@ -2,7 +2,9 @@
 #include "core/layers/registry.h"
 
 #include "core/layers/batchnorm.h"
+#include "core/layers/batchnorm2d.h"
 #include "core/layers/conv2d.h"
+#include "core/layers/residual_block.h"
 #include "core/layers/flatten.h"
 #include "core/layers/pool2d.h"
 #include "core/layers/dense.h"
@@ -24,6 +26,8 @@ std::unique_ptr<LayerT<T>> makeLayer(const LayerSpec& s)
     if (s.type == "MaxPool2d") return std::make_unique<Pool2dT<T>>(PoolKind::Max, s.kernel, s.stride, s.pad);
     if (s.type == "AvgPool2d") return std::make_unique<Pool2dT<T>>(PoolKind::Avg, s.kernel, s.stride, s.pad);
     if (s.type == "Flatten") return std::make_unique<FlattenT<T>>();
+    if (s.type == "BatchNorm2d") return std::make_unique<BatchNorm2dT<T>>(s.inputs);
+    if (s.type == "ResidualBlock") return std::make_unique<ResidualBlockT<T>>(s.inputs, s.outputs, s.stride);
     if (s.type == "GlobalAvgPool") return std::make_unique<GlobalAvgPoolT<T>>();
     if (s.type == "LeakyReLU") {
         if (!(s.leak >= 0.f && s.leak < 1.f)) throw ConfigError("leaky ReLU slope must be in [0, 1)");

@@ -15,7 +15,8 @@ namespace dl {
 
 struct LayerSpec {
     std::string type;       // "Dense", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "Dropout", "BatchNorm",
-                            // "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "GlobalAvgPool"
+                            // "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "GlobalAvgPool", "BatchNorm2d",
+                            // "ResidualBlock"
     int inputs = 0;         // Dense: Din; BatchNorm: D; Conv2d: input channels
     int outputs = 0;        // Dense: Dout; Conv2d: output channels
     float leak = 0.01f;     // LeakyReLU slope

@@ -8,7 +8,7 @@ void SequentialT<T>::add(std::unique_ptr<LayerT<T>> layer, const std::string& na
 {
     layer->setName(name);
     for (ParamT<T>* p : layer->params())
-        if (p->name.find('.') == std::string::npos) p->name = name + "." + p->name;
+        p->name = name + "." + p->name; // composite layers give "res1" + "." + "conv1.weight"
     m_layers.push_back(std::move(layer));
 }
 
