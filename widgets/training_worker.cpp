@@ -291,7 +291,9 @@ void TrainingWorker::openExperiment(const QString& path)
             emit info(QStringLiteral("Replay stopped at step %1 of %2.").arg(m_trainer->steps()).arg(e.steps));
         m_trainer->onStep = nullptr;
         m_record.changes = e.changes;
+        m_record.data = e.data; // the starting points; edits travel in the changes
         m_cfg.hyper = m_trainer->hyper();
+        m_cfg.data = m_trainer->data(); // the points as they are after the replayed edits
         if (last.diverged) emit failed(QString::fromStdString(m_trainer->divergenceMessage(last)));
         emit configured(m_cfg);
         emitSnapshot();

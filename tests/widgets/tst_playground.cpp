@@ -145,6 +145,10 @@ private slots:
         waitForStep(300);
         page()->hyperPanel()->learningRateSlider()->setValue(lab::HyperPanel::rateToSlider(0.3));
         waitForStep(page()->lastSnapshot().last.step + 200);
+        const int points = page()->lastSnapshot().data.train.size();
+        QTest::mouseClick(page()->mapView(), Qt::LeftButton, {}, page()->mapView()->rect().center()); // an edit mid-run
+        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == points + 1; }, 3000));
+        waitForStep(page()->lastSnapshot().last.step + 200);
         m_w->pauseAction()->trigger();
         QVERIFY(QTest::qWaitFor([&] { return !page()->isRunning(); }, 1000));
         QTest::qWait(100);
@@ -160,6 +164,8 @@ private slots:
         QCOMPARE(page()->lastSnapshot().eval.train.cost, saved.eval.train.cost); // same numbers
         QCOMPARE(page()->lastSnapshot().eval.dev.accuracy, saved.eval.dev.accuracy);
         QCOMPARE(page()->lastSnapshot().hyper.lr, saved.hyper.lr);
+        QCOMPARE(page()->lastSnapshot().data.train.size(), saved.data.train.size()); // the edit was replayed
+        QCOMPARE(page()->config().data.train.size(), saved.data.train.size());     // and the page knows it
 
         // and the command line replays the GUI's file to the same numbers
         QProcess cli;
