@@ -1,82 +1,96 @@
 // SPDX-License-Identifier: MIT
 #include "core/layers/batchnorm.h"
 
+#include <cmath>
+
 namespace dl {
 
 template <typename T>
-BatchNormT<T>::BatchNormT(int features, T momentum, T eps) : m_d(features), m_momentum(momentum), m_eps(eps)
+BatchNormKernelT<T>::BatchNormKernelT(int channels, T momentum, T eps) : m_c(channels), m_momentum(momentum), m_eps(eps)
 {
-    if (features <= 0) throw ShapeError("BatchNorm needs a positive feature count");
-    m_gamma = {"gamma", TensorT<T>({features}, T(1)), TensorT<T>({features}), false};
-    m_beta = {"beta", TensorT<T>({features}), TensorT<T>({features}), false};
-    m_runMean = TensorT<T>({features});
-    m_runVar = TensorT<T>({features}, T(1));
+    if (channels <= 0) throw ShapeError("batch norm needs a positive feature or channel count");
+    m_gamma = {"gamma", TensorT<T>({channels}, T(1)), TensorT<T>({channels}), false};
+    m_beta = {"beta", TensorT<T>({channels}), TensorT<T>({channels}), false};
+    m_runMean = TensorT<T>({channels});
+    m_runVar = TensorT<T>({channels}, T(1));
+}
+
+// Per channel c over its outer·inner values: x̂ = (x-μ)/sqrt(σ²+ε), y = γ x̂ + β   (COURSE.md §5)
+template <typename T>
+TensorT<T> BatchNormKernelT<T>::forwardView(const TensorT<T>& x, int outer, int inner, Mode mode)
+{
+    this->outputShape(x.shape());
+    const T m = T(outer) * T(inner);
+    auto y = TensorT<T>::uninitialized(x.shape());
+    if (mode == Mode::Train) {
+        m_xhat.resize(x.shape());
+        m_invStd.resize({m_c});
+    }
+    auto block = [&](const T* base, int o, int c) { return ConstArrMap<T>(base + (size_t(o) * m_c + c) * inner, inner); };
+    for (int c = 0; c < m_c; ++c) {
+        T mean, inv;
+        if (mode == Mode::Train) {
+            T s = 0, sq = 0;
+            for (int o = 0; o < outer; ++o) s += block(x.data(), o, c).sum();
+            mean = s / m;
+            for (int o = 0; o < outer; ++o) sq += (block(x.data(), o, c) - mean).square().sum();
+            const T var = sq / m;
+            inv = T(1) / std::sqrt(var + m_eps);
+            m_runMean[c] = m_momentum * m_runMean[c] + (T(1) - m_momentum) * mean;
+            m_runVar[c] = m_momentum * m_runVar[c] + (T(1) - m_momentum) * var;
+            m_invStd[c] = inv;
+        } else {
+            mean = m_runMean[c];
+            inv = T(1) / std::sqrt(m_runVar[c] + m_eps);
+        }
+        const T g = m_gamma.value[c], b = m_beta.value[c];
+        for (int o = 0; o < outer; ++o) {
+            const size_t off = (size_t(o) * m_c + c) * inner;
+            if (mode == Mode::Train) {
+                ArrMap<T>(m_xhat.data() + off, inner) = (block(x.data(), o, c) - mean) * inv;
+                ArrMap<T>(y.data() + off, inner) = g * block(m_xhat.data(), o, c) + b;
+            } else {
+                ArrMap<T>(y.data() + off, inner) = g * (block(x.data(), o, c) - mean) * inv + b;
+            }
+        }
+    }
+    return y;
+}
+
+// dx = (invStd/m)·(m·dx̂ − Σdx̂ − x̂·Σ(dx̂·x̂)), dx̂ = γ·dy, sums over the channel's values (Ioffe & Szegedy §3)
+template <typename T>
+TensorT<T> BatchNormKernelT<T>::backwardView(const TensorT<T>& dy, int outer, int inner)
+{
+    DL_CHECK(dy.shape() == m_xhat.shape(), std::string(this->type()) + " backward: dy does not match the last forward");
+    const T m = T(outer) * T(inner);
+    auto dx = TensorT<T>::uninitialized(dy.shape());
+    auto block = [&](const T* base, int o, int c) { return ConstArrMap<T>(base + (size_t(o) * m_c + c) * inner, inner); };
+    for (int c = 0; c < m_c; ++c) {
+        T sumD = 0, sumDX = 0;
+        for (int o = 0; o < outer; ++o) {
+            sumD += block(dy.data(), o, c).sum();
+            sumDX += (block(dy.data(), o, c) * block(m_xhat.data(), o, c)).sum();
+        }
+        m_beta.grad[c] += sumD;
+        m_gamma.grad[c] += sumDX;
+        const T k = m_gamma.value[c] * m_invStd[c] / m;
+        for (int o = 0; o < outer; ++o)
+            ArrMap<T>(dx.data() + (size_t(o) * m_c + c) * inner, inner) =
+                k * (m * block(dy.data(), o, c) - sumD - block(m_xhat.data(), o, c) * sumDX);
+    }
+    return dx;
 }
 
 template <typename T>
 Shape BatchNormT<T>::outputShape(const Shape& in) const
 {
-    if (in.size() != 2 || in[0] != m_d)
-        throw ShapeError(describe() + " expects (" + std::to_string(m_d) + ", N) but gets " + shapeString(in));
+    if (in.size() != 2 || in[0] != this->m_c)
+        throw ShapeError(describe() + " expects (" + std::to_string(this->m_c) + ", N) but gets " + shapeString(in));
     return in;
 }
 
-// Per feature (row) over the batch: z_norm = (z-μ)/sqrt(σ²+ε), z̃ = γ z_norm + β   (COURSE.md §5)
-template <typename T>
-TensorT<T> BatchNormT<T>::forward(const TensorT<T>& x, Mode mode)
-{
-    outputShape(x.shape());
-    const int n = x.dim(1);
-    using Col = Eigen::Matrix<T, Eigen::Dynamic, 1>;
-    Col mean, invStd;
-    auto xm = x.mat();
-    auto runMean = m_runMean.mat().row(0).transpose();
-    auto runVar = m_runVar.mat().row(0).transpose();
-    if (mode == Mode::Train) {
-        mean = xm.rowwise().mean();
-        RowMat<T> centred = xm.colwise() - mean;
-        Col var = centred.array().square().rowwise().mean().matrix();
-        invStd = (var.array() + m_eps).rsqrt().matrix();
-        runMean = m_momentum * runMean + (T(1) - m_momentum) * mean;
-        runVar = m_momentum * runVar + (T(1) - m_momentum) * var;
-        m_xhat.resize({m_d, n});
-        m_xhat.mat() = invStd.asDiagonal() * centred;
-        m_invStd.resize({m_d});
-        m_invStd.mat().row(0) = invStd.transpose();
-    } else {
-        mean = runMean;
-        invStd = (runVar.array() + m_eps).rsqrt().matrix();
-    }
-    auto y = TensorT<T>::uninitialized({m_d, n});
-    const Col scale = (m_gamma.value.mat().row(0).transpose().array() * invStd.array()).matrix();
-    y.mat() = scale.asDiagonal() * (xm.colwise() - mean);
-    y.mat().colwise() += m_beta.value.mat().row(0).transpose();
-    return y;
-}
-
-// dx = (1/N)·invStd·(N·dx̂ - Σdx̂ - x̂·Σ(dx̂·x̂)), dx̂ = dy·γ  (Ioffe & Szegedy 2015, §3), sums over N
-template <typename T>
-TensorT<T> BatchNormT<T>::backward(const TensorT<T>& dy)
-{
-    DL_CHECK(dy.shape() == m_xhat.shape(), "BatchNorm backward: dy does not match the last forward");
-    const T n = static_cast<T>(dy.dim(1));
-    using Col = Eigen::Matrix<T, Eigen::Dynamic, 1>;
-    auto d = dy.mat();
-    auto xh = m_xhat.mat();
-    m_gamma.grad.mat().row(0) += (d.array() * xh.array()).rowwise().sum().matrix().transpose();
-    m_beta.grad.mat().row(0) += d.rowwise().sum().transpose();
-    const Col gamma = m_gamma.value.mat().row(0).transpose();
-    RowMat<T> dxhat = gamma.asDiagonal() * d;
-    const Col sumD = dxhat.rowwise().sum();
-    const Col sumDX = (dxhat.array() * xh.array()).rowwise().sum().matrix();
-    RowMat<T> t = (n * dxhat).colwise() - sumD;
-    t -= sumDX.asDiagonal() * xh;
-    const Col s = (m_invStd.mat().row(0).transpose().array() / n).matrix();
-    auto dx = TensorT<T>::uninitialized(dy.shape());
-    dx.mat() = s.asDiagonal() * t;
-    return dx;
-}
-
+template class BatchNormKernelT<float>;
+template class BatchNormKernelT<double>;
 template class BatchNormT<float>;
 template class BatchNormT<double>;
 
