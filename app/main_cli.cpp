@@ -19,7 +19,10 @@
 namespace {
 
 dl::CancelFlag g_cancel;
-extern "C" void onSignal(int) { g_cancel.request(); }
+extern "C" void onSignal(int)
+{
+    g_cancel.request();
+}
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -60,7 +63,8 @@ struct Args {
         if (it == opts.end()) return def;
         char* end = nullptr;
         double v = std::strtod(it->second.c_str(), &end);
-        if (it->second.empty() || *end != '\0') throw UsageError("--" + k + " expects a number, got \"" + it->second + "\"");
+        if (it->second.empty() || *end != '\0')
+            throw UsageError("--" + k + " expects a number, got \"" + it->second + "\"");
         return v;
     }
 };
@@ -177,8 +181,10 @@ int train2d(const Args& a)
         dl::saveExperiment(e, a.str("save-experiment", ""));
     }
     std::string message;
-    if (last.diverged) message = t->divergenceMessage(last);
-    else if (g_cancel.requested()) message = "Stopped by the user at step " + std::to_string(t->steps()) + ".";
+    if (last.diverged)
+        message = t->divergenceMessage(last);
+    else if (g_cancel.requested())
+        message = "Stopped by the user at step " + std::to_string(t->steps()) + ".";
     if (json) {
         dl::Json j = dl::Json::object();
         j.set("train_accuracy", static_cast<double>(ev.train.accuracy));
@@ -195,7 +201,8 @@ int train2d(const Args& a)
         j.set("parameters", static_cast<double>(t->model().paramCount()));
         if (!message.empty()) j.set("message", message);
         if (e.result) {
-            const bool same = e.result->train.cost == ev.train.cost && e.result->train.accuracy == ev.train.accuracy &&
+            const bool same = e.result->train.cost == ev.train.cost &&
+                              e.result->train.accuracy == ev.train.accuracy &&
                               e.result->dev.accuracy == ev.dev.accuracy;
             j.set("matches_saved_result", same);
         }
@@ -203,7 +210,8 @@ int train2d(const Args& a)
     } else {
         if (!message.empty()) std::cout << message << "\n";
         char buf[200];
-        std::snprintf(buf, sizeof buf, "train accuracy %.2f%%  dev accuracy %.2f%%  cost %.6f  (%ld steps in %.3f s)\n",
+        std::snprintf(buf, sizeof buf,
+                      "train accuracy %.2f%%  dev accuracy %.2f%%  cost %.6f  (%ld steps in %.3f s)\n",
                       100.0 * ev.train.accuracy, 100.0 * ev.dev.accuracy, static_cast<double>(ev.train.cost),
                       t->steps(), seconds);
         std::cout << buf;
@@ -259,15 +267,17 @@ int compare(const Args& a, const std::string& defaultParam)
         if (a.has("json")) {
             dl::Json j = dl::Json::object();
             j.set("label", r.label).set("train_accuracy", static_cast<double>(r.eval.train.accuracy));
-            j.set("dev_accuracy", static_cast<double>(r.eval.dev.accuracy)).set("cost", static_cast<double>(r.eval.train.cost));
+            j.set("dev_accuracy", static_cast<double>(r.eval.dev.accuracy))
+                .set("cost", static_cast<double>(r.eval.train.cost));
             j.set("diverged", r.diverged);
             if (!r.error.empty()) j.set("error", r.error);
             rows.push(j);
         } else if (!r.error.empty()) {
             std::printf("%-18s %s\n", r.label.c_str(), r.error.c_str());
         } else {
-            std::printf("%-18s train %5.1f %%  dev %5.1f %%  cost %.4f%s\n", r.label.c_str(), 100.0 * r.eval.train.accuracy,
-                        100.0 * r.eval.dev.accuracy, static_cast<double>(r.eval.train.cost), r.diverged ? "  (diverged)" : "");
+            std::printf("%-18s train %5.1f %%  dev %5.1f %%  cost %.4f%s\n", r.label.c_str(),
+                        100.0 * r.eval.train.accuracy, 100.0 * r.eval.dev.accuracy,
+                        static_cast<double>(r.eval.train.cost), r.diverged ? "  (diverged)" : "");
         }
     });
     if (a.has("json")) std::cout << rows.dump() << std::endl;

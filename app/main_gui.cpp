@@ -2,8 +2,8 @@
 // dllab: the desktop app. `--screenshot FILE [--steps N] [--hover-unit]` trains N iterations offscreen,
 // saves the window as PNG and exits (used for the README pictures and smoke checks).
 #include "app/gui/main_window.h"
-#include "widgets/gradcheck_dialog.h"
 #include "widgets/compare_dialog.h"
+#include "widgets/gradcheck_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/network_view.h"
@@ -30,9 +30,10 @@ static bool haveDisplay()
 int main(int argc, char** argv)
 {
     if (!haveDisplay()) {
-        std::fprintf(stderr, "dllab: no display found (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop "
-                             "session, or headless with `xvfb-run -a build/app/dllab`, or use the command line "
-                             "`build/app/dlcli train2d --help`.\n");
+        std::fprintf(stderr,
+                     "dllab: no display found (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop "
+                     "session, or headless with `xvfb-run -a build/app/dllab`, or use the command line "
+                     "`build/app/dlcli train2d --help`.\n");
         return 2;
     }
     QApplication app(argc, argv);
@@ -46,13 +47,21 @@ int main(int argc, char** argv)
     QCommandLineOption steps("steps", "Iterations before the screenshot (default 3000).", "n", "3000");
     QCommandLineOption hover("hover-unit", "Hover the first hidden unit before the screenshot.");
     QCommandLineOption experiment("experiment", "Open and replay an experiment file at start.", "file");
-    QCommandLineOption preset("preset", "Start from a course preset (resources/presets/<name>.json).", "name");
-    QCommandLineOption speed("speed", "Iterations per second during a screenshot run (0 = max; default: the panel's).", "n");
-    QCommandLineOption dialog("dialog", "With --screenshot: grab this dialog instead (gradcheck, hyper, compare-hidden, compare-lr, compare-optimizer, ...).", "name");
-    QCommandLineOption setLr("set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.", "step=value");
+    QCommandLineOption preset("preset", "Start from a course preset (resources/presets/<name>.json).",
+                              "name");
+    QCommandLineOption speed(
+        "speed", "Iterations per second during a screenshot run (0 = max; default: the panel's).", "n");
+    QCommandLineOption dialog("dialog",
+                              "With --screenshot: grab this dialog instead (gradcheck, hyper, "
+                              "compare-hidden, compare-lr, compare-optimizer, ...).",
+                              "name");
+    QCommandLineOption setLr(
+        "set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.",
+        "step=value");
     cli.addOptions({shot, steps, hover, experiment, preset, speed, dialog, setLr});
     cli.process(app);
-    if (cli.isSet(shot)) QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
+    if (cli.isSet(shot))
+        QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
 
     lab::MainWindow w;
     w.show();
@@ -76,7 +85,8 @@ int main(int argc, char** argv)
         QObject::connect(page, &lab::PlaygroundPage::progressed, &app, [&, lrArg](const lab::Snapshot& s) {
             if (lrMoved || lrArg.size() != 2 || s.last.step < lrArg[0].toLong()) return;
             lrMoved = true; // the same path as dragging the slider
-            page->hyperPanel()->learningRateSlider()->setValue(lab::HyperPanel::rateToSlider(lrArg[1].toDouble()));
+            page->hyperPanel()->learningRateSlider()->setValue(
+                lab::HyperPanel::rateToSlider(lrArg[1].toDouble()));
         });
     QObject::connect(page, &lab::PlaygroundPage::progressed, &app, [&, target](const lab::Snapshot& s) {
         if (fired || s.last.step < target) return;
@@ -86,15 +96,18 @@ int main(int argc, char** argv)
             if (cli.isSet(hover)) { // move the mouse over the first hidden unit: the main view enlarges it
                 lab::NetworkView* nv = page->networkView();
                 const QPointF c = nv->unitRect(1, 0).center();
-                QMouseEvent move(QEvent::MouseMove, c, nv->mapToGlobal(c), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+                QMouseEvent move(QEvent::MouseMove, c, nv->mapToGlobal(c), Qt::NoButton, Qt::NoButton,
+                                 Qt::NoModifier);
                 QApplication::sendEvent(nv, &move);
             }
             const QString which = cli.value(dialog);
             if (which == "gradcheck") page->gradientCheck();
-            if (which.startsWith("compare-")) page->compareRuns(dl::parseSweepParam(which.mid(8).toStdString()));
+            if (which.startsWith("compare-"))
+                page->compareRuns(dl::parseSweepParam(which.mid(8).toStdString()));
             if (which == "hyper") {
                 auto* d = new lab::HyperparametersDialog(&w);
-                d->setValues(page->hyperPanel()->hyper(), page->hyperPanel()->network(), page->config().maxSteps, 1);
+                d->setValues(page->hyperPanel()->hyper(), page->hyperPanel()->network(),
+                             page->config().maxSteps, 1);
                 d->show();
             }
             QTimer::singleShot(which.isEmpty() ? 200 : 3000, &app, [&, which] {
@@ -108,7 +121,8 @@ int main(int argc, char** argv)
                     return;
                 }
                 const bool ok = grabbed->grab().save(out, "PNG");
-                std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n", qPrintable(out));
+                std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n",
+                             qPrintable(out));
                 app.exit(ok ? 0 : 1);
             });
         });

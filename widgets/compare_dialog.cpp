@@ -23,8 +23,9 @@ namespace lab {
 
 static QColor runColor(int i)
 {
-    static const QColor c[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44), QColor(214, 39, 40),
-                               QColor(148, 103, 189), QColor(140, 86, 75), QColor(227, 119, 194), QColor(127, 127, 127)};
+    static const QColor c[] = {QColor(31, 119, 180),  QColor(255, 127, 14),  QColor(44, 160, 44),
+                               QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
+                               QColor(227, 119, 194), QColor(127, 127, 127)};
     return c[i % 8];
 }
 
@@ -41,8 +42,9 @@ CompareDialog::CompareDialog(const dl::Experiment& base, dl::SweepParam param, Q
     row->addWidget(m_param);
     row->addWidget(new QLabel(tr("values"), this));
     m_values = new QLineEdit(QString::fromStdString(dl::defaultSweepValues(param)), this);
-    m_values->setToolTip(tr("Comma separated. Optimizers: gd, momentum, rmsprop, adam. Initialisation: zeros, "
-                            "random, xavier, he, large. Batch 0 = full batch."));
+    m_values->setToolTip(
+        tr("Comma separated. Optimizers: gd, momentum, rmsprop, adam. Initialisation: zeros, "
+           "random, xavier, he, large. Batch 0 = full batch."));
     row->addWidget(m_values, 1);
     row->addWidget(new QLabel(tr("iterations"), this));
     m_iterations = new QSpinBox(this);
@@ -55,8 +57,10 @@ CompareDialog::CompareDialog(const dl::Experiment& base, dl::SweepParam param, Q
     row->addWidget(m_run);
     row->addWidget(m_stop);
     top->addLayout(row);
-    auto* intro = new QLabel(tr("Everything else as in the Playground now: the same points, network, hyperparameters "
-                                "and seed."), this);
+    auto* intro =
+        new QLabel(tr("Everything else as in the Playground now: the same points, network, hyperparameters "
+                      "and seed."),
+                   this);
     top->addWidget(intro);
     m_progress = new QProgressBar(this);
     top->addWidget(m_progress);
@@ -87,7 +91,8 @@ CompareDialog::CompareDialog(const dl::Experiment& base, dl::SweepParam param, Q
     top->addWidget(buttons);
 
     connect(m_param, &QComboBox::currentIndexChanged, this, [this] {
-        m_values->setText(QString::fromStdString(dl::defaultSweepValues(dl::SweepParam(m_param->currentData().toInt()))));
+        m_values->setText(
+            QString::fromStdString(dl::defaultSweepValues(dl::SweepParam(m_param->currentData().toInt()))));
     });
     connect(m_run, &QPushButton::clicked, this, &CompareDialog::start);
     connect(m_stop, &QPushButton::clicked, this, [this] {
@@ -107,15 +112,22 @@ CompareDialog::~CompareDialog()
     m_watcher->waitForFinished();
 }
 
-bool CompareDialog::isBusy() const { return m_watcher->isRunning(); }
-QString CompareDialog::errorText() const { return m_error->text(); }
+bool CompareDialog::isBusy() const
+{
+    return m_watcher->isRunning();
+}
+QString CompareDialog::errorText() const
+{
+    return m_error->text();
+}
 
 void CompareDialog::start()
 {
     if (isBusy()) return;
     std::vector<dl::SweepRun> runs;
     try {
-        runs = dl::sweepRuns(m_base, dl::SweepParam(m_param->currentData().toInt()), m_values->text().toStdString());
+        runs = dl::sweepRuns(m_base, dl::SweepParam(m_param->currentData().toInt()),
+                             m_values->text().toStdString());
     } catch (const dl::Error& e) {
         m_error->setText(QString::fromUtf8(e.what()) + ".");
         return;
@@ -139,7 +151,12 @@ void CompareDialog::start()
     QPointer<CompareDialog> self(this);
     m_watcher->setFuture(QtConcurrent::run([runs, iterations, cancel, self] {
         dl::runSweep(runs, iterations, 64, 400, cancel.get(), [self](const dl::SweepResult& r) {
-            QMetaObject::invokeMethod(self, [self, r] { if (self) self->addResult(r); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, r] {
+                    if (self) self->addResult(r);
+                },
+                Qt::QueuedConnection);
         });
     }));
 }
@@ -153,7 +170,8 @@ void CompareDialog::addResult(const dl::SweepResult& r)
     auto* lay = new QVBoxLayout(cell);
     auto* pic = new QLabel;
     if (!r.grid.prob.empty())
-        pic->setPixmap(QPixmap::fromImage(probabilityImage(r.grid.prob, r.grid.res, r.grid.classes).scaled(150, 150)));
+        pic->setPixmap(
+            QPixmap::fromImage(probabilityImage(r.grid.prob, r.grid.res, r.grid.classes).scaled(150, 150)));
     QString text;
     if (!r.error.empty())
         text = label + "\n" + QString::fromStdString(r.error);
@@ -161,7 +179,8 @@ void CompareDialog::addResult(const dl::SweepResult& r)
         text = tr("%1%2\ntrain %3 %  dev %4 %")
                    .arg(label, r.diverged ? tr(" (diverged)") : QString())
                    .arg(100.0 * r.eval.train.accuracy, 0, 'f', 1)
-                   .arg(r.eval.dev.count ? QString::number(100.0 * r.eval.dev.accuracy, 'f', 1) : QStringLiteral("–"));
+                   .arg(r.eval.dev.count ? QString::number(100.0 * r.eval.dev.accuracy, 'f', 1)
+                                         : QStringLiteral("–"));
     auto* caption = new QLabel(text);
     caption->setAlignment(Qt::AlignCenter);
     caption->setStyleSheet(QString("color: %1").arg(runColor(i).darker(120).name()));

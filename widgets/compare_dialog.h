@@ -23,7 +23,7 @@ namespace lab {
 
 class CompareDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     CompareDialog(const dl::Experiment& base, dl::SweepParam param, QWidget* parent = nullptr);
     ~CompareDialog() override; // cancels and waits for the background task
     void start();
@@ -34,10 +34,10 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     QString errorText() const;
 
-signals:
+  signals:
     void finished();
 
-private:
+  private:
     void addResult(const dl::SweepResult& r); // GUI thread
     dl::Experiment m_base;
     std::vector<dl::SweepResult> m_results;

@@ -20,8 +20,10 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_kind = new QComboBox(this);
-    for (const auto& k : dl::syntheticKinds()) m_kind->addItem(QString::fromStdString(k), QString::fromStdString(k));
-    m_kind->setToolTip(tr("flower: the course's planar data (COURSE.md §2); moons: the optimisation lab's data"));
+    for (const auto& k : dl::syntheticKinds())
+        m_kind->addItem(QString::fromStdString(k), QString::fromStdString(k));
+    m_kind->setToolTip(
+        tr("flower: the course's planar data (COURSE.md §2); moons: the optimisation lab's data"));
     form->addRow(tr("Dataset"), m_kind);
 
     m_noise = new QSlider(Qt::Horizontal, this);
@@ -128,7 +130,10 @@ void DataPanel::setSpec(const dl::DatasetSpec& s, const QString& source)
     m_updating = false;
 }
 
-int DataPanel::classToAdd() const { return std::max(0, m_addClass->currentIndex()); }
+int DataPanel::classToAdd() const
+{
+    return std::max(0, m_addClass->currentIndex());
+}
 
 void DataPanel::setClassCount(int k)
 {

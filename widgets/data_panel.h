@@ -16,19 +16,19 @@ namespace lab {
 
 class DataPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit DataPanel(QWidget* parent = nullptr);
     void setSpec(const dl::DatasetSpec& s, const QString& source = "synthetic"); // no signals
     dl::DatasetSpec spec() const { return m_spec; }
     int classToAdd() const;
     void setClassCount(int k);
 
-signals:
+  signals:
     void specChanged(const dl::DatasetSpec& s); // regenerate the points from this recipe
     void loadCsvRequested();
     void saveCsvRequested();
 
-private:
+  private:
     void changed();
     dl::DatasetSpec m_spec;
     bool m_updating = false;

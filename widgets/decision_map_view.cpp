@@ -28,7 +28,8 @@ void DecisionMapView::setPoints(const dl::Split& points)
     update();
 }
 
-void DecisionMapView::setOverlay(const std::vector<float>& values, int res, float scale, const QString& caption)
+void DecisionMapView::setOverlay(const std::vector<float>& values, int res, float scale,
+                                 const QString& caption)
 {
     if (values.size() < static_cast<size_t>(res) * res) return;
     m_overlay = unitImage(values.data(), res, scale);
@@ -99,9 +100,11 @@ void DecisionMapView::paintEvent(QPaintEvent*)
     f.setPointSizeF(f.pointSizeF() * 0.85);
     p.setFont(f);
     p.drawText(QRectF(r.left(), r.bottom() + 2, 80, 20), Qt::AlignLeft, QString::number(b.xmin, 'g', 3));
-    p.drawText(QRectF(r.right() - 80, r.bottom() + 2, 80, 20), Qt::AlignRight, QString::number(b.xmax, 'g', 3));
+    p.drawText(QRectF(r.right() - 80, r.bottom() + 2, 80, 20), Qt::AlignRight,
+               QString::number(b.xmax, 'g', 3));
     p.drawText(QRectF(r.left() - 46, r.top(), 42, 20), Qt::AlignRight, QString::number(b.ymax, 'g', 3));
-    p.drawText(QRectF(r.left() - 46, r.bottom() - 18, 42, 20), Qt::AlignRight, QString::number(b.ymin, 'g', 3));
+    p.drawText(QRectF(r.left() - 46, r.bottom() - 18, 42, 20), Qt::AlignRight,
+               QString::number(b.ymin, 'g', 3));
     if (!m_caption.isEmpty()) {
         QRectF cap(r.left() + 6, r.top() + 6, r.width() - 12, 22);
         p.fillRect(cap, QColor(255, 255, 255, 200));

@@ -13,7 +13,7 @@ namespace lab {
 
 class DecisionMapView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit DecisionMapView(QWidget* parent = nullptr);
     void setGrid(const dl::PlaneGrid& grid);
     void setPoints(const dl::Split& points);
@@ -26,15 +26,15 @@ public:
     QPointF toPlane(const QPointF& widgetPos) const;
     QPointF toWidget(float x, float y) const;
 
-signals:
+  signals:
     void addPointRequested(float x, float y);
     void removePointRequested(float x, float y, float radius);
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* e) override;
 
-private:
+  private:
     QRectF plotRect() const;
     dl::PlaneGrid m_grid;
     QImage m_image;

@@ -13,12 +13,15 @@ GradCheckDialog::GradCheckDialog(QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Gradient check"));
     auto* lay = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Backprop against two-sided differences (J(θ+ε) − J(θ−ε))/2ε, in double precision, "
-                                "dropout off. Green: below 1e-7 (correct). Red: above 1e-3 (a bug)."), this);
+    auto* intro =
+        new QLabel(tr("Backprop against two-sided differences (J(θ+ε) − J(θ−ε))/2ε, in double precision, "
+                      "dropout off. Green: below 1e-7 (correct). Red: above 1e-3 (a bug)."),
+                   this);
     intro->setWordWrap(true);
     lay->addWidget(intro);
     m_table = new QTableWidget(0, 4, this);
-    m_table->setHorizontalHeaderLabels({tr("Layer"), tr("What"), tr("Parameters"), tr("Relative difference")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Layer"), tr("What"), tr("Parameters"), tr("Relative difference")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -51,8 +54,9 @@ void GradCheckDialog::setReport(const dl::GradCheckReport& r)
             m_table->setItem(i, c, item);
         }
     }
-    m_summary->setText(r.passed() ? tr("All layers pass (worst %1).").arg(r.worst, 0, 'e', 2)
-                                  : tr("Worst layer: %1. Check that layer's backward.").arg(r.worst, 0, 'e', 2));
+    m_summary->setText(r.passed()
+                           ? tr("All layers pass (worst %1).").arg(r.worst, 0, 'e', 2)
+                           : tr("Worst layer: %1. Check that layer's backward.").arg(r.worst, 0, 'e', 2));
 }
 
 } // namespace lab

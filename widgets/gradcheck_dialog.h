@@ -13,13 +13,13 @@ namespace lab {
 
 class GradCheckDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     explicit GradCheckDialog(QWidget* parent = nullptr);
     void setReport(const dl::GradCheckReport& r);
     QTableWidget* table() const { return m_table; }
     static QColor colorFor(double difference);
 
-private:
+  private:
     QTableWidget* m_table;
     QLabel* m_summary;
 };

@@ -22,7 +22,8 @@ HyperPanel::HyperPanel(QWidget* parent) : QWidget(parent)
     m_lr = new QSlider(Qt::Horizontal, this);
     m_lr->setObjectName("learningRateSlider");
     m_lr->setRange(0, 500);
-    m_lr->setToolTip(tr("Learning rate α on a log scale (10⁻⁴ … 10): W := W − α·dW.\nDrag it while training: the curve bends at that moment."));
+    m_lr->setToolTip(tr("Learning rate α on a log scale (10⁻⁴ … 10): W := W − α·dW.\nDrag it while training: "
+                        "the curve bends at that moment."));
     m_lrLabel = new QLabel(this);
     m_lrLabel->setMinimumWidth(56);
     auto* lrRow = new QHBoxLayout;
@@ -35,14 +36,16 @@ HyperPanel::HyperPanel(QWidget* parent) : QWidget(parent)
     m_opt->addItem(tr("Momentum"), int(dl::OptKind::Momentum));
     m_opt->addItem(tr("RMSprop"), int(dl::OptKind::RMSprop));
     m_opt->addItem(tr("Adam"), int(dl::OptKind::Adam));
-    m_opt->setToolTip(tr("GD: W −= α dW\nMomentum: v = βv + (1−β)dW; W −= αv\nRMSprop: s = β₂s + (1−β₂)dW²; W −= α dW/(√s+ε)\n"
-                         "Adam: both, bias-corrected v/(1−β₁ᵗ), s/(1−β₂ᵗ)"));
+    m_opt->setToolTip(tr(
+        "GD: W −= α dW\nMomentum: v = βv + (1−β)dW; W −= αv\nRMSprop: s = β₂s + (1−β₂)dW²; W −= α dW/(√s+ε)\n"
+        "Adam: both, bias-corrected v/(1−β₁ᵗ), s/(1−β₂ᵗ)"));
     form->addRow(tr("Optimizer"), m_opt);
 
     m_batch = new QComboBox(this);
     m_batch->addItem(tr("Full batch"), 0);
     for (int b : {1, 8, 16, 32, 64, 128, 256}) m_batch->addItem(QString::number(b), b);
-    m_batch->setToolTip(tr("Mini-batch size: one shuffle per epoch, cut into batches; the last partial batch is kept"));
+    m_batch->setToolTip(
+        tr("Mini-batch size: one shuffle per epoch, cut into batches; the last partial batch is kept"));
     form->addRow(tr("Batch size"), m_batch);
 
     m_l2 = new QDoubleSpinBox(this);
@@ -61,13 +64,15 @@ HyperPanel::HyperPanel(QWidget* parent) : QWidget(parent)
 
     m_hidden = new QLineEdit(this);
     m_hidden->setObjectName("hiddenEdit");
-    m_hidden->setToolTip(tr("Hidden layer sizes, e.g. 4 or 4,3; 0 for none (logistic regression). Applies at Reset."));
+    m_hidden->setToolTip(
+        tr("Hidden layer sizes, e.g. 4 or 4,3; 0 for none (logistic regression). Applies at Reset."));
     form->addRow(tr("Hidden layers"), m_hidden);
 
     m_act = new QComboBox(this);
     for (dl::Act a : {dl::Act::Tanh, dl::Act::ReLU, dl::Act::LeakyReLU, dl::Act::Sigmoid})
         m_act->addItem(QString::fromUtf8(dl::actCliName(a)), int(a));
-    m_act->setToolTip(tr("Hidden activation g(z): tanh, ReLU max(0,z), leaky max(0.01z,z), sigmoid 1/(1+e^−z)"));
+    m_act->setToolTip(
+        tr("Hidden activation g(z): tanh, ReLU max(0,z), leaky max(0.01z,z), sigmoid 1/(1+e^−z)"));
     form->addRow(tr("Activation"), m_act);
 
     m_init = new QComboBox(this);
@@ -80,7 +85,8 @@ HyperPanel::HyperPanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Initialisation"), m_init);
 
     m_bn = new QCheckBox(tr("Batch norm"), this);
-    m_bn->setToolTip(tr("z_norm = (z−μ)/√(σ²+ε), z̃ = γ·z_norm + β before each activation. Applies at Reset."));
+    m_bn->setToolTip(
+        tr("z_norm = (z−μ)/√(σ²+ε), z̃ = γ·z_norm + β before each activation. Applies at Reset."));
     form->addRow(QString(), m_bn);
 
     m_speed = new QSlider(Qt::Horizontal, this);
@@ -131,7 +137,10 @@ HyperPanel::HyperPanel(QWidget* parent) : QWidget(parent)
     setNetwork(m_net);
 }
 
-int HyperPanel::stepsPerSecond() const { return kSpeeds[m_speed->value()]; }
+int HyperPanel::stepsPerSecond() const
+{
+    return kSpeeds[m_speed->value()];
+}
 
 void HyperPanel::updateLabels()
 {

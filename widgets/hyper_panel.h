@@ -20,7 +20,7 @@ namespace lab {
 
 class HyperPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit HyperPanel(QWidget* parent = nullptr);
     // Update the controls without emitting.
     void setHyper(const dl::Hyperparams& h);
@@ -33,13 +33,13 @@ public:
     static double sliderToRate(int v) { return std::pow(10.0, -4.0 + v / 100.0); }
     static int rateToSlider(double a) { return int(std::lround((std::log10(a) + 4.0) * 100.0)); }
 
-signals:
+  signals:
     void hyperChanged(const dl::Hyperparams& h);
     void networkChanged(const dl::ModelSpec& s); // needs a reset to take effect
-    void speedChanged(int stepsPerSecond);        // 0 = as fast as possible
+    void speedChanged(int stepsPerSecond);       // 0 = as fast as possible
     void moreRequested();
 
-private:
+  private:
     void emitHyper();
     void emitNetwork();
     void updateLabels();

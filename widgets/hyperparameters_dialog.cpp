@@ -37,8 +37,9 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     m_opt = new QComboBox(opt);
     for (dl::OptKind k : {dl::OptKind::GD, dl::OptKind::Momentum, dl::OptKind::RMSprop, dl::OptKind::Adam})
         m_opt->addItem(QString::fromUtf8(dl::optName(k)), int(k));
-    m_opt->setToolTip(tr("gd: W −= α dW; momentum: v = βv + (1−β)dW; rmsprop: s = β₂s + (1−β₂)dW²;\n"
-                         "adam: v and s with bias correction v̂ = v/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ), W −= α v̂/(√ŝ + ε)"));
+    m_opt->setToolTip(
+        tr("gd: W −= α dW; momentum: v = βv + (1−β)dW; rmsprop: s = β₂s + (1−β₂)dW²;\n"
+           "adam: v and s with bias correction v̂ = v/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ), W −= α v̂/(√ŝ + ε)"));
     f1->addRow(tr("Optimizer"), m_opt);
     m_beta = dspin(opt, 0, 0.9999, 4, 0.01, tr("Momentum β: v = β·v + (1−β)·dW (β = 0 is plain GD)"));
     f1->addRow(tr("Momentum β"), m_beta);
@@ -51,10 +52,12 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     m_batch = new QSpinBox(opt);
     m_batch->setRange(0, 1000000);
     m_batch->setSpecialValueText(tr("full batch"));
-    m_batch->setToolTip(tr("Mini-batch size (0 = full batch). One shuffle per epoch; last partial batch kept.\nRange 0 … 1000000"));
+    m_batch->setToolTip(tr("Mini-batch size (0 = full batch). One shuffle per epoch; last partial batch "
+                           "kept.\nRange 0 … 1000000"));
     f1->addRow(tr("Batch size"), m_batch);
     m_decay = new QComboBox(opt);
-    for (dl::Decay d : {dl::Decay::None, dl::Decay::InverseTime, dl::Decay::Exponential, dl::Decay::Step, dl::Decay::InverseSqrt})
+    for (dl::Decay d : {dl::Decay::None, dl::Decay::InverseTime, dl::Decay::Exponential, dl::Decay::Step,
+                        dl::Decay::InverseSqrt})
         m_decay->addItem(QString::fromUtf8(dl::decayName(d)), int(d));
     m_decay->setToolTip(tr("inverse-time: α = α₀/(1 + rate·epoch)\nexponential: α = α₀·rate^epoch\n"
                            "step: α = α₀/(1 + rate·⌊epoch/interval⌋)\ninverse-sqrt: α = α₀·rate/√(epoch+1)"));
@@ -67,7 +70,8 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     f1->addRow(tr("Decay interval"), m_decayInterval);
     m_clipValue = dspin(opt, 0, 1e6, 3, 0.5, tr("Clip every gradient element to [−c, c] (0 = off)"));
     f1->addRow(tr("Clip by value"), m_clipValue);
-    m_clipNorm = dspin(opt, 0, 1e6, 3, 0.5, tr("If ‖g‖₂ over all parameters > c, scale g by c/‖g‖ (0 = off)"));
+    m_clipNorm =
+        dspin(opt, 0, 1e6, 3, 0.5, tr("If ‖g‖₂ over all parameters > c, scale g by c/‖g‖ (0 = off)"));
     f1->addRow(tr("Clip by norm"), m_clipNorm);
     m_maxSteps = new QSpinBox(opt);
     m_maxSteps->setRange(0, 100000000);
@@ -80,7 +84,8 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     auto* f2 = new QFormLayout(reg);
     m_l2 = dspin(reg, 0, 100, 4, 0.05, tr("L2 λ: J += λ/(2m)·Σ‖W‖²_F, dW += (λ/m)·W"));
     f2->addRow(tr("L2 λ"), m_l2);
-    m_keep = dspin(reg, 0.05, 1, 2, 0.05, tr("Inverted dropout: D = rand < keep_prob, A = A·D/keep_prob; off at evaluation"));
+    m_keep = dspin(reg, 0.05, 1, 2, 0.05,
+                   tr("Inverted dropout: D = rand < keep_prob, A = A·D/keep_prob; off at evaluation"));
     f2->addRow(tr("keep_prob"), m_keep);
     top->addWidget(reg);
 
@@ -88,7 +93,8 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     auto* f3 = new QFormLayout(net);
     m_hidden = new QLineEdit(net);
     m_hidden->setObjectName("hiddenEdit");
-    m_hidden->setToolTip(tr("Hidden layer sizes: 4, or 4,3 for two layers; 0 for logistic regression. Each 1 … 4096"));
+    m_hidden->setToolTip(
+        tr("Hidden layer sizes: 4, or 4,3 for two layers; 0 for logistic regression. Each 1 … 4096"));
     f3->addRow(tr("Hidden layers"), m_hidden);
     m_act = new QComboBox(net);
     for (dl::Act a : {dl::Act::Tanh, dl::Act::ReLU, dl::Act::LeakyReLU, dl::Act::Sigmoid})
@@ -98,7 +104,8 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     m_init = new QComboBox(net);
     for (dl::Init i : {dl::Init::Small, dl::Init::He, dl::Init::Xavier, dl::Init::Zeros, dl::Init::Large})
         m_init->addItem(QString::fromUtf8(dl::initName(i)), int(i));
-    m_init->setToolTip(tr("random: randn·0.01; he: randn·√(2/n[l−1]); xavier: randn·√(1/n[l−1]); zeros; large: randn·10"));
+    m_init->setToolTip(
+        tr("random: randn·0.01; he: randn·√(2/n[l−1]); xavier: randn·√(1/n[l−1]); zeros; large: randn·10"));
     f3->addRow(tr("Initialisation"), m_init);
     m_bn = new QCheckBox(tr("Batch norm before each activation"), net);
     m_bn->setToolTip(tr("z_norm = (z − μ)/√(σ² + ε), z̃ = γ·z_norm + β; running averages at evaluation"));
@@ -124,7 +131,8 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
     setValues(dl::Hyperparams{}, dl::ModelSpec{}, 0, 1);
 }
 
-void HyperparametersDialog::setValues(const dl::Hyperparams& h, const dl::ModelSpec& net, long maxSteps, std::uint32_t seed)
+void HyperparametersDialog::setValues(const dl::Hyperparams& h, const dl::ModelSpec& net, long maxSteps,
+                                      std::uint32_t seed)
 {
     m_lr->setValue(h.lr);
     m_opt->setCurrentIndex(m_opt->findData(int(h.opt.kind)));
@@ -186,8 +194,14 @@ dl::ModelSpec HyperparametersDialog::network() const
     return s;
 }
 
-long HyperparametersDialog::maxSteps() const { return m_maxSteps->value(); }
-std::uint32_t HyperparametersDialog::seed() const { return std::uint32_t(m_seed->value()); }
+long HyperparametersDialog::maxSteps() const
+{
+    return m_maxSteps->value();
+}
+std::uint32_t HyperparametersDialog::seed() const
+{
+    return std::uint32_t(m_seed->value());
+}
 
 void HyperparametersDialog::accept()
 {

@@ -18,7 +18,7 @@ namespace lab {
 
 class HyperparametersDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     explicit HyperparametersDialog(QWidget* parent = nullptr);
     void setValues(const dl::Hyperparams& h, const dl::ModelSpec& net, long maxSteps, std::uint32_t seed);
     dl::Hyperparams hyper() const;
@@ -29,7 +29,7 @@ public:
 
     void accept() override; // validates; a bad value is named in the dialog and it stays open
 
-private:
+  private:
     QDoubleSpinBox* m_lr;
     QComboBox* m_opt;
     QDoubleSpinBox* m_beta;

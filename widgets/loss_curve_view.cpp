@@ -99,7 +99,8 @@ void LossCurveView::append(const Snapshot& s)
     }
     if (s.eval.dev.count > 0 && std::isfinite(s.eval.dev.cost))
         m_plot->graph(2)->addData(double(s.last.step), double(s.eval.dev.cost));
-    m_eval.push_back({double(s.last.step), double(s.eval.train.cost), s.eval.dev.count ? double(s.eval.dev.cost) : NAN});
+    m_eval.push_back(
+        {double(s.last.step), double(s.eval.train.cost), s.eval.dev.count ? double(s.eval.dev.cost) : NAN});
     for (const ChangeMarker& m : s.markers) addMarker(m);
     bool found = false;
     QCPRange yr = g->getValueRange(found);
@@ -131,16 +132,23 @@ void LossCurveView::setLogScale(bool on)
     m_plot->replot();
 }
 
-bool LossCurveView::logScale() const { return m_log->isChecked(); }
+bool LossCurveView::logScale() const
+{
+    return m_log->isChecked();
+}
 
-int LossCurveView::pointCount() const { return m_plot->graph(0)->dataCount(); }
+int LossCurveView::pointCount() const
+{
+    return m_plot->graph(0)->dataCount();
+}
 
 bool LossCurveView::savePng(const QString& path)
 {
     // QCustomPlot writes in place; write next to the target and rename so a failed export loses nothing.
     const QString tmp = path + ".tmp.png";
     if (!m_plot->savePng(tmp, 0, 0, 1.0, -1)) {
-        m_error = tr("Could not write %1; check the folder exists and is writable.").arg(QFileInfo(path).fileName());
+        m_error = tr("Could not write %1; check the folder exists and is writable.")
+                      .arg(QFileInfo(path).fileName());
         QFile::remove(tmp);
         return false;
     }

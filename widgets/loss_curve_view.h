@@ -14,23 +14,23 @@ namespace lab {
 
 class LossCurveView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit LossCurveView(QWidget* parent = nullptr);
     void clear();
     void append(const Snapshot& s); // adds s.costs, one eval point and s.markers
     void setLogScale(bool on);
     bool logScale() const;
-    int pointCount() const;  // mini-batch cost points plotted
+    int pointCount() const; // mini-batch cost points plotted
     int markerCount() const { return static_cast<int>(m_markers.size()); }
-    bool savePng(const QString& path);          // false + lastError() on failure
+    bool savePng(const QString& path); // false + lastError() on failure
     bool saveCsv(const QString& path);
     QString lastError() const { return m_error; }
     QCustomPlot* plot() const { return m_plot; }
 
-signals:
+  signals:
     void logScaleChanged(bool on);
 
-private:
+  private:
     void addMarker(const ChangeMarker& m);
     QCustomPlot* m_plot;
     QCheckBox* m_log;

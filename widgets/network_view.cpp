@@ -9,7 +9,10 @@
 
 namespace lab {
 
-NetworkView::NetworkView(QWidget* parent) : QWidget(parent) { setMouseTracking(true); }
+NetworkView::NetworkView(QWidget* parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+}
 
 void NetworkView::setSnapshot(const Snapshot& s)
 {
@@ -45,7 +48,8 @@ void NetworkView::setSnapshot(const Snapshot& s)
     out.title = tr("output");
     out.tiles.push_back(probabilityImage(s.grid.prob, s.grid.res, s.grid.classes));
     m_columns.push_back(std::move(out));
-    if (m_hoverCol > 0 && m_hoverCol + 1 < columnCount() && m_hoverUnit < int(m_columns[m_hoverCol].tiles.size()))
+    if (m_hoverCol > 0 && m_hoverCol + 1 < columnCount() &&
+        m_hoverUnit < int(m_columns[m_hoverCol].tiles.size()))
         emitHover(); // keep the enlarged unit live
     else
         m_hoverCol = m_hoverUnit = -1;

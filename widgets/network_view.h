@@ -12,7 +12,7 @@ namespace lab {
 
 class NetworkView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit NetworkView(QWidget* parent = nullptr);
     void setSnapshot(const Snapshot& s);
     QSize sizeHint() const override { return {460, 300}; }
@@ -21,17 +21,18 @@ public:
     QRectF unitRect(int column, int unit) const;
     int columnCount() const { return static_cast<int>(m_columns.size()); }
 
-signals:
+  signals:
     // column 1..L-1 are hidden layers; `values` is that unit's res×res map.
-    void unitHovered(int column, int unit, const std::vector<float>& values, int res, float scale, const QString& caption);
+    void unitHovered(int column, int unit, const std::vector<float>& values, int res, float scale,
+                     const QString& caption);
     void unitLeft();
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void leaveEvent(QEvent*) override;
 
-private:
+  private:
     struct Column {
         QString title;
         std::vector<QImage> tiles;

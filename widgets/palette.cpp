@@ -16,7 +16,9 @@ QColor classColor(int k)
 static QRgb mixWhite(const QColor& c, float t) // t = 0: white, 1: the colour
 {
     t = std::clamp(t, 0.f, 1.f);
-    auto ch = [t](int v) { return static_cast<int>(std::lround(255 + (v - 255) * t)); };
+    auto ch = [t](int v) {
+        return static_cast<int>(std::lround(255 + (v - 255) * t));
+    };
     return qRgb(ch(c.red()), ch(c.green()), ch(c.blue()));
 }
 
@@ -65,7 +67,8 @@ QImage unitImage(const float* values, int res, float scale)
     const float inv = scale > 0 ? 1.f / scale : 0.f;
     for (int i = 0; i < res; ++i) {
         QRgb* line = reinterpret_cast<QRgb*>(img.scanLine(i));
-        for (int j = 0; j < res; ++j) line[j] = divergingColor(values[static_cast<size_t>(i) * res + j] * inv);
+        for (int j = 0; j < res; ++j)
+            line[j] = divergingColor(values[static_cast<size_t>(i) * res + j] * inv);
     }
     return img;
 }

@@ -10,7 +10,8 @@ namespace lab {
 QColor classColor(int k); // orange, blue, green, purple, red, brown (TensorFlow Playground's first two)
 // Value in [-1, 1] → orange (-1) … white (0) … blue (+1).
 QRgb divergingColor(float v);
-// Decision map: P(class 1) (one value per cell) or K probabilities per cell, blended with white by confidence.
+// Decision map: P(class 1) (one value per cell) or K probabilities per cell, blended with white by
+// confidence.
 QImage probabilityImage(const std::vector<float>& prob, int res, int classes);
 // A unit's outputs (res×res), scaled by `scale` into the diverging colours.
 QImage unitImage(const float* values, int res, float scale);

@@ -41,16 +41,16 @@ struct RunConfig {
 };
 
 struct Snapshot {
-    long runId = 0;         // increments at every reset: views clear their history
+    long runId = 0; // increments at every reset: views clear their history
     bool running = false;
-    dl::StepStats last;     // the latest step (step 0 before training)
-    dl::EpochStats eval;    // whole train and dev sets, Eval mode, at snapshot time
-    std::vector<CostPoint> costs;         // per-step costs since the previous snapshot
-    std::vector<ChangeMarker> markers;    // hyperparameter changes since the previous snapshot
-    dl::PlaneGrid grid;                   // class probabilities over the plane
-    std::vector<dl::UnitGrid> units;      // hidden-unit outputs over the plane (same bounds, lower res)
-    std::vector<DenseWeights> weights;    // for the network view's connections
-    dl::Split data;                       // the points being trained on
+    dl::StepStats last;                // the latest step (step 0 before training)
+    dl::EpochStats eval;               // whole train and dev sets, Eval mode, at snapshot time
+    std::vector<CostPoint> costs;      // per-step costs since the previous snapshot
+    std::vector<ChangeMarker> markers; // hyperparameter changes since the previous snapshot
+    dl::PlaneGrid grid;                // class probabilities over the plane
+    std::vector<dl::UnitGrid> units;   // hidden-unit outputs over the plane (same bounds, lower res)
+    std::vector<DenseWeights> weights; // for the network view's connections
+    dl::Split data;                    // the points being trained on
     dl::ModelSpec network;
     dl::Hyperparams hyper;
 };

@@ -34,13 +34,19 @@ void TrainingController::configure(const RunConfig& cfg)
 {
     post([w = m_worker, cfg] { w->configure(cfg); });
 }
-void TrainingController::start() { post([w = m_worker] { w->start(); }); }
+void TrainingController::start()
+{
+    post([w = m_worker] { w->start(); });
+}
 void TrainingController::pause()
 {
     m_cancel->request(); // stops the current chunk or replay now, not after the queue drains
     post([w = m_worker] { w->pause(); });
 }
-void TrainingController::stepOnce() { post([w = m_worker] { w->stepOnce(); }); }
+void TrainingController::stepOnce()
+{
+    post([w = m_worker] { w->stepOnce(); });
+}
 void TrainingController::setHyper(const dl::Hyperparams& h)
 {
     post([w = m_worker, h] { w->setHyper(h); });
@@ -57,7 +63,10 @@ void TrainingController::setMaxSteps(long maxSteps)
 {
     post([w = m_worker, maxSteps] { w->setMaxSteps(maxSteps); });
 }
-void TrainingController::gradientCheck() { post([w = m_worker] { w->gradientCheck(); }); }
+void TrainingController::gradientCheck()
+{
+    post([w = m_worker] { w->gradientCheck(); });
+}
 void TrainingController::saveExperiment(const QString& path)
 {
     post([w = m_worker, path] { w->saveExperiment(path); });
@@ -74,6 +83,9 @@ void TrainingController::loadCheckpoint(const QString& path)
 {
     post([w = m_worker, path] { w->loadCheckpoint(path); });
 }
-void TrainingController::requestSnapshot() { post([w = m_worker] { w->requestSnapshot(); }); }
+void TrainingController::requestSnapshot()
+{
+    post([w = m_worker] { w->requestSnapshot(); });
+}
 
 } // namespace lab

@@ -11,12 +11,12 @@ namespace lab {
 
 class TrainingController : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override; // asks the worker to stop, then quit(); wait();
     bool isRunning() const { return m_running; }
 
-public slots:
+  public slots:
     void configure(const lab::RunConfig& cfg);
     void start();
     void pause();
@@ -32,7 +32,7 @@ public slots:
     void loadCheckpoint(const QString& path);
     void requestSnapshot();
 
-signals:
+  signals:
     void progressed(const lab::Snapshot& s);
     void runningChanged(bool running);
     void failed(const QString& message);
@@ -40,7 +40,7 @@ signals:
     void gradientChecked(const dl::GradCheckReport& r);
     void configured(const lab::RunConfig& cfg);
 
-private:
+  private:
     template <typename F>
     void post(F f)
     {
@@ -48,7 +48,7 @@ private:
     }
     QThread m_thread;
     std::shared_ptr<dl::CancelFlag> m_cancel; // set here, polled by the worker between steps
-    TrainingWorker* m_worker; // lives on m_thread; deleted there when the thread finishes
+    TrainingWorker* m_worker;                 // lives on m_thread; deleted there when the thread finishes
     bool m_running = false;
 };
 

@@ -76,8 +76,10 @@ void TrainingWorker::start()
 {
     if (!m_trainer || m_shutdown) return;
     if (m_cfg.maxSteps > 0 && m_trainer->steps() >= m_cfg.maxSteps) {
-        emit info(QStringLiteral("Reached the iteration limit (%1); raise it in the Hyperparameters dialog or press Reset.")
-                      .arg(m_cfg.maxSteps));
+        emit info(
+            QStringLiteral(
+                "Reached the iteration limit (%1); raise it in the Hyperparameters dialog or press Reset.")
+                .arg(m_cfg.maxSteps));
         return;
     }
     m_cancel->clear();
@@ -137,12 +139,14 @@ void TrainingWorker::setData(const dl::Split& data)
     guard("changing the data", [&] {
         m_trainer->setData(data);
         const long step = m_trainer->steps();
-        const std::string what = "points edited (" + std::to_string(data.train.size() + data.dev.size()) + ")";
+        const std::string what =
+            "points edited (" + std::to_string(data.train.size() + data.dev.size()) + ")";
         if (step == 0) {
             m_record.data = data;
         } else {
             dl::HyperChange c{step, m_trainer->hyper(), what, data};
-            if (!m_record.changes.empty() && m_record.changes.back().step == step) m_record.changes.pop_back();
+            if (!m_record.changes.empty() && m_record.changes.back().step == step)
+                m_record.changes.pop_back();
             m_record.changes.push_back(c);
             m_pendingMarkers.push_back({step, QString::fromStdString(what)});
         }
@@ -153,7 +157,10 @@ void TrainingWorker::setData(const dl::Split& data)
     });
 }
 
-void TrainingWorker::setMaxSteps(long maxSteps) { m_cfg.maxSteps = std::max(0L, maxSteps); }
+void TrainingWorker::setMaxSteps(long maxSteps)
+{
+    m_cfg.maxSteps = std::max(0L, maxSteps);
+}
 
 void TrainingWorker::setStepsPerSecond(int rate)
 {
@@ -203,7 +210,7 @@ void TrainingWorker::runChunk()
             if (stop) break;
         }
     });
-    if (!m_running) return; // guard() stopped it
+    if (!m_running) return;                 // guard() stopped it
     if (m_cancel->requested()) stop = true; // pause or shutdown from the GUI thread
     if (stop) setRunning(false);
     if (stop || m_snapClock.elapsed() >= 50) emitSnapshot();
@@ -240,7 +247,10 @@ void TrainingWorker::emitSnapshot()
     emit progressed(s);
 }
 
-void TrainingWorker::requestSnapshot() { emitSnapshot(); }
+void TrainingWorker::requestSnapshot()
+{
+    emitSnapshot();
+}
 
 void TrainingWorker::gradientCheck()
 {
@@ -260,13 +270,16 @@ void TrainingWorker::saveExperiment(const QString& path)
     if (!m_trainer) return;
     guard("saving the experiment", [&] {
         if (!m_replayable)
-            throw dl::Error("This run continues a loaded model, so it cannot be replayed from step 0; use File ▸ Save model instead, or press Reset first.");
+            throw dl::Error("This run continues a loaded model, so it cannot be replayed from step 0; use "
+                            "File ▸ Save model instead, or press Reset first.");
         dl::Experiment e = m_record;
         e.steps = m_trainer->steps();
         e.result = m_trainer->evaluateAll();
         dl::saveExperiment(e, path.toStdString());
         emit info(QStringLiteral("Saved %1 (%2 steps, %3 changes).")
-                      .arg(QFileInfo(path).fileName()).arg(e.steps).arg(e.changes.size()));
+                      .arg(QFileInfo(path).fileName())
+                      .arg(e.steps)
+                      .arg(e.changes.size()));
     });
 }
 
@@ -283,12 +296,16 @@ void TrainingWorker::openExperiment(const QString& path)
         cfg.hyper = e.hyper;
         cfg.seed = e.seed;
         configure(cfg);
-        for (const dl::HyperChange& c : e.changes) m_pendingMarkers.push_back({c.step, QString::fromStdString(c.what)});
-        m_trainer->onStep = [this](const dl::StepStats& s) { m_pendingCosts.push_back({s.step, s.cost}); };
+        for (const dl::HyperChange& c : e.changes)
+            m_pendingMarkers.push_back({c.step, QString::fromStdString(c.what)});
+        m_trainer->onStep = [this](const dl::StepStats& s) {
+            m_pendingCosts.push_back({s.step, s.cost});
+        };
         m_cancel->clear();
         const dl::StepStats last = dl::replay(*m_trainer, e, e.steps, m_cancel.get());
         if (m_trainer->steps() < e.steps && !last.diverged)
-            emit info(QStringLiteral("Replay stopped at step %1 of %2.").arg(m_trainer->steps()).arg(e.steps));
+            emit info(
+                QStringLiteral("Replay stopped at step %1 of %2.").arg(m_trainer->steps()).arg(e.steps));
         m_trainer->onStep = nullptr;
         m_record.changes = e.changes;
         m_record.data = e.data; // the starting points; edits travel in the changes
@@ -297,7 +314,8 @@ void TrainingWorker::openExperiment(const QString& path)
         if (last.diverged) emit failed(QString::fromStdString(m_trainer->divergenceMessage(last)));
         emit configured(m_cfg);
         emitSnapshot();
-        emit info(QStringLiteral("Replayed %1: %2 steps.").arg(QFileInfo(path).fileName()).arg(m_trainer->steps()));
+        emit info(
+            QStringLiteral("Replayed %1: %2 steps.").arg(QFileInfo(path).fileName()).arg(m_trainer->steps()));
     });
 }
 
@@ -306,7 +324,9 @@ void TrainingWorker::saveCheckpoint(const QString& path)
     if (!m_trainer) return;
     guard("saving the model", [&] {
         dl::saveCheckpoint(*m_trainer, path.toStdString());
-        emit info(QStringLiteral("Saved the model to %1 at step %2.").arg(QFileInfo(path).fileName()).arg(m_trainer->steps()));
+        emit info(QStringLiteral("Saved the model to %1 at step %2.")
+                      .arg(QFileInfo(path).fileName())
+                      .arg(m_trainer->steps()));
     });
 }
 
@@ -328,7 +348,8 @@ void TrainingWorker::loadCheckpoint(const QString& path)
         ++m_runId;
         emit configured(m_cfg);
         emitSnapshot();
-        emit info(QStringLiteral("Loaded %1 at step %2.").arg(QFileInfo(path).fileName()).arg(m_trainer->steps()));
+        emit info(
+            QStringLiteral("Loaded %1 at step %2.").arg(QFileInfo(path).fileName()).arg(m_trainer->steps()));
     });
 }
 

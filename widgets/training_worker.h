@@ -14,15 +14,15 @@ namespace lab {
 
 class TrainingWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     // `cancel` is shared with the controller, which sets it from the GUI thread to stop work mid-chunk or
     // mid-replay without waiting for the queue.
     explicit TrainingWorker(std::shared_ptr<dl::CancelFlag> cancel, QObject* parent = nullptr);
     ~TrainingWorker() override;
-    static constexpr int kGridRes = 96;  // decision map cells per side
-    static constexpr int kUnitRes = 40;  // hidden-unit map cells per side
+    static constexpr int kGridRes = 96; // decision map cells per side
+    static constexpr int kUnitRes = 40; // hidden-unit map cells per side
 
-public slots:
+  public slots:
     void configure(const lab::RunConfig& cfg); // Reset: new trainer from cfg, step 0
     void start();
     void pause();
@@ -40,18 +40,19 @@ public slots:
     void requestSnapshot();
     void shutdown(); // stops the loop; the controller calls it before quitting the thread
 
-signals:
+  signals:
     void progressed(const lab::Snapshot& s);
     void runningChanged(bool running);
-    void failed(const QString& message);   // one sentence for the user; the app stays usable
+    void failed(const QString& message); // one sentence for the user; the app stays usable
     void info(const QString& message);
     void gradientChecked(const dl::GradCheckReport& r);
-    void configured(const lab::RunConfig& cfg); // after openExperiment / loadCheckpoint: GUI updates its panels
+    void
+    configured(const lab::RunConfig& cfg); // after openExperiment / loadCheckpoint: GUI updates its panels
 
-private slots:
+  private slots:
     void runChunk();
 
-private:
+  private:
     void emitSnapshot();
     void setRunning(bool r);
     bool guard(const char* what, const std::function<void()>& f);
@@ -59,7 +60,7 @@ private:
 
     std::shared_ptr<dl::CancelFlag> m_cancel;
     std::unique_ptr<dl::Trainer> m_trainer;
-    dl::Experiment m_record;  // the run as an experiment: start config + every change
+    dl::Experiment m_record; // the run as an experiment: start config + every change
     RunConfig m_cfg;
     long m_runId = 0;
     bool m_running = false;

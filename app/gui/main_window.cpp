@@ -3,11 +3,11 @@
 
 #include "widgets/loss_curve_view.h"
 
+#include "core/util/json.h"
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include "core/util/json.h"
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,7 +21,10 @@
 
 // Resources compiled into the static dlapp library must be registered explicitly (Qt docs, "Using
 // Resources in a Library"); Q_INIT_RESOURCE cannot be used inside a namespace.
-static void initResources() { Q_INIT_RESOURCE(dllab); }
+static void initResources()
+{
+    Q_INIT_RESOURCE(dllab);
+}
 
 namespace lab {
 
@@ -36,7 +39,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_labs = new QListWidget;
     m_labs->setObjectName("labSidebar");
     m_labs->addItem(tr("Playground"));
-    m_labs->item(0)->setToolTip(tr("2-D classification: watch the decision boundary form (course chapters 1–5)"));
+    m_labs->item(0)->setToolTip(
+        tr("2-D classification: watch the decision boundary form (course chapters 1–5)"));
     m_labs->setFixedWidth(120);
     m_labs->setCurrentRow(0);
     m_pages = new QStackedWidget;
@@ -65,7 +69,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QAction* grad = tb->addAction(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Gradient check"));
     grad->setToolTip(tr("Compare backprop with two-sided differences, per layer (green < 1e-7, red > 1e-3)"));
     connect(grad, &QAction::triggered, m_playground, &PlaygroundPage::gradientCheck);
-    QAction* hyper = tb->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Hyperparameters…"));
+    QAction* hyper =
+        tb->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Hyperparameters…"));
     connect(hyper, &QAction::triggered, m_playground, &PlaygroundPage::showHyperparametersDialog);
     connect(m_run, &QAction::triggered, m_playground, &PlaygroundPage::run);
     connect(m_pause, &QAction::triggered, m_playground, &PlaygroundPage::pause);
@@ -127,14 +132,18 @@ void MainWindow::buildMenus()
     file->addAction(tr("Export learning curve (PNG)…"), this, [this] {
         const QString p = askSave(tr("Export learning curve"), tr("PNG images (*.png)"), "png");
         if (p.isEmpty()) return;
-        if (m_playground->curveView()->savePng(p)) showMessage(tr("Saved %1.").arg(p), false);
-        else showMessage(m_playground->curveView()->lastError(), true);
+        if (m_playground->curveView()->savePng(p))
+            showMessage(tr("Saved %1.").arg(p), false);
+        else
+            showMessage(m_playground->curveView()->lastError(), true);
     });
     file->addAction(tr("Export learning curve (CSV)…"), this, [this] {
         const QString p = askSave(tr("Export learning curve"), tr("CSV files (*.csv)"), "csv");
         if (p.isEmpty()) return;
-        if (m_playground->curveView()->saveCsv(p)) showMessage(tr("Saved %1.").arg(p), false);
-        else showMessage(m_playground->curveView()->lastError(), true);
+        if (m_playground->curveView()->saveCsv(p))
+            showMessage(tr("Saved %1.").arg(p), false);
+        else
+            showMessage(m_playground->curveView()->lastError(), true);
     });
     file->addAction(tr("Export decision boundary (PNG)…"), this, [this] {
         const QString p = askSave(tr("Export decision boundary"), tr("PNG images (*.png)"), "png");
@@ -151,10 +160,12 @@ void MainWindow::buildMenus()
     train->addSeparator();
     train->addAction(tr("&Hyperparameters…"), QKeySequence(Qt::CTRL | Qt::Key_H), m_playground,
                      &PlaygroundPage::showHyperparametersDialog);
-    train->addAction(tr("&Gradient check"), QKeySequence(Qt::CTRL | Qt::Key_G), m_playground, &PlaygroundPage::gradientCheck);
+    train->addAction(tr("&Gradient check"), QKeySequence(Qt::CTRL | Qt::Key_G), m_playground,
+                     &PlaygroundPage::gradientCheck);
     QMenu* compare = train->addMenu(tr("&Compare runs"));
     for (dl::SweepParam p : dl::sweepParams())
-        compare->addAction(tr("By %1…").arg(tr(dl::sweepParamTitle(p))), this, [this, p] { m_playground->compareRuns(p); });
+        compare->addAction(tr("By %1…").arg(tr(dl::sweepParamTitle(p))), this,
+                           [this, p] { m_playground->compareRuns(p); });
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (const QFileInfo& fi : QDir(":/presets").entryInfoList(QDir::Files, QDir::Name)) {
         QFile f(fi.filePath());
@@ -162,7 +173,8 @@ void MainWindow::buildMenus()
         const QByteArray json = f.readAll();
         QString name = fi.baseName();
         try {
-            name = QString::fromStdString(dl::Json::parse(json.toStdString()).get("name", name.toStdString()));
+            name =
+                QString::fromStdString(dl::Json::parse(json.toStdString()).get("name", name.toStdString()));
         } catch (const dl::Error&) {
         }
         presets->addAction(name, this, [this, json] { m_playground->applyPreset(json); });
@@ -199,14 +211,18 @@ void MainWindow::showMessage(const QString& text, bool error)
     m_msg->setStyleSheet(error ? "color: #b00020; font-weight: bold" : QString());
 }
 
-QString MainWindow::statusMessage() const { return m_msg->text(); }
+QString MainWindow::statusMessage() const
+{
+    return m_msg->text();
+}
 
 void MainWindow::updateStatus(const Snapshot& s)
 {
     m_iter->setText(tr("iteration %1 · epoch %2").arg(s.last.step).arg(s.last.epoch));
     m_cost->setText(tr("cost %1").arg(double(s.eval.train.cost), 0, 'f', 4));
     m_trainAcc->setText(tr("train %1 %").arg(100.0 * s.eval.train.accuracy, 0, 'f', 1));
-    m_devAcc->setText(s.eval.dev.count ? tr("dev %1 %").arg(100.0 * s.eval.dev.accuracy, 0, 'f', 1) : tr("dev –"));
+    m_devAcc->setText(s.eval.dev.count ? tr("dev %1 %").arg(100.0 * s.eval.dev.accuracy, 0, 'f', 1)
+                                       : tr("dev –"));
 }
 
 void MainWindow::updateActions(bool running)

@@ -15,7 +15,7 @@ namespace lab {
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     explicit MainWindow(QWidget* parent = nullptr);
     PlaygroundPage* playground() const { return m_playground; }
     QString statusMessage() const;
@@ -24,10 +24,10 @@ public:
     QAction* stepAction() const { return m_step; }
     QAction* resetAction() const { return m_reset; }
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* e) override;
 
-private:
+  private:
     void buildMenus();
     void showMessage(const QString& text, bool error);
     void updateStatus(const Snapshot& s);

@@ -3,10 +3,10 @@
 
 #include "core/data/csv.h"
 #include "core/train/serialize.h"
+#include "widgets/compare_dialog.h"
 #include "widgets/data_panel.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
-#include "widgets/compare_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
@@ -63,8 +63,10 @@ PlaygroundPage::PlaygroundPage(QWidget* parent) : QWidget(parent), m_controller(
         m_running = r;
         emit runningChanged(r);
     });
-    connect(m_controller, &TrainingController::failed, this, [this](const QString& m) { emit message(m, true); });
-    connect(m_controller, &TrainingController::info, this, [this](const QString& m) { emit message(m, false); });
+    connect(m_controller, &TrainingController::failed, this,
+            [this](const QString& m) { emit message(m, true); });
+    connect(m_controller, &TrainingController::info, this,
+            [this](const QString& m) { emit message(m, false); });
     connect(m_controller, &TrainingController::gradientChecked, this, [this](const dl::GradCheckReport& r) {
         if (!m_gradDialog) m_gradDialog = new GradCheckDialog(this);
         m_gradDialog->setReport(r);
@@ -99,9 +101,12 @@ PlaygroundPage::PlaygroundPage(QWidget* parent) : QWidget(parent), m_controller(
     connect(m_map, &DecisionMapView::removePointRequested, this, [this](float x, float y, float radius) {
         dl::Split d = m_cfg.data;
         const int i = d.train.nearest(x, y, radius), j = d.dev.nearest(x, y, radius);
-        if (i >= 0) d.train.remove(i);
-        else if (j >= 0) d.dev.remove(j);
-        else return;
+        if (i >= 0)
+            d.train.remove(i);
+        else if (j >= 0)
+            d.dev.remove(j);
+        else
+            return;
         if (d.train.size() == 0) {
             emit message(tr("That is the last training point; the training set cannot be empty."), true);
             return;
@@ -125,7 +130,8 @@ PlaygroundPage::~PlaygroundPage() = default;
 void PlaygroundPage::regenerate()
 {
     try {
-        m_cfg.data = dl::splitDataset(dl::makeSynthetic(m_cfg.dataset), m_cfg.dataset.devRatio, m_cfg.dataset.seed);
+        m_cfg.data =
+            dl::splitDataset(dl::makeSynthetic(m_cfg.dataset), m_cfg.dataset.devRatio, m_cfg.dataset.seed);
         m_cfg.source = "synthetic";
         m_cfg.edited = false;
     } catch (const dl::Error& e) {
@@ -147,15 +153,26 @@ void PlaygroundPage::reset()
     if (wasRunning) m_controller->start();
 }
 
-void PlaygroundPage::run() { m_controller->start(); }
-void PlaygroundPage::pause() { m_controller->pause(); }
-void PlaygroundPage::stepOnce() { m_controller->stepOnce(); }
+void PlaygroundPage::run()
+{
+    m_controller->start();
+}
+void PlaygroundPage::pause()
+{
+    m_controller->pause();
+}
+void PlaygroundPage::stepOnce()
+{
+    m_controller->stepOnce();
+}
 
 void PlaygroundPage::onHyperChanged(const dl::Hyperparams& h)
 {
     const bool needDropout = h.keepProb < 1.f;
     if (needDropout && !m_builtWithDropout) { // dropout layers exist only if the network was built with them
-        emit message(tr("keep_prob %1 adds dropout layers: the network was rebuilt and training restarted.").arg(h.keepProb), false);
+        emit message(tr("keep_prob %1 adds dropout layers: the network was rebuilt and training restarted.")
+                         .arg(h.keepProb),
+                     false);
         reset();
         return;
     }
@@ -198,8 +215,8 @@ void PlaygroundPage::showHyperparametersDialog()
     if (dlg.exec() != QDialog::Accepted) return;
     const dl::ModelSpec net = dlg.network();
     const dl::ModelSpec old = m_hyper->network();
-    const bool rebuild = net.hidden != old.hidden || net.activation != old.activation || net.init != old.init ||
-                         net.batchNorm != old.batchNorm || dlg.seed() != m_cfg.seed;
+    const bool rebuild = net.hidden != old.hidden || net.activation != old.activation ||
+                         net.init != old.init || net.batchNorm != old.batchNorm || dlg.seed() != m_cfg.seed;
     m_cfg.maxSteps = dlg.maxSteps();
     m_cfg.seed = dlg.seed();
     m_hyper->setNetwork(net);
@@ -213,7 +230,10 @@ void PlaygroundPage::showHyperparametersDialog()
     }
 }
 
-void PlaygroundPage::gradientCheck() { m_controller->gradientCheck(); }
+void PlaygroundPage::gradientCheck()
+{
+    m_controller->gradientCheck();
+}
 
 void PlaygroundPage::compareRuns(dl::SweepParam param)
 {
@@ -228,10 +248,22 @@ void PlaygroundPage::compareRuns(dl::SweepParam param)
     dlg->show();
     dlg->start();
 }
-void PlaygroundPage::openExperiment(const QString& path) { m_controller->openExperiment(path); }
-void PlaygroundPage::saveExperiment(const QString& path) { m_controller->saveExperiment(path); }
-void PlaygroundPage::saveModel(const QString& path) { m_controller->saveCheckpoint(path); }
-void PlaygroundPage::loadModel(const QString& path) { m_controller->loadCheckpoint(path); }
+void PlaygroundPage::openExperiment(const QString& path)
+{
+    m_controller->openExperiment(path);
+}
+void PlaygroundPage::saveExperiment(const QString& path)
+{
+    m_controller->saveExperiment(path);
+}
+void PlaygroundPage::saveModel(const QString& path)
+{
+    m_controller->saveCheckpoint(path);
+}
+void PlaygroundPage::loadModel(const QString& path)
+{
+    m_controller->loadCheckpoint(path);
+}
 
 void PlaygroundPage::loadCsv(const QString& path)
 {
@@ -246,7 +278,10 @@ void PlaygroundPage::loadCsv(const QString& path)
     }
     m_dataPanel->setSpec(m_cfg.dataset, m_cfg.source);
     m_dataPanel->setClassCount(m_cfg.data.train.classes);
-    emit message(tr("Loaded %1 points from %2.").arg(m_cfg.data.train.size() + m_cfg.data.dev.size()).arg(m_cfg.source), false);
+    emit message(tr("Loaded %1 points from %2.")
+                     .arg(m_cfg.data.train.size() + m_cfg.data.dev.size())
+                     .arg(m_cfg.source),
+                 false);
     reset();
 }
 
@@ -268,7 +303,9 @@ bool PlaygroundPage::exportMapPng(const QString& path)
     const QString tmp = path + ".tmp.png";
     if (!m_map->grab().save(tmp, "PNG") || !(QFile::remove(path), QFile::rename(tmp, path))) {
         QFile::remove(tmp);
-        emit message(tr("Could not write %1; check the folder exists and is writable.").arg(QFileInfo(path).fileName()), true);
+        emit message(tr("Could not write %1; check the folder exists and is writable.")
+                         .arg(QFileInfo(path).fileName()),
+                     true);
         return false;
     }
     return true;
@@ -310,11 +347,14 @@ void PlaygroundPage::restoreSettings(const QSettings& s)
     m_curves->setLogScale(s.value("playground/logScale", false).toBool());
     try { // settings from another version may not parse: then the defaults stay
         if (s.contains("playground/network"))
-            m_hyper->setNetwork(dl::modelSpecFromJson(dl::Json::parse(s.value("playground/network").toString().toStdString())));
+            m_hyper->setNetwork(dl::modelSpecFromJson(
+                dl::Json::parse(s.value("playground/network").toString().toStdString())));
         if (s.contains("playground/hyper"))
-            m_hyper->setHyper(dl::hyperFromJson(dl::Json::parse(s.value("playground/hyper").toString().toStdString())));
+            m_hyper->setHyper(
+                dl::hyperFromJson(dl::Json::parse(s.value("playground/hyper").toString().toStdString())));
         if (s.contains("playground/dataset")) {
-            m_cfg.dataset = dl::datasetSpecFromJson(dl::Json::parse(s.value("playground/dataset").toString().toStdString()));
+            m_cfg.dataset = dl::datasetSpecFromJson(
+                dl::Json::parse(s.value("playground/dataset").toString().toStdString()));
             m_dataPanel->setSpec(m_cfg.dataset);
         }
     } catch (const dl::Error&) {

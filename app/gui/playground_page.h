@@ -22,7 +22,7 @@ class GradCheckDialog;
 
 class PlaygroundPage : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit PlaygroundPage(QWidget* parent = nullptr);
     ~PlaygroundPage() override;
 
@@ -39,7 +39,7 @@ public:
     void saveSettings(QSettings& s) const;
     void restoreSettings(const QSettings& s);
 
-public slots:
+  public slots:
     void run();
     void pause();
     void stepOnce();
@@ -58,13 +58,13 @@ public slots:
     // A course preset (resources/presets/*.json): dataset recipe, network, hyperparameters, iteration limit.
     void applyPreset(const QByteArray& json);
 
-signals:
+  signals:
     void progressed(const lab::Snapshot& s);
     void runningChanged(bool running);
     void message(const QString& text, bool error);
 
-private:
-    void regenerate();        // points from the data panel's recipe, then reset
+  private:
+    void regenerate(); // points from the data panel's recipe, then reset
     void applySnapshot(const Snapshot& s);
     void onNetworkChanged(const dl::ModelSpec& s);
     void onHyperChanged(const dl::Hyperparams& h);

@@ -15,8 +15,10 @@ static std::vector<std::string> splitFields(const std::string& line)
 {
     char sep = ',';
     if (line.find(',') == std::string::npos) {
-        if (line.find(';') != std::string::npos) sep = ';';
-        else if (line.find('\t') != std::string::npos) sep = '\t';
+        if (line.find(';') != std::string::npos)
+            sep = ';';
+        else if (line.find('\t') != std::string::npos)
+            sep = '\t';
     }
     std::vector<std::string> out;
     std::string cur;
@@ -62,7 +64,8 @@ Dataset2D parseCsv2D(const std::string& text, const std::string& name, std::vect
         }
         first = false;
         if (f.size() != 3)
-            throw DataError(name, lineNo, "expected 3 columns (x, y, label), found " + std::to_string(f.size()) + ".");
+            throw DataError(name, lineNo,
+                            "expected 3 columns (x, y, label), found " + std::to_string(f.size()) + ".");
         if (!parseFloat(f[0], x)) throw DataError(name, lineNo, "x \"" + f[0] + "\" is not a finite number.");
         if (!parseFloat(f[1], y)) throw DataError(name, lineNo, "y \"" + f[1] + "\" is not a finite number.");
         if (f[2].empty()) throw DataError(name, lineNo, "the label column is empty.");
@@ -82,8 +85,13 @@ Dataset2D parseCsv2D(const std::string& text, const std::string& name, std::vect
                   [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
     else
         std::sort(labels.begin(), labels.end());
-    if (labels.size() < 2) throw DataError(name, 0, "all points have the label \"" + labels[0] + "\"; at least two classes are needed.");
-    if (labels.size() > 6) throw DataError(name, 0, "found " + std::to_string(labels.size()) + " different labels; at most 6 classes are supported.");
+    if (labels.size() < 2)
+        throw DataError(name, 0,
+                        "all points have the label \"" + labels[0] + "\"; at least two classes are needed.");
+    if (labels.size() > 6)
+        throw DataError(name, 0,
+                        "found " + std::to_string(labels.size()) +
+                            " different labels; at most 6 classes are supported.");
     Dataset2D d;
     d.classes = static_cast<int>(labels.size());
     for (const Row& r : rows) {
@@ -104,7 +112,8 @@ void saveCsv2D(const Dataset2D& d, const std::string& path)
     std::ostringstream os;
     os.precision(9);
     os << "x,y,label\n";
-    for (int i = 0; i < d.size(); ++i) os << d.xy[2 * i] << ',' << d.xy[2 * i + 1] << ',' << d.label[i] << '\n';
+    for (int i = 0; i < d.size(); ++i)
+        os << d.xy[2 * i] << ',' << d.xy[2 * i + 1] << ',' << d.label[i] << '\n';
     writeFileAtomic(path, os.str());
 }
 

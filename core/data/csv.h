@@ -12,7 +12,8 @@ namespace dl {
 // integers) order, and the names are returned in `labelNames` when given. Throws DataError naming the file
 // and line ("pts.csv, line 17: expected 3 columns (x, y, label), found 2.") or IoError when unreadable.
 Dataset2D loadCsv2D(const std::string& path, std::vector<std::string>* labelNames = nullptr);
-Dataset2D parseCsv2D(const std::string& text, const std::string& name, std::vector<std::string>* labelNames = nullptr);
+Dataset2D parseCsv2D(const std::string& text, const std::string& name,
+                     std::vector<std::string>* labelNames = nullptr);
 // Writes via a temporary file and rename.
 void saveCsv2D(const Dataset2D& d, const std::string& path);
 

@@ -86,7 +86,8 @@ std::vector<int> predictedClasses(const Tensor& logits)
         } else {
             int best = 0;
             for (int j = 1; j < k; ++j)
-                if (logits[static_cast<size_t>(j) * n + i] > logits[static_cast<size_t>(best) * n + i]) best = j;
+                if (logits[static_cast<size_t>(j) * n + i] > logits[static_cast<size_t>(best) * n + i])
+                    best = j;
             out[i] = best;
         }
     }

@@ -12,8 +12,8 @@
 namespace dl {
 
 struct IdxArray {
-    std::vector<int> dims;            // e.g. {60000, 28, 28} or {60000}
-    std::vector<std::uint8_t> data;   // product(dims) bytes, row-major
+    std::vector<int> dims;          // e.g. {60000, 28, 28} or {60000}
+    std::vector<std::uint8_t> data; // product(dims) bytes, row-major
 };
 
 // Reads `path`, gunzipping when it starts with the gzip magic. Throws IoError when unreadable and

@@ -25,10 +25,13 @@ float defaultNoise(const std::string& kind)
     return 0.2f;
 }
 
-int defaultCount(const std::string& kind) { return kind == "flower" ? 400 : 300; }
+int defaultCount(const std::string& kind)
+{
+    return kind == "flower" ? 400 : 300;
+}
 
-// COURSE.md §2 planar data (load_planar_dataset): per class j, t = linspace(3.12j, 3.12(j+1), N/2) + N(0, σ²),
-// r = a·sin(4t) + N(0, σ²) with a = 4, point (r sin t, r cos t); σ = 0.2 in the course.
+// COURSE.md §2 planar data (load_planar_dataset): per class j, t = linspace(3.12j, 3.12(j+1), N/2) + N(0,
+// σ²), r = a·sin(4t) + N(0, σ²) with a = 4, point (r sin t, r cos t); σ = 0.2 in the course.
 static void flower(Dataset2D& d, int n, float noise, Rng& rng)
 {
     const int half = n / 2;
@@ -78,7 +81,8 @@ static void spiral(Dataset2D& d, int n, float noise, int k, Rng& rng)
     for (int c = 0; c < k; ++c) {
         for (int i = 0; i < per; ++i) {
             float r = 0.05f + 0.95f * static_cast<float>(i) / static_cast<float>(std::max(1, per - 1));
-            float t = 1.75f * pi2 * r + pi2 * static_cast<float>(c) / static_cast<float>(k) + rng.normal(0.f, noise);
+            float t = 1.75f * pi2 * r + pi2 * static_cast<float>(c) / static_cast<float>(k) +
+                      rng.normal(0.f, noise);
             d.add(r * std::sin(t), r * std::cos(t), c);
         }
     }
@@ -114,7 +118,8 @@ Dataset2D makeSynthetic(const DatasetSpec& spec)
 {
     const auto& kinds = syntheticKinds();
     if (std::find(kinds.begin(), kinds.end(), spec.kind) == kinds.end())
-        throw ConfigError("unknown dataset \"" + spec.kind + "\"; use flower, moons, circles, spiral, xor or blobs");
+        throw ConfigError("unknown dataset \"" + spec.kind +
+                          "\"; use flower, moons, circles, spiral, xor or blobs");
     const int n = spec.count > 0 ? spec.count : defaultCount(spec.kind);
     const float noise = spec.noise >= 0.f ? spec.noise : defaultNoise(spec.kind);
     if (n < 4 || n > 100000) throw ConfigError("a dataset needs between 4 and 100000 points");
@@ -125,12 +130,18 @@ Dataset2D makeSynthetic(const DatasetSpec& spec)
     Dataset2D d;
     d.classes = k;
     Rng rng(spec.seed);
-    if (spec.kind == "flower") flower(d, n, noise, rng);
-    else if (spec.kind == "moons") moons(d, n, noise, rng);
-    else if (spec.kind == "circles") circles(d, n, noise, rng);
-    else if (spec.kind == "spiral") spiral(d, n, noise, k, rng);
-    else if (spec.kind == "xor") xorData(d, n, noise, rng);
-    else blobs(d, n, noise, k, rng);
+    if (spec.kind == "flower")
+        flower(d, n, noise, rng);
+    else if (spec.kind == "moons")
+        moons(d, n, noise, rng);
+    else if (spec.kind == "circles")
+        circles(d, n, noise, rng);
+    else if (spec.kind == "spiral")
+        spiral(d, n, noise, k, rng);
+    else if (spec.kind == "xor")
+        xorData(d, n, noise, rng);
+    else
+        blobs(d, n, noise, k, rng);
     return d;
 }
 

@@ -14,7 +14,7 @@ struct DatasetSpec {
     float noise = -1.f;          // < 0: the kind's default
     int classes = 2;             // spiral and blobs only (2..6)
     std::uint32_t seed = 1;
-    float devRatio = 0.2f;       // share of points held out as dev set
+    float devRatio = 0.2f; // share of points held out as dev set
 };
 
 const std::vector<std::string>& syntheticKinds();

@@ -7,13 +7,13 @@
 namespace dl {
 
 enum class Act { Sigmoid, Tanh, ReLU, LeakyReLU };
-const char* actName(Act a);   // registry key: "Sigmoid", "Tanh", "ReLU", "LeakyReLU"
-const char* actCliName(Act a); // "sigmoid", "tanh", "relu", "leaky"
+const char* actName(Act a);         // registry key: "Sigmoid", "Tanh", "ReLU", "LeakyReLU"
+const char* actCliName(Act a);      // "sigmoid", "tanh", "relu", "leaky"
 Act parseAct(const std::string& s); // accepts both spellings; throws ConfigError
 
 template <typename T>
 class ActivationT : public LayerT<T> {
-public:
+  public:
     explicit ActivationT(Act kind, T leak = T(0.01)) : m_kind(kind), m_leak(leak) {}
     std::string_view type() const override { return actName(m_kind); }
     Shape outputShape(const Shape& in) const override { return in; }
@@ -22,11 +22,11 @@ public:
     Act kind() const { return m_kind; }
     T leak() const { return m_leak; }
 
-private:
+  private:
     Act m_kind;
-    T m_leak;         // slope for z < 0 (LeakyReLU only)
-    TensorT<T> m_y;   // output of the last Train forward (sigmoid, tanh derivatives use it)
-    TensorT<T> m_x;   // input of the last Train forward (ReLU derivatives use it)
+    T m_leak;       // slope for z < 0 (LeakyReLU only)
+    TensorT<T> m_y; // output of the last Train forward (sigmoid, tanh derivatives use it)
+    TensorT<T> m_x; // input of the last Train forward (ReLU derivatives use it)
 };
 
 using Activation = ActivationT<float>;

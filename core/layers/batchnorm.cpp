@@ -6,7 +6,8 @@
 namespace dl {
 
 template <typename T>
-BatchNormKernelT<T>::BatchNormKernelT(int channels, T momentum, T eps) : m_c(channels), m_momentum(momentum), m_eps(eps)
+BatchNormKernelT<T>::BatchNormKernelT(int channels, T momentum, T eps)
+    : m_c(channels), m_momentum(momentum), m_eps(eps)
 {
     if (channels <= 0) throw ShapeError("batch norm needs a positive feature or channel count");
     m_gamma = {"gamma", TensorT<T>({channels}, T(1)), TensorT<T>({channels}), false};
@@ -26,7 +27,9 @@ TensorT<T> BatchNormKernelT<T>::forwardView(const TensorT<T>& x, int outer, int 
         m_xhat.resize(x.shape());
         m_invStd.resize({m_c});
     }
-    auto block = [&](const T* base, int o, int c) { return ConstArrMap<T>(base + (size_t(o) * m_c + c) * inner, inner); };
+    auto block = [&](const T* base, int o, int c) {
+        return ConstArrMap<T>(base + (size_t(o) * m_c + c) * inner, inner);
+    };
     for (int c = 0; c < m_c; ++c) {
         T mean, inv;
         if (mode == Mode::Train) {
@@ -61,10 +64,13 @@ TensorT<T> BatchNormKernelT<T>::forwardView(const TensorT<T>& x, int outer, int 
 template <typename T>
 TensorT<T> BatchNormKernelT<T>::backwardView(const TensorT<T>& dy, int outer, int inner)
 {
-    DL_CHECK(dy.shape() == m_xhat.shape(), std::string(this->type()) + " backward: dy does not match the last forward");
+    DL_CHECK(dy.shape() == m_xhat.shape(),
+             std::string(this->type()) + " backward: dy does not match the last forward");
     const T m = T(outer) * T(inner);
     auto dx = TensorT<T>::uninitialized(dy.shape());
-    auto block = [&](const T* base, int o, int c) { return ConstArrMap<T>(base + (size_t(o) * m_c + c) * inner, inner); };
+    auto block = [&](const T* base, int o, int c) {
+        return ConstArrMap<T>(base + (size_t(o) * m_c + c) * inner, inner);
+    };
     for (int c = 0; c < m_c; ++c) {
         T sumD = 0, sumDX = 0;
         for (int o = 0; o < outer; ++o) {
@@ -85,7 +91,8 @@ template <typename T>
 Shape BatchNormT<T>::outputShape(const Shape& in) const
 {
     if (in.size() != 2 || in[0] != this->m_c)
-        throw ShapeError(describe() + " expects (" + std::to_string(this->m_c) + ", N) but gets " + shapeString(in));
+        throw ShapeError(describe() + " expects (" + std::to_string(this->m_c) + ", N) but gets " +
+                         shapeString(in));
     return in;
 }
 

@@ -10,12 +10,12 @@ namespace dl {
 
 template <typename T>
 class BatchNormKernelT : public LayerT<T> {
-public:
+  public:
     std::vector<ParamT<T>*> params() override { return {&m_gamma, &m_beta}; }
     std::vector<TensorT<T>*> buffers() override { return {&m_runMean, &m_runVar}; }
     int channels() const { return m_c; }
 
-protected:
+  protected:
     BatchNormKernelT(int channels, T momentum, T eps);
     // x viewed as (outer, C, inner); returns y of the same shape.
     TensorT<T> forwardView(const TensorT<T>& x, int outer, int inner, Mode mode);
@@ -34,11 +34,17 @@ protected:
 // Feature batches (D, N): one mean and variance per feature over the N examples.
 template <typename T>
 class BatchNormT : public BatchNormKernelT<T> {
-public:
-    explicit BatchNormT(int features, T momentum = T(0.9), T eps = T(1e-5)) : BatchNormKernelT<T>(features, momentum, eps) {}
+  public:
+    explicit BatchNormT(int features, T momentum = T(0.9), T eps = T(1e-5))
+        : BatchNormKernelT<T>(features, momentum, eps)
+    {
+    }
     std::string_view type() const override { return "BatchNorm"; }
     Shape outputShape(const Shape& in) const override;
-    TensorT<T> forward(const TensorT<T>& x, Mode mode) override { return this->forwardView(x, 1, x.rank() == 2 ? x.dim(1) : 0, mode); }
+    TensorT<T> forward(const TensorT<T>& x, Mode mode) override
+    {
+        return this->forwardView(x, 1, x.rank() == 2 ? x.dim(1) : 0, mode);
+    }
     TensorT<T> backward(const TensorT<T>& dy) override { return this->backwardView(dy, 1, dy.dim(1)); }
     std::string describe() const override { return "BatchNorm " + std::to_string(this->m_c); }
 };

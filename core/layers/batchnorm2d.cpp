@@ -7,7 +7,8 @@ template <typename T>
 Shape BatchNorm2dT<T>::outputShape(const Shape& in) const
 {
     if (in.size() != 4 || in[1] != this->m_c)
-        throw ShapeError(describe() + " expects (N, " + std::to_string(this->m_c) + ", H, W) but gets " + shapeString(in));
+        throw ShapeError(describe() + " expects (N, " + std::to_string(this->m_c) + ", H, W) but gets " +
+                         shapeString(in));
     return in;
 }
 

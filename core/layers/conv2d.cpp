@@ -5,16 +5,22 @@
 
 namespace dl {
 
-int convOutputSize(int n, int kernel, int stride, int pad) { return (n + 2 * pad - kernel) / stride + 1; }
+int convOutputSize(int n, int kernel, int stride, int pad)
+{
+    return (n + 2 * pad - kernel) / stride + 1;
+}
 
 template <typename T>
 Conv2dT<T>::Conv2dT(const Conv2dSpec& s) : m_spec(s)
 {
-    if (s.inChannels <= 0 || s.outChannels <= 0 || s.kernel <= 0 || s.stride <= 0 || s.pad < 0 || s.groups <= 0)
-        throw ConfigError("Conv2d needs positive channels, kernel, stride and groups and a non-negative padding");
+    if (s.inChannels <= 0 || s.outChannels <= 0 || s.kernel <= 0 || s.stride <= 0 || s.pad < 0 ||
+        s.groups <= 0)
+        throw ConfigError(
+            "Conv2d needs positive channels, kernel, stride and groups and a non-negative padding");
     if (s.inChannels % s.groups || s.outChannels % s.groups)
-        throw ConfigError("Conv2d: " + std::to_string(s.groups) + " groups do not divide " + std::to_string(s.inChannels) +
-                          " input and " + std::to_string(s.outChannels) + " output channels");
+        throw ConfigError("Conv2d: " + std::to_string(s.groups) + " groups do not divide " +
+                          std::to_string(s.inChannels) + " input and " + std::to_string(s.outChannels) +
+                          " output channels");
     const Shape ws{s.outChannels, s.inChannels / s.groups, s.kernel, s.kernel};
     m_weight = {"weight", TensorT<T>(ws), TensorT<T>(ws), true};
     m_bias = {"bias", TensorT<T>({s.outChannels}), TensorT<T>({s.outChannels}), false};
@@ -36,10 +42,13 @@ template <typename T>
 Shape Conv2dT<T>::outputShape(const Shape& in) const
 {
     if (in.size() != 4 || in[1] != m_spec.inChannels)
-        throw ShapeError(describe() + " expects (N, " + std::to_string(m_spec.inChannels) + ", H, W) but gets " + shapeString(in));
+        throw ShapeError(describe() + " expects (N, " + std::to_string(m_spec.inChannels) +
+                         ", H, W) but gets " + shapeString(in));
     const int ho = convOutputSize(in[2], m_spec.kernel, m_spec.stride, m_spec.pad);
     const int wo = convOutputSize(in[3], m_spec.kernel, m_spec.stride, m_spec.pad);
-    if (ho <= 0 || wo <= 0) throw ShapeError(describe() + ": a " + std::to_string(in[2]) + "×" + std::to_string(in[3]) + " input is smaller than the kernel");
+    if (ho <= 0 || wo <= 0)
+        throw ShapeError(describe() + ": a " + std::to_string(in[2]) + "×" + std::to_string(in[3]) +
+                         " input is smaller than the kernel");
     return {in[0], m_spec.outChannels, ho, wo};
 }
 
@@ -127,7 +136,8 @@ template <typename T>
 TensorT<T> Conv2dT<T>::backward(const TensorT<T>& dy)
 {
     const Shape os = outputShape(m_x.shape());
-    DL_CHECK(dy.shape() == os, "Conv2d backward: dy " + shapeString(dy.shape()) + " does not match the last forward");
+    DL_CHECK(dy.shape() == os,
+             "Conv2d backward: dy " + shapeString(dy.shape()) + " does not match the last forward");
     const int n = m_x.dim(0), h = m_x.dim(2), w = m_x.dim(3), hw = os[2] * os[3];
     const int g = m_spec.groups, cg = m_spec.inChannels / g, og = m_spec.outChannels / g;
     const int kk = cg * m_spec.kernel * m_spec.kernel;
@@ -139,7 +149,8 @@ TensorT<T> Conv2dT<T>::backward(const TensorT<T>& dy)
         const T* xi = m_x.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w;
         T* dxi = dx.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w;
         for (int gi = 0; gi < g; ++gi) {
-            const ConstMatMap<T> dyg(dy.data() + (static_cast<size_t>(i) * m_spec.outChannels + gi * og) * hw, og, hw);
+            const ConstMatMap<T> dyg(dy.data() + (static_cast<size_t>(i) * m_spec.outChannels + gi * og) * hw,
+                                     og, hw);
             im2col(xi, h, w, gi * cg, cols.data());
             dwAll.middleRows(gi * og, og).noalias() += dyg * ConstMatMap<T>(cols.data(), kk, hw).transpose();
             for (int o = 0; o < og; ++o) m_bias.grad[gi * og + o] += dyg.row(o).sum();

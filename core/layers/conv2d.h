@@ -9,10 +9,10 @@ namespace dl {
 
 struct Conv2dSpec {
     int inChannels = 1, outChannels = 1;
-    int kernel = 3;  // square k×k
+    int kernel = 3; // square k×k
     int stride = 1;
-    int pad = 0;     // zero padding on every side: 0 = "valid", (k-1)/2 = "same" for odd k and stride 1
-    int groups = 1;  // inChannels and outChannels must both be divisible by it
+    int pad = 0;    // zero padding on every side: 0 = "valid", (k-1)/2 = "same" for odd k and stride 1
+    int groups = 1; // inChannels and outChannels must both be divisible by it
 };
 
 // Output size floor((n + 2p - f)/s) + 1 (COURSE.md §7).
@@ -20,7 +20,7 @@ int convOutputSize(int n, int kernel, int stride, int pad);
 
 template <typename T>
 class Conv2dT : public LayerT<T> {
-public:
+  public:
     explicit Conv2dT(const Conv2dSpec& s); // throws ConfigError for impossible settings
     std::string_view type() const override { return "Conv2d"; }
     Shape outputShape(const Shape& in) const override; // (N, C, H, W) → (N, Cout, Ho, Wo)
@@ -32,7 +32,7 @@ public:
     ParamT<T>& weight() { return m_weight; }
     ParamT<T>& bias() { return m_bias; }
 
-private:
+  private:
     void im2col(const T* x, int h, int w, int c0, T* cols) const;
     void col2im(const T* cols, int h, int w, int c0, T* dx) const;
     Conv2dSpec m_spec;

@@ -7,7 +7,8 @@ template <typename T>
 DenseT<T>::DenseT(int din, int dout) : m_din(din), m_dout(dout)
 {
     if (din <= 0 || dout <= 0)
-        throw ShapeError("Dense layer needs positive sizes, got " + std::to_string(din) + "→" + std::to_string(dout));
+        throw ShapeError("Dense layer needs positive sizes, got " + std::to_string(din) + "→" +
+                         std::to_string(dout));
     m_weight = {"weight", TensorT<T>({dout, din}), TensorT<T>({dout, din}), true};
     m_bias = {"bias", TensorT<T>({dout}), TensorT<T>({dout}), false};
 }
@@ -16,7 +17,8 @@ template <typename T>
 Shape DenseT<T>::outputShape(const Shape& in) const
 {
     if (in.size() != 2 || in[0] != m_din)
-        throw ShapeError(describe() + " expects (" + std::to_string(m_din) + ", N) but gets " + shapeString(in));
+        throw ShapeError(describe() + " expects (" + std::to_string(m_din) + ", N) but gets " +
+                         shapeString(in));
     return {m_dout, in[1]};
 }
 

@@ -8,7 +8,7 @@ namespace dl {
 // COURSE.md §2: Z[l] = W[l]·A[l-1] + b[l], examples as columns: x (Din, N) → y (Dout, N).
 template <typename T>
 class DenseT : public LayerT<T> {
-public:
+  public:
     DenseT(int din, int dout); // weights zero; use init or load values
     std::string_view type() const override { return "Dense"; }
     Shape outputShape(const Shape& in) const override;
@@ -23,7 +23,7 @@ public:
     // The first layer of a model has no use for dL/dx; with false, backward returns an empty tensor.
     void setNeedInputGrad(bool b) { m_needInputGrad = b; }
 
-private:
+  private:
     int m_din, m_dout;
     ParamT<T> m_weight; // (Dout, Din)
     ParamT<T> m_bias;   // (Dout)

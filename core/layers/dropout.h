@@ -8,7 +8,7 @@ namespace dl {
 
 template <typename T>
 class DropoutT : public LayerT<T> {
-public:
+  public:
     DropoutT(float keepProb, std::uint32_t seed); // keepProb in (0, 1]
     std::string_view type() const override { return "Dropout"; }
     Shape outputShape(const Shape& in) const override { return in; }
@@ -20,7 +20,7 @@ public:
     float keepProb() const { return m_keep; }
     void setKeepProb(float p); // takes effect at the next forward; throws ConfigError outside (0, 1]
 
-private:
+  private:
     float m_keep;
     Rng m_rng;
     TensorT<T> m_mask; // same shape as the last Train input; D / keep_prob (0 or 1/keep_prob)

@@ -5,7 +5,8 @@ namespace dl {
 
 static void need4(const Shape& in, const char* who)
 {
-    if (in.size() != 4) throw ShapeError(std::string(who) + " expects (N, C, H, W) but gets " + shapeString(in));
+    if (in.size() != 4)
+        throw ShapeError(std::string(who) + " expects (N, C, H, W) but gets " + shapeString(in));
 }
 
 template <typename T>
@@ -29,7 +30,8 @@ TensorT<T> FlattenT<T>::forward(const TensorT<T>& x, Mode mode)
 template <typename T>
 TensorT<T> FlattenT<T>::backward(const TensorT<T>& dy)
 {
-    DL_CHECK(!m_inShape.empty() && dy.shape() == outputShape(m_inShape), "Flatten backward: dy does not match the last forward");
+    DL_CHECK(!m_inShape.empty() && dy.shape() == outputShape(m_inShape),
+             "Flatten backward: dy does not match the last forward");
     auto dx = TensorT<T>::uninitialized(m_inShape);
     MatMap<T>(dx.data(), dy.dim(1), dy.dim(0)) = dy.mat().transpose();
     return dx;
@@ -59,12 +61,14 @@ TensorT<T> GlobalAvgPoolT<T>::forward(const TensorT<T>& x, Mode mode)
 template <typename T>
 TensorT<T> GlobalAvgPoolT<T>::backward(const TensorT<T>& dy)
 {
-    DL_CHECK(!m_inShape.empty() && dy.shape() == outputShape(m_inShape), "GlobalAvgPool backward: dy does not match the last forward");
+    DL_CHECK(!m_inShape.empty() && dy.shape() == outputShape(m_inShape),
+             "GlobalAvgPool backward: dy does not match the last forward");
     const int n = m_inShape[0], c = m_inShape[1], hw = m_inShape[2] * m_inShape[3];
     auto dx = TensorT<T>::uninitialized(m_inShape);
     for (int i = 0; i < n; ++i)
         for (int ch = 0; ch < c; ++ch)
-            ArrMap<T>(dx.data() + (static_cast<size_t>(i) * c + ch) * hw, hw).setConstant(dy[static_cast<size_t>(ch) * n + i] / T(hw));
+            ArrMap<T>(dx.data() + (static_cast<size_t>(i) * c + ch) * hw, hw)
+                .setConstant(dy[static_cast<size_t>(ch) * n + i] / T(hw));
     return dx;
 }
 

@@ -8,25 +8,25 @@ namespace dl {
 
 template <typename T>
 class FlattenT : public LayerT<T> {
-public:
+  public:
     std::string_view type() const override { return "Flatten"; }
     Shape outputShape(const Shape& in) const override; // (N, C, H, W) → (C·H·W, N)
     TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
     TensorT<T> backward(const TensorT<T>& dy) override;
 
-private:
+  private:
     Shape m_inShape;
 };
 
 template <typename T>
 class GlobalAvgPoolT : public LayerT<T> {
-public:
+  public:
     std::string_view type() const override { return "GlobalAvgPool"; }
     Shape outputShape(const Shape& in) const override; // (N, C, H, W) → (C, N)
     TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
     TensorT<T> backward(const TensorT<T>& dy) override; // spreads each mean over its H·W pixels
 
-private:
+  private:
     Shape m_inShape;
 };
 

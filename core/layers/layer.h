@@ -23,16 +23,16 @@ template <typename T>
 struct ParamT {
     std::string name; // "dense1.weight": used by optimizer, checkpoint, UI
     TensorT<T> value;
-    TensorT<T> grad; // same shape as value; zeroed by Sequential::zeroGrad()
+    TensorT<T> grad;    // same shape as value; zeroed by Sequential::zeroGrad()
     bool decay = false; // true for weights that L2 regularisation applies to
 };
 
 template <typename T>
 class LayerT {
-public:
+  public:
     virtual ~LayerT() = default;
-    virtual std::string_view type() const = 0;               // registry key, e.g. "Dense"
-    virtual Shape outputShape(const Shape& in) const = 0;    // throws ShapeError; no compute
+    virtual std::string_view type() const = 0;            // registry key, e.g. "Dense"
+    virtual Shape outputShape(const Shape& in) const = 0; // throws ShapeError; no compute
     virtual TensorT<T> forward(const TensorT<T>& x, Mode mode) = 0;
     virtual TensorT<T> backward(const TensorT<T>& dy) = 0;
     virtual std::vector<ParamT<T>*> params() { return {}; }
@@ -45,7 +45,7 @@ public:
     const std::string& name() const { return m_name; }
     void setName(std::string n) { m_name = std::move(n); }
 
-private:
+  private:
     std::string m_name;
 };
 

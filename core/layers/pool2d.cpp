@@ -8,7 +8,8 @@
 namespace dl {
 
 template <typename T>
-Pool2dT<T>::Pool2dT(PoolKind kind, int kernel, int stride, int pad) : m_kind(kind), m_k(kernel), m_s(stride), m_p(pad)
+Pool2dT<T>::Pool2dT(PoolKind kind, int kernel, int stride, int pad)
+    : m_kind(kind), m_k(kernel), m_s(stride), m_p(pad)
 {
     if (kernel <= 0 || stride <= 0 || pad < 0 || pad >= kernel)
         throw ConfigError("pooling needs a positive kernel and stride and 0 ≤ padding < kernel");
@@ -17,7 +18,8 @@ Pool2dT<T>::Pool2dT(PoolKind kind, int kernel, int stride, int pad) : m_kind(kin
 template <typename T>
 std::string Pool2dT<T>::describe() const
 {
-    return std::string(type()) + " " + std::to_string(m_k) + "×" + std::to_string(m_k) + " stride " + std::to_string(m_s);
+    return std::string(type()) + " " + std::to_string(m_k) + "×" + std::to_string(m_k) + " stride " +
+           std::to_string(m_s);
 }
 
 template <typename T>
@@ -49,7 +51,8 @@ TensorT<T> Pool2dT<T>::forward(const TensorT<T>& x, Mode mode)
                 for (int iy = y0; iy < y1; ++iy)
                     for (int ix = x0; ix < x1; ++ix) {
                         const T v = in[iy * w + ix];
-                        if (m_kind == PoolKind::Avg) acc += v;
+                        if (m_kind == PoolKind::Avg)
+                            acc += v;
                         else if (v > acc) { // first max wins on ties
                             acc = v;
                             arg = iy * w + ix;
@@ -67,8 +70,10 @@ TensorT<T> Pool2dT<T>::forward(const TensorT<T>& x, Mode mode)
 template <typename T>
 TensorT<T> Pool2dT<T>::backward(const TensorT<T>& dy)
 {
-    DL_CHECK(!m_inShape.empty() && dy.shape() == outputShape(m_inShape), "pool backward: dy does not match the last forward");
-    const int planes = m_inShape[0] * m_inShape[1], h = m_inShape[2], w = m_inShape[3], ho = dy.dim(2), wo = dy.dim(3);
+    DL_CHECK(!m_inShape.empty() && dy.shape() == outputShape(m_inShape),
+             "pool backward: dy does not match the last forward");
+    const int planes = m_inShape[0] * m_inShape[1], h = m_inShape[2], w = m_inShape[3], ho = dy.dim(2),
+              wo = dy.dim(3);
     TensorT<T> dx(m_inShape);
     for (int pl = 0; pl < planes; ++pl) {
         const T* d = dy.data() + static_cast<size_t>(pl) * ho * wo;

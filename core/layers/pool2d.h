@@ -13,7 +13,7 @@ enum class PoolKind { Max, Avg };
 
 template <typename T>
 class Pool2dT : public LayerT<T> {
-public:
+  public:
     Pool2dT(PoolKind kind, int kernel, int stride, int pad = 0); // pad < kernel; throws ConfigError
     std::string_view type() const override { return m_kind == PoolKind::Max ? "MaxPool2d" : "AvgPool2d"; }
     Shape outputShape(const Shape& in) const override;
@@ -21,11 +21,11 @@ public:
     TensorT<T> backward(const TensorT<T>& dy) override;
     std::string describe() const override;
 
-private:
+  private:
     PoolKind m_kind;
     int m_k, m_s, m_p;
-    Shape m_inShape;               // (N, C, H, W) of the last Train forward
-    std::vector<int> m_argmax;     // (N, C, Ho, Wo): flat index into the input plane of each max
+    Shape m_inShape;           // (N, C, H, W) of the last Train forward
+    std::vector<int> m_argmax; // (N, C, Ho, Wo): flat index into the input plane of each max
 };
 
 using Pool2d = Pool2dT<float>;

@@ -4,11 +4,11 @@
 #include "core/layers/batchnorm.h"
 #include "core/layers/batchnorm2d.h"
 #include "core/layers/conv2d.h"
-#include "core/layers/residual_block.h"
-#include "core/layers/flatten.h"
-#include "core/layers/pool2d.h"
 #include "core/layers/dense.h"
 #include "core/layers/dropout.h"
+#include "core/layers/flatten.h"
+#include "core/layers/pool2d.h"
+#include "core/layers/residual_block.h"
 #include "core/layers/softmax.h"
 
 #include <sstream>
@@ -22,7 +22,9 @@ std::unique_ptr<LayerT<T>> makeLayer(const LayerSpec& s)
     if (s.type == "BatchNorm") return std::make_unique<BatchNormT<T>>(s.inputs);
     if (s.type == "Dropout") return std::make_unique<DropoutT<T>>(s.keepProb, s.seed);
     if (s.type == "Softmax") return std::make_unique<SoftmaxT<T>>();
-    if (s.type == "Conv2d") return std::make_unique<Conv2dT<T>>(Conv2dSpec{s.inputs, s.outputs, s.kernel, s.stride, s.pad, s.groups});
+    if (s.type == "Conv2d")
+        return std::make_unique<Conv2dT<T>>(
+            Conv2dSpec{s.inputs, s.outputs, s.kernel, s.stride, s.pad, s.groups});
     if (s.type == "MaxPool2d") return std::make_unique<Pool2dT<T>>(PoolKind::Max, s.kernel, s.stride, s.pad);
     if (s.type == "AvgPool2d") return std::make_unique<Pool2dT<T>>(PoolKind::Avg, s.kernel, s.stride, s.pad);
     if (s.type == "Flatten") return std::make_unique<FlattenT<T>>();
@@ -111,7 +113,8 @@ std::vector<int> parseHidden(const std::string& text)
         char* end = nullptr;
         long v = std::strtol(item.c_str(), &end, 10);
         if (*end != '\0' || v < 0 || v > 4096)
-            throw ConfigError("hidden layers \"" + text + "\": use sizes like 4 or 4,3 (0 for none), each at most 4096");
+            throw ConfigError("hidden layers \"" + text +
+                              "\": use sizes like 4 or 4,3 (0 for none), each at most 4096");
         if (v > 0) out.push_back(static_cast<int>(v));
     }
     return out;

@@ -14,14 +14,14 @@
 namespace dl {
 
 struct LayerSpec {
-    std::string type;       // "Dense", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "Dropout", "BatchNorm",
-                            // "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "GlobalAvgPool", "BatchNorm2d",
-                            // "ResidualBlock"
-    int inputs = 0;         // Dense: Din; BatchNorm: D; Conv2d: input channels
-    int outputs = 0;        // Dense: Dout; Conv2d: output channels
-    float leak = 0.01f;     // LeakyReLU slope
-    float keepProb = 1.f;   // Dropout
-    std::uint32_t seed = 1; // Dropout mask generator
+    std::string type;   // "Dense", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "Dropout", "BatchNorm",
+                        // "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "GlobalAvgPool", "BatchNorm2d",
+                        // "ResidualBlock"
+    int inputs = 0;     // Dense: Din; BatchNorm: D; Conv2d: input channels
+    int outputs = 0;    // Dense: Dout; Conv2d: output channels
+    float leak = 0.01f; // LeakyReLU slope
+    float keepProb = 1.f;                            // Dropout
+    std::uint32_t seed = 1;                          // Dropout mask generator
     int kernel = 3, stride = 1, pad = 0, groups = 1; // Conv2d and pooling
 };
 
@@ -35,10 +35,10 @@ struct ModelSpec {
     int inputs = 2;
     std::vector<int> hidden{4}; // empty: logistic / softmax regression
     Act activation = Act::Tanh;
-    int outputs = 1;            // 1: binary (sigmoid + BCE); K ≥ 2: softmax + cross-entropy
+    int outputs = 1; // 1: binary (sigmoid + BCE); K ≥ 2: softmax + cross-entropy
     Init init = Init::Small;
-    float keepProb = 1.f;       // dropout after every hidden activation when < 1
-    bool batchNorm = false;     // batch norm before every hidden activation
+    float keepProb = 1.f;   // dropout after every hidden activation when < 1
+    bool batchNorm = false; // batch norm before every hidden activation
     float leak = 0.01f;
 };
 
@@ -49,6 +49,6 @@ template <typename T>
 SequentialT<T> buildModel(const ModelSpec& spec, Rng& rng);
 
 std::string hiddenToString(const std::vector<int>& hidden); // {4,3} → "4,3"; {} → "0"
-std::vector<int> parseHidden(const std::string& s);        // "4,3" → {4,3}; "0" or "" → {}; throws ConfigError
+std::vector<int> parseHidden(const std::string& s); // "4,3" → {4,3}; "0" or "" → {}; throws ConfigError
 
 } // namespace dl

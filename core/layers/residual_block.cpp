@@ -33,7 +33,8 @@ template <typename T>
 std::string ResidualBlockT<T>::describe() const
 {
     return "ResidualBlock " + std::to_string(m_in) + "→" + std::to_string(m_out) +
-           (m_stride != 1 ? " stride " + std::to_string(m_stride) : std::string()) + (m_proj ? " (projection)" : " (identity)");
+           (m_stride != 1 ? " stride " + std::to_string(m_stride) : std::string()) +
+           (m_proj ? " (projection)" : " (identity)");
 }
 
 template <typename T>

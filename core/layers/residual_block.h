@@ -13,18 +13,18 @@ namespace dl {
 
 template <typename T>
 class ResidualBlockT : public LayerT<T> {
-public:
+  public:
     ResidualBlockT(int inChannels, int outChannels, int stride = 1);
     std::string_view type() const override { return "ResidualBlock"; }
     Shape outputShape(const Shape& in) const override;
     TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
     TensorT<T> backward(const TensorT<T>& dy) override;
-    std::vector<ParamT<T>*> params() override;   // "conv1.weight", "bn1.gamma", ..., "proj.weight", ...
+    std::vector<ParamT<T>*> params() override; // "conv1.weight", "bn1.gamma", ..., "proj.weight", ...
     std::vector<TensorT<T>*> buffers() override;
     std::string describe() const override;
     bool hasProjection() const { return m_proj != nullptr; }
 
-private:
+  private:
     std::vector<LayerT<T>*> mainPath() const;
     int m_in, m_out, m_stride;
     std::unique_ptr<Conv2dT<T>> m_conv1, m_conv2, m_proj;

@@ -74,7 +74,8 @@ Shape SequentialT<T>::outputShape(const Shape& in) const
         try {
             s = m_layers[i]->outputShape(s);
         } catch (const ShapeError& e) {
-            throw ShapeError("Layer " + std::to_string(i + 1) + " (" + m_layers[i]->describe() + "): " + e.what());
+            throw ShapeError("Layer " + std::to_string(i + 1) + " (" + m_layers[i]->describe() +
+                             "): " + e.what());
         }
     }
     return s;

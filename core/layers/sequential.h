@@ -11,7 +11,7 @@ namespace dl {
 
 template <typename T>
 class SequentialT {
-public:
+  public:
     SequentialT() = default;
     SequentialT(SequentialT&&) noexcept = default;
     SequentialT& operator=(SequentialT&&) noexcept = default;
@@ -22,7 +22,7 @@ public:
     // Like forward, also keeping every layer's output: outs[i] is the output of layer i.
     TensorT<T> forwardAll(const TensorT<T>& x, Mode mode, std::vector<TensorT<T>>& outs);
     TensorT<T> backward(const TensorT<T>& dy); // returns dL/dinput
-    std::vector<ParamT<T>*> params();           // stable order: layer by layer
+    std::vector<ParamT<T>*> params();          // stable order: layer by layer
     std::vector<TensorT<T>*> buffers();
     void zeroGrad();
     Shape outputShape(const Shape& in) const; // throws ShapeError naming the layer that rejects it
@@ -31,7 +31,7 @@ public:
     const LayerT<T>& layer(size_t i) const { return *m_layers[i]; }
     size_t paramCount();
 
-private:
+  private:
     std::vector<std::unique_ptr<LayerT<T>>> m_layers;
 };
 

@@ -13,13 +13,13 @@ void softmaxColumns(const TensorT<T>& z, TensorT<T>& p);
 
 template <typename T>
 class SoftmaxT : public LayerT<T> {
-public:
+  public:
     std::string_view type() const override { return "Softmax"; }
     Shape outputShape(const Shape& in) const override;
     TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
     TensorT<T> backward(const TensorT<T>& dy) override;
 
-private:
+  private:
     TensorT<T> m_y; // (K, N) output of the last Train forward
 };
 

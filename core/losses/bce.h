@@ -9,7 +9,7 @@ namespace dl {
 // 1/m Σ [max(z,0) - z·y + log(1 + e^-|z|)]; dJ/dz = (a - y)/m  (the course's dZ = A - Y).
 template <typename T>
 class BinaryCrossEntropyT : public LossT<T> {
-public:
+  public:
     LossResultT<T> compute(const TensorT<T>& z, const TensorT<T>& y) const override;
     LossKind kind() const override { return LossKind::BinaryCrossEntropy; }
 };

@@ -8,8 +8,8 @@ namespace dl {
 
 template <typename T>
 struct LossResultT {
-    T value = 0;        // mean over the batch (N examples = columns)
-    TensorT<T> dpred;   // dL/dpred, same shape as pred (already divided by N)
+    T value = 0;      // mean over the batch (N examples = columns)
+    TensorT<T> dpred; // dL/dpred, same shape as pred (already divided by N)
 };
 
 enum class LossKind { BinaryCrossEntropy, SoftmaxCrossEntropy, MeanSquaredError };
@@ -17,9 +17,10 @@ const char* lossName(LossKind k);
 
 template <typename T>
 class LossT {
-public:
+  public:
     virtual ~LossT() = default;
-    // pred (K, N), target (K, N): BCE targets in {0,1} with K = 1; softmax CE one-hot columns; MSE any values.
+    // pred (K, N), target (K, N): BCE targets in {0,1} with K = 1; softmax CE one-hot columns; MSE any
+    // values.
     virtual LossResultT<T> compute(const TensorT<T>& pred, const TensorT<T>& target) const = 0;
     virtual LossKind kind() const = 0;
 };
@@ -36,7 +37,9 @@ void addL2Grad(const std::vector<ParamT<T>*>& params, T lambda, int m);
 
 inline void checkSameShape(const Shape& a, const Shape& b, const char* who)
 {
-    if (a != b) throw ShapeError(std::string(who) + ": prediction " + shapeString(a) + " and target " + shapeString(b) + " differ");
+    if (a != b)
+        throw ShapeError(std::string(who) + ": prediction " + shapeString(a) + " and target " +
+                         shapeString(b) + " differ");
 }
 
 } // namespace dl

@@ -11,9 +11,12 @@ namespace dl {
 const char* lossName(LossKind k)
 {
     switch (k) {
-    case LossKind::BinaryCrossEntropy: return "binary cross-entropy";
-    case LossKind::SoftmaxCrossEntropy: return "softmax cross-entropy";
-    case LossKind::MeanSquaredError: return "mean squared error";
+    case LossKind::BinaryCrossEntropy:
+        return "binary cross-entropy";
+    case LossKind::SoftmaxCrossEntropy:
+        return "softmax cross-entropy";
+    case LossKind::MeanSquaredError:
+        return "mean squared error";
     }
     return "?";
 }
@@ -68,9 +71,12 @@ template <typename T>
 std::unique_ptr<LossT<T>> makeLoss(LossKind kind)
 {
     switch (kind) {
-    case LossKind::BinaryCrossEntropy: return std::make_unique<BinaryCrossEntropyT<T>>();
-    case LossKind::SoftmaxCrossEntropy: return std::make_unique<SoftmaxCrossEntropyT<T>>();
-    case LossKind::MeanSquaredError: return std::make_unique<MeanSquaredErrorT<T>>();
+    case LossKind::BinaryCrossEntropy:
+        return std::make_unique<BinaryCrossEntropyT<T>>();
+    case LossKind::SoftmaxCrossEntropy:
+        return std::make_unique<SoftmaxCrossEntropyT<T>>();
+    case LossKind::MeanSquaredError:
+        return std::make_unique<MeanSquaredErrorT<T>>();
     }
     return nullptr;
 }

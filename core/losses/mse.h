@@ -8,7 +8,7 @@ namespace dl {
 // J = 1/(m·K) Σ (p - y)²; dJ/dp = 2 (p - y)/(m·K).
 template <typename T>
 class MeanSquaredErrorT : public LossT<T> {
-public:
+  public:
     LossResultT<T> compute(const TensorT<T>& p, const TensorT<T>& y) const override;
     LossKind kind() const override { return LossKind::MeanSquaredError; }
 };

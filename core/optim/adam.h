@@ -8,7 +8,7 @@ namespace dl {
 // t += 1 (t = 1 at the first step); v = β₁v + (1-β₁)dW; s = β₂s + (1-β₂)dW²;
 // v̂ = v/(1-β₁ᵗ); ŝ = s/(1-β₂ᵗ); W -= α v̂ / (sqrt(ŝ) + ε)
 class Adam : public Optimizer {
-public:
+  public:
     Adam(const OptimizerConfig& c, const std::vector<Param*>& p) : Optimizer(c, p, 2) {}
     OptKind kind() const override { return OptKind::Adam; }
     void step(const std::vector<Param*>& params, float lr) override;

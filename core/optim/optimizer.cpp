@@ -10,10 +10,14 @@ namespace dl {
 const char* optName(OptKind k)
 {
     switch (k) {
-    case OptKind::GD: return "gd";
-    case OptKind::Momentum: return "momentum";
-    case OptKind::RMSprop: return "rmsprop";
-    case OptKind::Adam: return "adam";
+    case OptKind::GD:
+        return "gd";
+    case OptKind::Momentum:
+        return "momentum";
+    case OptKind::RMSprop:
+        return "rmsprop";
+    case OptKind::Adam:
+        return "adam";
     }
     return "?";
 }
@@ -26,7 +30,8 @@ OptKind parseOpt(const std::string& s)
     throw ConfigError("unknown optimizer \"" + s + "\"; use gd, momentum, rmsprop or adam");
 }
 
-Optimizer::Optimizer(const OptimizerConfig& c, const std::vector<Param*>& params, int slotsPerParam) : m_cfg(c)
+Optimizer::Optimizer(const OptimizerConfig& c, const std::vector<Param*>& params, int slotsPerParam)
+    : m_cfg(c)
 {
     for (int k = 0; k < slotsPerParam; ++k)
         for (const Param* p : params) m_slots.emplace_back(p->value.shape());
@@ -82,10 +87,14 @@ void Adam::step(const std::vector<Param*>& params, float lr)
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& c, const std::vector<Param*>& params)
 {
     switch (c.kind) {
-    case OptKind::GD: return std::make_unique<GradientDescent>(c, params);
-    case OptKind::Momentum: return std::make_unique<Momentum>(c, params);
-    case OptKind::RMSprop: return std::make_unique<RmsProp>(c, params);
-    case OptKind::Adam: return std::make_unique<Adam>(c, params);
+    case OptKind::GD:
+        return std::make_unique<GradientDescent>(c, params);
+    case OptKind::Momentum:
+        return std::make_unique<Momentum>(c, params);
+    case OptKind::RMSprop:
+        return std::make_unique<RmsProp>(c, params);
+    case OptKind::Adam:
+        return std::make_unique<Adam>(c, params);
     }
     return nullptr;
 }

@@ -11,7 +11,7 @@
 namespace dl {
 
 enum class OptKind { GD, Momentum, RMSprop, Adam };
-const char* optName(OptKind k);        // "gd", "momentum", "rmsprop", "adam"
+const char* optName(OptKind k);         // "gd", "momentum", "rmsprop", "adam"
 OptKind parseOpt(const std::string& s); // throws ConfigError
 
 struct OptimizerConfig {
@@ -24,7 +24,7 @@ struct OptimizerConfig {
 };
 
 class Optimizer {
-public:
+  public:
     virtual ~Optimizer() = default;
     virtual OptKind kind() const = 0;
     virtual void step(const std::vector<Param*>& params, float lr) = 0;
@@ -36,7 +36,7 @@ public:
     long steps() const { return m_t; }
     void setSteps(long t) { m_t = t; }
 
-protected:
+  protected:
     Optimizer(const OptimizerConfig& c, const std::vector<Param*>& params, int slotsPerParam);
     OptimizerConfig m_cfg;
     std::vector<Tensor> m_slots; // slotsPerParam × params.size(), zero-initialised, same shapes as params

@@ -7,7 +7,7 @@ namespace dl {
 
 // s = β₂ s + (1-β₂) dW²;  W -= α dW / (sqrt(s) + ε)
 class RmsProp : public Optimizer {
-public:
+  public:
     RmsProp(const OptimizerConfig& c, const std::vector<Param*>& p) : Optimizer(c, p, 1) {}
     OptKind kind() const override { return OptKind::RMSprop; }
     void step(const std::vector<Param*>& params, float lr) override;

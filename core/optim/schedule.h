@@ -6,12 +6,12 @@
 namespace dl {
 
 enum class Decay { None, InverseTime, Exponential, Step, InverseSqrt };
-const char* decayName(Decay d);       // "none", "inverse-time", "exponential", "step", "inverse-sqrt"
+const char* decayName(Decay d);         // "none", "inverse-time", "exponential", "step", "inverse-sqrt"
 Decay parseDecay(const std::string& s); // throws ConfigError
 
 struct DecayConfig {
     Decay kind = Decay::None;
-    float rate = 1.f;   // inverse-time and step: decay_rate; exponential: base (0.95); inverse-sqrt: k
+    float rate = 1.f;    // inverse-time and step: decay_rate; exponential: base (0.95); inverse-sqrt: k
     int interval = 1000; // step: epochs per stair
     bool operator==(const DecayConfig&) const = default;
 };

@@ -7,7 +7,7 @@ namespace dl {
 
 // W -= α dW
 class GradientDescent : public Optimizer {
-public:
+  public:
     GradientDescent(const OptimizerConfig& c, const std::vector<Param*>& p) : Optimizer(c, p, 0) {}
     OptKind kind() const override { return OptKind::GD; }
     void step(const std::vector<Param*>& params, float lr) override;
@@ -15,7 +15,7 @@ public:
 
 // v = β v + (1-β) dW;  W -= α v   (the course's form, not PyTorch's v = βv + dW)
 class Momentum : public Optimizer {
-public:
+  public:
     Momentum(const OptimizerConfig& c, const std::vector<Param*>& p) : Optimizer(c, p, 1) {}
     OptKind kind() const override { return OptKind::Momentum; }
     void step(const std::vector<Param*>& params, float lr) override;

@@ -17,13 +17,24 @@ void initWeights(TensorT<T>& w, Init kind, int fanIn, Rng& rng)
 {
     double scale = 0;
     switch (kind) {
-    case Init::Zeros: scale = 0; break;
-    case Init::Small: scale = 0.01; break;
-    case Init::Xavier: scale = std::sqrt(1.0 / fanIn); break;
-    case Init::He: scale = std::sqrt(2.0 / fanIn); break;
-    case Init::Large: scale = 10.0; break;
+    case Init::Zeros:
+        scale = 0;
+        break;
+    case Init::Small:
+        scale = 0.01;
+        break;
+    case Init::Xavier:
+        scale = std::sqrt(1.0 / fanIn);
+        break;
+    case Init::He:
+        scale = std::sqrt(2.0 / fanIn);
+        break;
+    case Init::Large:
+        scale = 10.0;
+        break;
     }
-    for (size_t i = 0; i < w.size(); ++i) w[i] = kind == Init::Zeros ? T(0) : static_cast<T>(rng.normal() * scale);
+    for (size_t i = 0; i < w.size(); ++i)
+        w[i] = kind == Init::Zeros ? T(0) : static_cast<T>(rng.normal() * scale);
 }
 
 const char* initName(Init i);

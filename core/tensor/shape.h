@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Shape of a tensor: dims outermost first (row-major). Dims: N batch, C channels, H, W, D features, K classes.
+// Shape of a tensor: dims outermost first (row-major). Dims: N batch, C channels, H, W, D features, K
+// classes.
 #pragma once
 #include <string>
 #include <vector>

@@ -65,10 +65,12 @@ struct TensorAllocator {
 
 template <typename T>
 class TensorT {
-public:
+  public:
     using Storage = std::vector<T, TensorAllocator<T>>;
     TensorT() = default;
-    explicit TensorT(Shape shape, T fill = T(0)) : m_shape(std::move(shape)), m_data(shapeSize(m_shape), fill) {}
+    explicit TensorT(Shape shape, T fill = T(0)) : m_shape(std::move(shape)), m_data(shapeSize(m_shape), fill)
+    {
+    }
     // Elements unspecified: for outputs that are overwritten completely.
     static TensorT uninitialized(Shape shape)
     {
@@ -98,16 +100,13 @@ public:
     void setZero() { fill(T(0)); }
 
     // Matrix view (dim0, size/dim0); a rank-1 tensor is one row.
-    MatMap<T> mat()
-    {
-        return MatMap<T>(m_data.data(), rows(), cols());
-    }
-    ConstMatMap<T> mat() const
-    {
-        return ConstMatMap<T>(m_data.data(), rows(), cols());
-    }
+    MatMap<T> mat() { return MatMap<T>(m_data.data(), rows(), cols()); }
+    ConstMatMap<T> mat() const { return ConstMatMap<T>(m_data.data(), rows(), cols()); }
     ArrMap<T> arr() { return ArrMap<T>(m_data.data(), static_cast<Eigen::Index>(m_data.size())); }
-    ConstArrMap<T> arr() const { return ConstArrMap<T>(m_data.data(), static_cast<Eigen::Index>(m_data.size())); }
+    ConstArrMap<T> arr() const
+    {
+        return ConstArrMap<T>(m_data.data(), static_cast<Eigen::Index>(m_data.size()));
+    }
 
     template <typename U>
     TensorT<U> cast() const
@@ -117,7 +116,7 @@ public:
         return out;
     }
 
-private:
+  private:
     Eigen::Index rows() const { return m_shape.size() <= 1 ? 1 : m_shape[0]; }
     Eigen::Index cols() const
     {

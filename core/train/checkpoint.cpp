@@ -11,7 +11,7 @@ namespace dl {
 
 namespace {
 class Writer {
-public:
+  public:
     void bytes(const void* p, size_t n) { m_out.append(static_cast<const char*>(p), n); }
     void u32(std::uint32_t v) { bytes(&v, 4); }
     void str(const std::string& s)
@@ -29,13 +29,13 @@ public:
 };
 
 class Reader {
-public:
+  public:
     Reader(const std::string& b, std::string name) : m_b(b), m_name(std::move(name)) {}
     void bytes(void* p, size_t n)
     {
         if (n > m_b.size() - m_pos)
-            throw FormatError(m_name + " is truncated (needs " + std::to_string(n) + " more bytes at offset " +
-                              std::to_string(m_pos) + "); save the model again.");
+            throw FormatError(m_name + " is truncated (needs " + std::to_string(n) +
+                              " more bytes at offset " + std::to_string(m_pos) + "); save the model again.");
         std::memcpy(p, m_b.data() + m_pos, n);
         m_pos += n;
     }
@@ -57,17 +57,18 @@ public:
     void tensorInto(Tensor& t, const std::string& what)
     {
         std::uint32_t rank = u32();
-        if (rank > 8) throw FormatError(m_name + " is damaged: " + what + " has rank " + std::to_string(rank) + ".");
+        if (rank > 8)
+            throw FormatError(m_name + " is damaged: " + what + " has rank " + std::to_string(rank) + ".");
         Shape s(rank);
         for (auto& d : s) d = static_cast<int>(u32());
         if (s != t.shape())
-            throw FormatError(m_name + ": " + what + " has shape " + shapeString(s) + " but the network needs " +
-                              shapeString(t.shape()) + ".");
+            throw FormatError(m_name + ": " + what + " has shape " + shapeString(s) +
+                              " but the network needs " + shapeString(t.shape()) + ".");
         bytes(t.data(), t.size() * sizeof(float));
     }
     size_t pos() const { return m_pos; }
 
-private:
+  private:
     const std::string& m_b;
     std::string m_name;
     size_t m_pos = 0;
@@ -110,7 +111,10 @@ std::string checkpointBytes(Trainer& t)
     return w.m_out;
 }
 
-void saveCheckpoint(Trainer& t, const std::string& path) { writeFileAtomic(path, checkpointBytes(t)); }
+void saveCheckpoint(Trainer& t, const std::string& path)
+{
+    writeFileAtomic(path, checkpointBytes(t));
+}
 
 static Dataset2D readPoints(Reader& r, const Json& labels, int classes, const std::string& what)
 {
@@ -136,8 +140,8 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
     if (std::memcmp(magic, "DLCK", 4) != 0) throw FormatError(name + " is not a DL Visual Lab checkpoint.");
     std::uint32_t version = r.u32();
     if (version != kCheckpointVersion)
-        throw FormatError(name + " is checkpoint version " + std::to_string(version) + "; this build reads version " +
-                          std::to_string(kCheckpointVersion) + ".");
+        throw FormatError(name + " is checkpoint version " + std::to_string(version) +
+                          "; this build reads version " + std::to_string(kCheckpointVersion) + ".");
     const std::string header = r.str(); // a short file fails here with "truncated"
     Json h;
     try {
@@ -155,8 +159,8 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
         std::vector<Param*> params = t->model().params();
         const Json& names = h.at("params");
         if (names.size() != params.size())
-            throw FormatError(name + " holds " + std::to_string(names.size()) + " parameter tensors; the network has " +
-                              std::to_string(params.size()) + ".");
+            throw FormatError(name + " holds " + std::to_string(names.size()) +
+                              " parameter tensors; the network has " + std::to_string(params.size()) + ".");
         for (size_t i = 0; i < params.size(); ++i) r.tensorInto(params[i]->value, params[i]->name);
         for (Tensor* b : t->model().buffers()) r.tensorInto(*b, "a batch-norm running average");
         for (Tensor& s : t->optimizer().moments()) r.tensorInto(s, "the optimizer state");
@@ -175,11 +179,13 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
         c.perm.resize(n);
         r.bytes(c.perm.data(), n * sizeof(int));
         for (int v : c.perm)
-            if (v < 0 || v >= t->data().train.size()) throw FormatError(name + " is damaged: bad shuffle index.");
+            if (v < 0 || v >= t->data().train.size())
+                throw FormatError(name + " is damaged: bad shuffle index.");
         t->setCursor(c);
         char end[4];
         r.bytes(end, 4);
-        if (std::memcmp(end, "END!", 4) != 0) throw FormatError(name + " is damaged: the end marker is missing.");
+        if (std::memcmp(end, "END!", 4) != 0)
+            throw FormatError(name + " is damaged: the end marker is missing.");
         return t;
     } catch (const FormatError&) {
         throw;
@@ -188,6 +194,9 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
     }
 }
 
-std::unique_ptr<Trainer> loadCheckpoint(const std::string& path) { return checkpointFromBytes(readFile(path), path); }
+std::unique_ptr<Trainer> loadCheckpoint(const std::string& path)
+{
+    return checkpointFromBytes(readFile(path), path);
+}
 
 } // namespace dl

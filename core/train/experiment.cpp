@@ -11,7 +11,9 @@ namespace dl {
 static Json evalJson(const EvalStats& s)
 {
     Json j = Json::object();
-    j.set("cost", static_cast<double>(s.cost)).set("accuracy", static_cast<double>(s.accuracy)).set("count", s.count);
+    j.set("cost", static_cast<double>(s.cost))
+        .set("accuracy", static_cast<double>(s.accuracy))
+        .set("count", s.count);
     return j;
 }
 
@@ -90,11 +92,15 @@ Experiment experimentFromJson(const Json& j, const std::string& name)
         }
         return e;
     } catch (const Error& err) {
-        throw FormatError(std::filesystem::path(name).filename().string() + " cannot be opened: " + err.what() + ".");
+        throw FormatError(std::filesystem::path(name).filename().string() +
+                          " cannot be opened: " + err.what() + ".");
     }
 }
 
-void saveExperiment(const Experiment& e, const std::string& path) { writeFileAtomic(path, toJson(e).dump(1) + "\n"); }
+void saveExperiment(const Experiment& e, const std::string& path)
+{
+    writeFileAtomic(path, toJson(e).dump(1) + "\n");
+}
 
 Experiment loadExperiment(const std::string& path)
 {
@@ -103,7 +109,8 @@ Experiment loadExperiment(const std::string& path)
     try {
         j = Json::parse(text);
     } catch (const FormatError& err) {
-        throw FormatError(std::filesystem::path(path).filename().string() + " is not valid JSON (" + err.what() + ").");
+        throw FormatError(std::filesystem::path(path).filename().string() + " is not valid JSON (" +
+                          err.what() + ").");
     }
     return experimentFromJson(j, path);
 }

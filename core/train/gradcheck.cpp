@@ -6,8 +6,8 @@
 
 namespace dl {
 
-static double costOf(SequentialT<double>& model, const TensorD& x, const TensorD& y, const LossT<double>& loss,
-                     double l2)
+static double costOf(SequentialT<double>& model, const TensorD& x, const TensorD& y,
+                     const LossT<double>& loss, double l2)
 {
     TensorD z = model.forward(x, Mode::Train);
     return loss.compute(z, y).value + l2Penalty(model.params(), l2, x.dim(1));

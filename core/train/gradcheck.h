@@ -11,16 +11,16 @@
 namespace dl {
 
 struct GradCheckLayer {
-    std::string layer;  // "dense1"
-    std::string what;   // "Dense 2→4"
-    size_t count = 0;   // parameters compared
+    std::string layer;     // "dense1"
+    std::string what;      // "Dense 2→4"
+    size_t count = 0;      // parameters compared
     double difference = 0; // ||grad - approx|| / (||grad|| + ||approx||)
 };
 
 struct GradCheckReport {
     std::vector<GradCheckLayer> layers;
-    double overall = 0;  // the same formula over all parameters flattened
-    double worst = 0;    // max over layers
+    double overall = 0; // the same formula over all parameters flattened
+    double worst = 0;   // max over layers
     bool passed(double tol = 1e-7) const { return worst < tol; }
 };
 

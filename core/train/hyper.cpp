@@ -56,7 +56,9 @@ Json toJson(const Hyperparams& h)
 Hyperparams hyperFromJson(const Json& j)
 {
     Hyperparams h;
-    auto f = [&](const char* key, float def) { return static_cast<float>(j.get(key, static_cast<double>(def))); };
+    auto f = [&](const char* key, float def) {
+        return static_cast<float>(j.get(key, static_cast<double>(def)));
+    };
     h.lr = f("learning_rate", h.lr);
     h.opt.kind = parseOpt(j.get("optimizer", std::string(optName(h.opt.kind))));
     h.opt.beta = f("momentum_beta", h.opt.beta);

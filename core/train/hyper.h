@@ -11,14 +11,14 @@
 namespace dl {
 
 struct Hyperparams {
-    float lr = 1.2f;        // α; the course's planar lab uses 1.2 with full-batch GD
-    OptimizerConfig opt;    // kind and β, β₁, β₂, ε
-    int batch = 0;          // mini-batch size; 0 = full batch
-    float l2 = 0.f;         // λ
-    float keepProb = 1.f;   // dropout keep probability (needs dropout layers: ModelSpec::keepProb < 1)
+    float lr = 1.2f;      // α; the course's planar lab uses 1.2 with full-batch GD
+    OptimizerConfig opt;  // kind and β, β₁, β₂, ε
+    int batch = 0;        // mini-batch size; 0 = full batch
+    float l2 = 0.f;       // λ
+    float keepProb = 1.f; // dropout keep probability (needs dropout layers: ModelSpec::keepProb < 1)
     DecayConfig decay;
-    float clipValue = 0.f;  // 0 = off
-    float clipNorm = 0.f;   // 0 = off
+    float clipValue = 0.f; // 0 = off
+    float clipNorm = 0.f;  // 0 = off
 
     bool operator==(const Hyperparams&) const = default;
 };

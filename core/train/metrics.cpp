@@ -16,7 +16,8 @@ Metrics computeMetrics(const std::vector<int>& truth, const std::vector<int>& pr
     int correct = 0;
     for (size_t i = 0; i < truth.size(); ++i) {
         const int t = truth[i], p = predicted[i];
-        if (t < 0 || t >= classes || p < 0 || p >= classes) throw ConfigError("a label is outside 0.." + std::to_string(classes - 1));
+        if (t < 0 || t >= classes || p < 0 || p >= classes)
+            throw ConfigError("a label is outside 0.." + std::to_string(classes - 1));
         m.confusion[size_t(t) * classes + p]++;
         correct += t == p;
     }

@@ -33,7 +33,8 @@ Tensor gridPoints(const Bounds& b, int res)
         for (int j = 0; j < res; ++j) {
             const size_t k = static_cast<size_t>(i) * res + j;
             p[k] = b.xmin + (b.xmax - b.xmin) * (static_cast<float>(j) + 0.5f) / static_cast<float>(res);
-            p[cells + k] = b.ymax - (b.ymax - b.ymin) * (static_cast<float>(i) + 0.5f) / static_cast<float>(res);
+            p[cells + k] =
+                b.ymax - (b.ymax - b.ymin) * (static_cast<float>(i) + 0.5f) / static_cast<float>(res);
         }
     return p;
 }

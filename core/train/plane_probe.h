@@ -24,7 +24,7 @@ struct PlaneGrid {
 };
 
 struct UnitGrid {
-    std::string layer;        // "act1"
+    std::string layer; // "act1"
     int units = 0;
     int res = 0;
     std::vector<float> values; // (units, res, res)

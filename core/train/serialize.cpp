@@ -25,7 +25,8 @@ ModelSpec modelSpecFromJson(const Json& j)
     s.hidden.clear();
     for (const Json& h : j.at("hidden").elements()) {
         double v = h.number("hidden size");
-        if (v < 1 || v > 4096 || v != std::floor(v)) throw ConfigError("hidden sizes must be whole numbers from 1 to 4096");
+        if (v < 1 || v > 4096 || v != std::floor(v))
+            throw ConfigError("hidden sizes must be whole numbers from 1 to 4096");
         s.hidden.push_back(static_cast<int>(v));
     }
     s.activation = parseAct(j.get("activation", std::string("tanh")));

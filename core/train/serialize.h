@@ -12,7 +12,7 @@ Json toJson(const ModelSpec& s);
 ModelSpec modelSpecFromJson(const Json& j); // throws ConfigError/FormatError
 Json toJson(const DatasetSpec& s);
 DatasetSpec datasetSpecFromJson(const Json& j);
-Json toJson(const Dataset2D& d);            // {"classes": K, "points": [[x, y, label], ...]}
-Dataset2D datasetFromJson(const Json& j);   // checks labels and finiteness
+Json toJson(const Dataset2D& d);          // {"classes": K, "points": [[x, y, label], ...]}
+Dataset2D datasetFromJson(const Json& j); // checks labels and finiteness
 
 } // namespace dl

@@ -6,10 +6,10 @@
 namespace dl {
 
 struct StepStats {
-    long step = 0;        // updates done so far, counting this one (1 after the first step)
-    long epoch = 0;       // completed passes over the training set
-    float cost = 0;       // mini-batch cost J (data loss + L2) before this update
-    float lr = 0;         // learning rate used for this update (after decay)
+    long step = 0;         // updates done so far, counting this one (1 after the first step)
+    long epoch = 0;        // completed passes over the training set
+    float cost = 0;        // mini-batch cost J (data loss + L2) before this update
+    float lr = 0;          // learning rate used for this update (after decay)
     bool diverged = false; // cost was NaN/Inf: no update was made and training should stop
 };
 

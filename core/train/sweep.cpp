@@ -10,22 +10,29 @@ namespace dl {
 
 const std::vector<SweepParam>& sweepParams()
 {
-    static const std::vector<SweepParam> all{SweepParam::HiddenUnits, SweepParam::LearningRate, SweepParam::Optimizer,
-                                             SweepParam::Init,        SweepParam::L2,           SweepParam::KeepProb,
-                                             SweepParam::BatchSize};
+    static const std::vector<SweepParam> all{
+        SweepParam::HiddenUnits, SweepParam::LearningRate, SweepParam::Optimizer, SweepParam::Init,
+        SweepParam::L2,          SweepParam::KeepProb,     SweepParam::BatchSize};
     return all;
 }
 
 const char* sweepParamName(SweepParam p)
 {
     switch (p) {
-    case SweepParam::HiddenUnits: return "hidden";
-    case SweepParam::LearningRate: return "lr";
-    case SweepParam::Optimizer: return "optimizer";
-    case SweepParam::Init: return "init";
-    case SweepParam::L2: return "l2";
-    case SweepParam::KeepProb: return "keep-prob";
-    case SweepParam::BatchSize: return "batch";
+    case SweepParam::HiddenUnits:
+        return "hidden";
+    case SweepParam::LearningRate:
+        return "lr";
+    case SweepParam::Optimizer:
+        return "optimizer";
+    case SweepParam::Init:
+        return "init";
+    case SweepParam::L2:
+        return "l2";
+    case SweepParam::KeepProb:
+        return "keep-prob";
+    case SweepParam::BatchSize:
+        return "batch";
     }
     return "?";
 }
@@ -33,13 +40,20 @@ const char* sweepParamName(SweepParam p)
 const char* sweepParamTitle(SweepParam p)
 {
     switch (p) {
-    case SweepParam::HiddenUnits: return "hidden units (one layer)";
-    case SweepParam::LearningRate: return "learning rate α";
-    case SweepParam::Optimizer: return "optimizer";
-    case SweepParam::Init: return "initialisation";
-    case SweepParam::L2: return "L2 λ";
-    case SweepParam::KeepProb: return "dropout keep_prob";
-    case SweepParam::BatchSize: return "mini-batch size";
+    case SweepParam::HiddenUnits:
+        return "hidden units (one layer)";
+    case SweepParam::LearningRate:
+        return "learning rate α";
+    case SweepParam::Optimizer:
+        return "optimizer";
+    case SweepParam::Init:
+        return "initialisation";
+    case SweepParam::L2:
+        return "L2 λ";
+    case SweepParam::KeepProb:
+        return "dropout keep_prob";
+    case SweepParam::BatchSize:
+        return "mini-batch size";
     }
     return "?";
 }
@@ -56,13 +70,20 @@ SweepParam parseSweepParam(const std::string& s)
 std::string defaultSweepValues(SweepParam p)
 {
     switch (p) {
-    case SweepParam::HiddenUnits: return "1,2,3,4,5,20,50";
-    case SweepParam::LearningRate: return "0.01,0.001,0.0001";
-    case SweepParam::Optimizer: return "gd,momentum,adam";
-    case SweepParam::Init: return "zeros,large,he";
-    case SweepParam::L2: return "0,0.7";
-    case SweepParam::KeepProb: return "1,0.86";
-    case SweepParam::BatchSize: return "0,64,16";
+    case SweepParam::HiddenUnits:
+        return "1,2,3,4,5,20,50";
+    case SweepParam::LearningRate:
+        return "0.01,0.001,0.0001";
+    case SweepParam::Optimizer:
+        return "gd,momentum,adam";
+    case SweepParam::Init:
+        return "zeros,large,he";
+    case SweepParam::L2:
+        return "0,0.7";
+    case SweepParam::KeepProb:
+        return "1,0.86";
+    case SweepParam::BatchSize:
+        return "0,64,16";
     }
     return "";
 }
@@ -71,7 +92,8 @@ static double number(const std::string& v, const char* what)
 {
     char* end = nullptr;
     const double d = std::strtod(v.c_str(), &end);
-    if (v.empty() || *end != '\0' || !std::isfinite(d)) throw ConfigError(std::string(what) + " \"" + v + "\" is not a number");
+    if (v.empty() || *end != '\0' || !std::isfinite(d))
+        throw ConfigError(std::string(what) + " \"" + v + "\" is not a number");
     return d;
 }
 
@@ -97,7 +119,8 @@ std::vector<SweepRun> sweepRuns(const Experiment& base, SweepParam p, const std:
         switch (p) {
         case SweepParam::HiddenUnits: {
             const double u = number(v, "hidden size");
-            if (u < 0 || u > 4096 || u != std::floor(u)) throw ConfigError("hidden size \"" + v + "\" must be a whole number up to 4096");
+            if (u < 0 || u > 4096 || u != std::floor(u))
+                throw ConfigError("hidden size \"" + v + "\" must be a whole number up to 4096");
             e.network.hidden = u > 0 ? std::vector<int>{int(u)} : std::vector<int>{};
             r.label = u == 1 ? "1 unit" : fmt(u) + " units";
             break;
@@ -106,8 +129,12 @@ std::vector<SweepRun> sweepRuns(const Experiment& base, SweepParam p, const std:
             e.hyper.lr = float(number(v, "learning rate"));
             r.label = "α = " + fmt(e.hyper.lr);
             break;
-        case SweepParam::Optimizer: e.hyper.opt.kind = parseOpt(v); break;
-        case SweepParam::Init: e.network.init = parseInit(v); break;
+        case SweepParam::Optimizer:
+            e.hyper.opt.kind = parseOpt(v);
+            break;
+        case SweepParam::Init:
+            e.network.init = parseInit(v);
+            break;
         case SweepParam::L2:
             e.hyper.l2 = float(number(v, "L2 λ"));
             r.label = "λ = " + fmt(e.hyper.l2);
@@ -118,7 +145,8 @@ std::vector<SweepRun> sweepRuns(const Experiment& base, SweepParam p, const std:
             break;
         case SweepParam::BatchSize: {
             const double bs = number(v, "batch size");
-            if (bs < 0 || bs != std::floor(bs)) throw ConfigError("batch size \"" + v + "\" must be a whole number (0 = full batch)");
+            if (bs < 0 || bs != std::floor(bs))
+                throw ConfigError("batch size \"" + v + "\" must be a whole number (0 = full batch)");
             e.hyper.batch = int(bs);
             r.label = bs == 0 ? "full batch" : "batch " + fmt(bs);
             break;

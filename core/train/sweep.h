@@ -28,11 +28,11 @@ std::vector<SweepRun> sweepRuns(const Experiment& base, SweepParam p, const std:
 
 struct SweepResult {
     std::string label;
-    EpochStats eval;        // after training
-    PlaneGrid grid;         // decision map over the data bounds
+    EpochStats eval;                           // after training
+    PlaneGrid grid;                            // decision map over the data bounds
     std::vector<std::pair<long, float>> curve; // (step, mean mini-batch cost over the window ending there)
     bool diverged = false;
-    std::string error;      // set when this run could not be trained
+    std::string error; // set when this run could not be trained
 };
 
 // Trains each run for `iterations` steps, calling onResult after each. The curve keeps about `curvePoints`

@@ -8,19 +8,24 @@
 
 namespace dl {
 
-static int outputsFor(int classes) { return classes <= 2 ? 1 : classes; }
+static int outputsFor(int classes)
+{
+    return classes <= 2 ? 1 : classes;
+}
 
 Trainer::Trainer(const ModelSpec& spec, const Hyperparams& h, Split data, std::uint32_t seed)
     : m_spec(spec), m_hyper(h), m_data(std::move(data)), m_rng(seed)
 {
     validate(h);
-    if (m_data.train.size() == 0) throw ConfigError("the training set is empty; add points or lower the dev share");
+    if (m_data.train.size() == 0)
+        throw ConfigError("the training set is empty; add points or lower the dev share");
     m_spec.inputs = 2;
     m_spec.outputs = outputsFor(m_data.train.classes);
     m_spec.keepProb = std::min(m_spec.keepProb, h.keepProb);
     m_model = buildModel<float>(m_spec, m_rng);
     m_params = m_model.params();
-    m_loss = makeLoss<float>(m_spec.outputs == 1 ? LossKind::BinaryCrossEntropy : LossKind::SoftmaxCrossEntropy);
+    m_loss =
+        makeLoss<float>(m_spec.outputs == 1 ? LossKind::BinaryCrossEntropy : LossKind::SoftmaxCrossEntropy);
     m_opt = makeOptimizer(h.opt, m_params);
     setHyper(h);
     rebuildTargets();
@@ -34,7 +39,8 @@ void Trainer::rebuildTargets()
 
 void Trainer::setData(Split data)
 {
-    if (data.train.size() == 0) throw ConfigError("the training set is empty; add points or lower the dev share");
+    if (data.train.size() == 0)
+        throw ConfigError("the training set is empty; add points or lower the dev share");
     if (outputsFor(data.train.classes) != m_spec.outputs)
         throw ConfigError("the new data has a different number of classes; reset the network");
     m_data = std::move(data);
@@ -59,7 +65,10 @@ void Trainer::setHyper(const Hyperparams& h)
     m_hyper = h;
 }
 
-float Trainer::currentLearningRate() const { return decayedLearningRate(m_hyper.lr, m_hyper.decay, m_epoch); }
+float Trainer::currentLearningRate() const
+{
+    return decayedLearningRate(m_hyper.lr, m_hyper.decay, m_epoch);
+}
 
 void Trainer::gatherBatch(int begin, int count)
 {
@@ -70,7 +79,8 @@ void Trainer::gatherBatch(int begin, int count)
         const int i = m_perm[begin + c];
         m_batchX[c] = m_trainX[i];
         m_batchX[count + c] = m_trainX[n + i];
-        for (int r = 0; r < k; ++r) m_batchY[static_cast<size_t>(r) * count + c] = m_trainY[static_cast<size_t>(r) * n + i];
+        for (int r = 0; r < k; ++r)
+            m_batchY[static_cast<size_t>(r) * count + c] = m_trainY[static_cast<size_t>(r) * n + i];
     }
 }
 
@@ -155,7 +165,8 @@ EvalStats Trainer::evaluate(const Dataset2D& d)
     e.count = d.size();
     if (d.size() == 0) return e;
     Tensor z = predict(featureTensor(d));
-    e.cost = m_loss->compute(z, targetTensor(d, m_spec.outputs)).value + l2Penalty(m_params, m_hyper.l2, d.size());
+    e.cost =
+        m_loss->compute(z, targetTensor(d, m_spec.outputs)).value + l2Penalty(m_params, m_hyper.l2, d.size());
     e.accuracy = accuracy(z, d.label);
     return e;
 }

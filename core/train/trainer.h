@@ -17,7 +17,7 @@
 namespace dl {
 
 class Trainer {
-public:
+  public:
     // Builds the model from spec (outputs forced to 1 for two classes, K otherwise) and initialises it from
     // Rng(seed). Throws ConfigError on bad hyperparameters or an empty training set.
     Trainer(const ModelSpec& spec, const Hyperparams& h, Split data, std::uint32_t seed);
@@ -35,7 +35,7 @@ public:
 
     void setHyper(const Hyperparams& h); // between steps; optimizer state kept unless its kind changes
     const Hyperparams& hyper() const { return m_hyper; }
-    void setData(Split data);            // keeps the model; restarts the epoch
+    void setData(Split data); // keeps the model; restarts the epoch
     const Split& data() const { return m_data; }
     const ModelSpec& spec() const { return m_spec; }
 
@@ -58,13 +58,13 @@ public:
     // Everything a checkpoint needs beyond params/buffers/optimizer slots.
     struct Cursor {
         long step = 0, epoch = 0;
-        int batchPos = 0;       // next row of the permutation
-        std::vector<int> perm;  // this epoch's shuffle (empty for full batch)
+        int batchPos = 0;      // next row of the permutation
+        std::vector<int> perm; // this epoch's shuffle (empty for full batch)
     };
     Cursor cursor() const { return {m_step, m_epoch, m_pos, m_perm}; }
     void setCursor(const Cursor& c);
 
-private:
+  private:
     void rebuildTargets();
     void gatherBatch(int begin, int count);
     float lossAndGrad(const Tensor& x, const Tensor& y, int m);

@@ -6,12 +6,12 @@
 namespace dl {
 
 class CancelFlag {
-public:
+  public:
     void request() { m_flag.store(true, std::memory_order_relaxed); }
     void clear() { m_flag.store(false, std::memory_order_relaxed); }
     bool requested() const { return m_flag.load(std::memory_order_relaxed); }
 
-private:
+  private:
     std::atomic<bool> m_flag{false};
 };
 

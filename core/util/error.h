@@ -7,28 +7,28 @@
 namespace dl {
 
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 class ShapeError : public Error {
-public:
+  public:
     using Error::Error;
 };
 class IoError : public Error {
-public:
+  public:
     using Error::Error;
 };
 class FormatError : public Error {
-public:
+  public:
     using Error::Error;
 };
 class ConfigError : public Error {
-public:
+  public:
     using Error::Error;
 };
 // A problem in user data; what() already names file and line ("pts.csv, line 17: ...").
 class DataError : public Error {
-public:
+  public:
     DataError(const std::string& file, int line, const std::string& msg);
     std::string file;
     int line = 0;
@@ -41,5 +41,5 @@ public:
 // Always-on precondition check: throws dl::Error naming file:line.
 #define DL_CHECK(cond, msg)                                                                                  \
     do {                                                                                                     \
-        if (!(cond)) ::dl::throwCheck(__FILE__, __LINE__, (msg));                                           \
+        if (!(cond)) ::dl::throwCheck(__FILE__, __LINE__, (msg));                                            \
     } while (0)

@@ -30,8 +30,14 @@ void Json::push(Json v)
     if (m_type == Type::Null) m_type = Type::Array;
     m_arr.push_back(std::move(v));
 }
-size_t Json::size() const { return m_type == Type::Array ? m_arr.size() : m_obj.size(); }
-const Json& Json::operator[](size_t i) const { return m_arr.at(i); }
+size_t Json::size() const
+{
+    return m_type == Type::Array ? m_arr.size() : m_obj.size();
+}
+const Json& Json::operator[](size_t i) const
+{
+    return m_arr.at(i);
+}
 Json& Json::set(const std::string& key, Json v)
 {
     if (m_type == Type::Null) m_type = Type::Object;
@@ -49,7 +55,10 @@ const Json* Json::find(const std::string& key) const
         if (kv.first == key) return &kv.second;
     return nullptr;
 }
-bool Json::has(const std::string& key) const { return find(key) != nullptr; }
+bool Json::has(const std::string& key) const
+{
+    return find(key) != nullptr;
+}
 const Json& Json::at(const std::string& key) const
 {
     const Json* j = find(key);
@@ -72,11 +81,21 @@ static void escapeTo(std::string& out, const std::string& s)
     out += '"';
     for (char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char buf[8];
@@ -98,8 +117,12 @@ void Json::dumpTo(std::string& out, int indent, int depth) const
         out.append(static_cast<size_t>(indent * d), ' ');
     };
     switch (m_type) {
-    case Type::Null: out += "null"; break;
-    case Type::Bool: out += m_bool ? "true" : "false"; break;
+    case Type::Null:
+        out += "null";
+        break;
+    case Type::Bool:
+        out += m_bool ? "true" : "false";
+        break;
     case Type::Number: {
         if (!std::isfinite(m_num)) {
             out += "null"; // JSON has no NaN/Inf
@@ -113,7 +136,9 @@ void Json::dumpTo(std::string& out, int indent, int depth) const
         out += buf;
         break;
     }
-    case Type::String: escapeTo(out, m_str); break;
+    case Type::String:
+        escapeTo(out, m_str);
+        break;
     case Type::Array:
         out += '[';
         for (size_t i = 0; i < m_arr.size(); ++i) {
@@ -161,7 +186,8 @@ struct Parser {
                 ++col;
             }
         }
-        throw FormatError("JSON line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + msg);
+        throw FormatError("JSON line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
+                          msg);
     }
     void ws()
     {
@@ -190,11 +216,21 @@ struct Parser {
             if (i >= s.size()) fail("unterminated string");
             char e = s[i++];
             switch (e) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
             case 'u': {
                 if (i + 4 > s.size()) fail("bad \\u escape");
                 unsigned code = static_cast<unsigned>(std::strtoul(s.substr(i, 4).c_str(), nullptr, 16));
@@ -211,7 +247,8 @@ struct Parser {
                 }
                 break;
             }
-            default: out += e;
+            default:
+                out += e;
             }
         }
         if (i >= s.size()) fail("unterminated string");

@@ -11,7 +11,7 @@
 namespace dl {
 
 class Json {
-public:
+  public:
     enum class Type { Null, Bool, Number, String, Array, Object };
     Json() = default;
     Json(bool b) : m_type(Type::Bool), m_bool(b) {}
@@ -20,8 +20,18 @@ public:
     Json(long i) : m_type(Type::Number), m_num(static_cast<double>(i)) {}
     Json(const char* s) : m_type(Type::String), m_str(s) {}
     Json(std::string s) : m_type(Type::String), m_str(std::move(s)) {}
-    static Json array() { Json j; j.m_type = Type::Array; return j; }
-    static Json object() { Json j; j.m_type = Type::Object; return j; }
+    static Json array()
+    {
+        Json j;
+        j.m_type = Type::Array;
+        return j;
+    }
+    static Json object()
+    {
+        Json j;
+        j.m_type = Type::Object;
+        return j;
+    }
 
     Type type() const { return m_type; }
     bool isNull() const { return m_type == Type::Null; }
@@ -51,10 +61,10 @@ public:
     double get(const std::string& key, double def) const;
     std::string get(const std::string& key, const std::string& def) const;
 
-    std::string dump(int indent = -1) const; // -1: one line
+    std::string dump(int indent = -1) const;    // -1: one line
     static Json parse(const std::string& text); // throws FormatError with line:column
 
-private:
+  private:
     void dumpTo(std::string& out, int indent, int depth) const;
     Type m_type = Type::Null;
     bool m_bool = false;

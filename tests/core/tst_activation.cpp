@@ -7,7 +7,7 @@ Q_DECLARE_METATYPE(dl::Act)
 
 class TstActivation : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void values_data()
     {
         QTest::addColumn<dl::Act>("act");
@@ -55,7 +55,10 @@ private slots:
     {
         dl::Activation f(dl::Act::Tanh);
         dl::Tensor x({1, 4});
-        x[0] = -3; x[1] = -0.1f; x[2] = 0.7f; x[3] = 9;
+        x[0] = -3;
+        x[1] = -0.1f;
+        x[2] = 0.7f;
+        x[3] = 9;
         const dl::Tensor y = f.forward(x, dl::Mode::Eval);
         for (int i = 0; i < 4; ++i) QVERIFY(std::abs(y[i] - std::tanh(x[i])) < 1e-6);
     }

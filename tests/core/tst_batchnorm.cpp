@@ -5,7 +5,7 @@
 
 class TstBatchNorm : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void handComputed()
     {
         // one feature over 4 examples: 1, 2, 3, 4 → μ = 2.5, σ² = 1.25
@@ -28,7 +28,10 @@ private slots:
         bn.params()[0]->value[1] = 3.f; // γ of feature 1
         bn.params()[1]->value[1] = 1.f; // β
         dl::Tensor x({2, 2});
-        x[0] = 0; x[1] = 0; x[2] = -1; x[3] = 1;
+        x[0] = 0;
+        x[1] = 0;
+        x[2] = -1;
+        x[3] = 1;
         const dl::Tensor y = bn.forward(x, dl::Mode::Train);
         QVERIFY(std::abs(y[2] - (1 - 3 * 1 / std::sqrt(1 + 1e-5))) < 1e-5);
         QCOMPARE(y[0], 0.f); // zero variance stays finite thanks to ε

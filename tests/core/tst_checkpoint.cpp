@@ -26,7 +26,7 @@ class TstCheckpoint : public QObject {
         ds.kind = "moons";
         return std::make_unique<dl::Trainer>(spec, h, dl::splitDataset(dl::makeSynthetic(ds), 0.2f, 1), 4);
     }
-private slots:
+  private slots:
     void roundTripReproducesNextSteps_data()
     {
         QTest::addColumn<int>("opt");
@@ -54,7 +54,8 @@ private slots:
             QCOMPARE(sb.step, sa.step);
         }
         auto pa = a->model().params(), pb = b->model().params();
-        for (size_t i = 0; i < pa.size(); ++i) QVERIFY(pa[i]->value.arr().cwiseEqual(pb[i]->value.arr()).all());
+        for (size_t i = 0; i < pa.size(); ++i)
+            QVERIFY(pa[i]->value.arr().cwiseEqual(pb[i]->value.arr()).all());
         QCOMPARE(b->evaluateAll().dev.accuracy, a->evaluateAll().dev.accuracy);
     }
     void damagedFiles_data()
@@ -71,14 +72,18 @@ private slots:
         QFETCH(QString, message);
         auto a = make(dl::OptKind::Adam, false, 1.f);
         std::string bytes = dl::checkpointBytes(*a);
-        if (cut < 0) bytes.resize(bytes.size() + cut);
-        else if (cut > 0) bytes.resize(static_cast<size_t>(cut));
-        else bytes[0] = 'X';
+        if (cut < 0)
+            bytes.resize(bytes.size() + cut);
+        else if (cut > 0)
+            bytes.resize(static_cast<size_t>(cut));
+        else
+            bytes[0] = 'X';
         try {
             dl::checkpointFromBytes(bytes, "/x/model.dlck");
             QFAIL("no exception");
         } catch (const dl::FormatError& e) {
-            QVERIFY2(QString(e.what()).contains("model.dlck") && QString(e.what()).contains(message), e.what());
+            QVERIFY2(QString(e.what()).contains("model.dlck") && QString(e.what()).contains(message),
+                     e.what());
         }
     }
     void newerVersionIsNamed()
@@ -90,7 +95,8 @@ private slots:
             dl::checkpointFromBytes(bytes, "m.dlck");
             QFAIL("no exception");
         } catch (const dl::FormatError& e) {
-            QCOMPARE(QString(e.what()), QString("m.dlck is checkpoint version 2; this build reads version 1."));
+            QCOMPARE(QString(e.what()),
+                     QString("m.dlck is checkpoint version 2; this build reads version 1."));
         }
     }
 };

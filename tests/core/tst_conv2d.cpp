@@ -7,7 +7,7 @@
 
 class TstConv2d : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void courseVerticalEdge()
     {
         // COURSE.md §7: a 6×6 image, left half 10, right half 0, convolved with [[1,0,-1]]×3 gives 4×4
@@ -29,9 +29,9 @@ private slots:
     }
     void outputSizes()
     {
-        QCOMPARE(dl::convOutputSize(6, 3, 1, 0), 4);  // valid
-        QCOMPARE(dl::convOutputSize(6, 3, 1, 1), 6);  // same: p = (f-1)/2
-        QCOMPARE(dl::convOutputSize(7, 3, 2, 0), 3);  // floor((7 - 3)/2) + 1
+        QCOMPARE(dl::convOutputSize(6, 3, 1, 0), 4); // valid
+        QCOMPARE(dl::convOutputSize(6, 3, 1, 1), 6); // same: p = (f-1)/2
+        QCOMPARE(dl::convOutputSize(7, 3, 2, 0), 3); // floor((7 - 3)/2) + 1
         dl::Conv2d c({3, 8, 5, 1, 2, 1});
         QCOMPARE(c.outputShape({2, 3, 28, 28}), (dl::Shape{2, 8, 28, 28}));
         QVERIFY_THROWS_EXCEPTION(dl::ShapeError, c.outputShape({2, 4, 28, 28}));
@@ -54,7 +54,10 @@ private slots:
         c.weight().value[0] = 2.f;
         c.weight().value[1] = -1.f;
         dl::Tensor x({1, 2, 1, 2});
-        x[0] = 1; x[1] = 2; x[2] = 3; x[3] = 4;
+        x[0] = 1;
+        x[1] = 2;
+        x[2] = 3;
+        x[3] = 4;
         const dl::Tensor y = c.forward(x, dl::Mode::Eval);
         QCOMPARE(y[1], 4.f);
         QCOMPARE(y[2], -3.f);

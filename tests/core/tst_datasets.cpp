@@ -8,7 +8,7 @@
 
 class TstDatasets : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void allKinds_data()
     {
         QTest::addColumn<QString>("kind");
@@ -51,7 +51,7 @@ private slots:
         QCOMPARE(sp.train.size(), 225);
         const dl::Tensor x = dl::featureTensor(sp.train);
         QCOMPARE(x.shape(), (dl::Shape{2, 225}));
-        QCOMPARE(x[224], sp.train.xy[2 * 224]);      // row 0: x coordinates
+        QCOMPARE(x[224], sp.train.xy[2 * 224]);       // row 0: x coordinates
         QCOMPARE(x[225 + 3], sp.train.xy[2 * 3 + 1]); // row 1: y coordinates
         const dl::Tensor y = dl::targetTensor(sp.train, 3);
         QCOMPARE(y.shape(), (dl::Shape{3, 225}));
@@ -70,7 +70,8 @@ private slots:
     void csvGood()
     {
         std::vector<std::string> names;
-        const dl::Dataset2D d = dl::parseCsv2D("# my points\nx,y,label\n0.5,1,cat\n-1,2,dog\n3;4;cat\n", "p.csv", &names);
+        const dl::Dataset2D d =
+            dl::parseCsv2D("# my points\nx,y,label\n0.5,1,cat\n-1,2,dog\n3;4;cat\n", "p.csv", &names);
         QCOMPARE(d.size(), 3);
         QCOMPARE(d.classes, 2);
         QCOMPARE(names[1], std::string("dog"));
@@ -83,11 +84,16 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("columns") << "x,y,l\n1,2,0\n3,4\n" << "p.csv, line 3: expected 3 columns (x, y, label), found 2.";
-        QTest::newRow("number") << "1,2,0\n1,abc,1\n" << "p.csv, line 2: y \"abc\" is not a finite number.";
-        QTest::newRow("nan") << "1,2,0\nnan,1,1\n" << "p.csv, line 2: x \"nan\" is not a finite number.";
-        QTest::newRow("one class") << "1,2,0\n3,4,0\n" << "at least two classes are needed";
-        QTest::newRow("empty") << "\n# nothing\n" << "no data rows found";
+        QTest::newRow("columns") << "x,y,l\n1,2,0\n3,4\n"
+                                 << "p.csv, line 3: expected 3 columns (x, y, label), found 2.";
+        QTest::newRow("number") << "1,2,0\n1,abc,1\n"
+                                << "p.csv, line 2: y \"abc\" is not a finite number.";
+        QTest::newRow("nan") << "1,2,0\nnan,1,1\n"
+                             << "p.csv, line 2: x \"nan\" is not a finite number.";
+        QTest::newRow("one class") << "1,2,0\n3,4,0\n"
+                                   << "at least two classes are needed";
+        QTest::newRow("empty") << "\n# nothing\n"
+                               << "no data rows found";
     }
     void csvErrors()
     {

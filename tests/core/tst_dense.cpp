@@ -5,18 +5,21 @@
 
 class TstDense : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void handComputed()
     {
-        // W = [[1, 2], [3, 4], [5, 6]], b = [0.5, -1, 0], two examples as columns: x1 = (1, -1), x2 = (2, 0.5)
+        // W = [[1, 2], [3, 4], [5, 6]], b = [0.5, -1, 0], two examples as columns: x1 = (1, -1), x2 = (2,
+        // 0.5)
         dl::Dense d(2, 3);
         const float w[] = {1, 2, 3, 4, 5, 6};
         std::copy(w, w + 6, d.weight().value.data());
         d.bias().value[0] = 0.5f;
         d.bias().value[1] = -1.f;
         dl::Tensor x({2, 2});
-        x[0] = 1; x[1] = 2;    // row 0: feature 0 of both examples
-        x[2] = -1; x[3] = 0.5; // row 1: feature 1
+        x[0] = 1;
+        x[1] = 2; // row 0: feature 0 of both examples
+        x[2] = -1;
+        x[3] = 0.5; // row 1: feature 1
         const dl::Tensor y = d.forward(x, dl::Mode::Train);
         QCOMPARE(y.shape(), (dl::Shape{3, 2}));
         // z1 = W x1 + b = (1-2+0.5, 3-4-1, 5-6) = (-0.5, -2, -1); z2 = (2+1+0.5, 6+2-1, 10+3) = (3.5, 7, 13)

@@ -5,7 +5,7 @@
 
 class TstDropout : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void evalIsIdentity()
     {
         dl::Dropout d(0.5f, 1);
@@ -38,7 +38,8 @@ private slots:
         dl::Rng rng(4);
         dl::DropoutT<double> d(0.7f, 9);
         const std::string state = d.rngState();
-        dltest::checkLayerGradients(d, dltest::randomTensor({5, 6}, rng), 1e-7, [&] { d.setRngState(state); });
+        dltest::checkLayerGradients(d, dltest::randomTensor({5, 6}, rng), 1e-7,
+                                    [&] { d.setRngState(state); });
     }
 };
 

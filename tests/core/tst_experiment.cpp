@@ -24,7 +24,7 @@ class TstExperiment : public QObject {
         e.seed = 9;
         return e;
     }
-private slots:
+  private slots:
     void replayMatchesLiveRun()
     {
         // A "live" run: 300 steps, lr changed at 120, optimizer switched at 200, as the GUI records it.
@@ -33,8 +33,10 @@ private slots:
         for (long s = 0; s < 300; ++s) {
             if (s == 120 || s == 200) {
                 dl::Hyperparams h = live->hyper();
-                if (s == 120) h.lr = 0.01f;
-                else h.opt.kind = dl::OptKind::Adam;
+                if (s == 120)
+                    h.lr = 0.01f;
+                else
+                    h.opt.kind = dl::OptKind::Adam;
                 e.changes.push_back({s, h, dl::describeChange(live->hyper(), h), std::nullopt});
                 live->setHyper(h);
             }

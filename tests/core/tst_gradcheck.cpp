@@ -10,7 +10,7 @@
 namespace {
 // A dense layer whose weight gradient is 10% too large: the check must flag it.
 class BrokenDense : public dl::DenseT<double> {
-public:
+  public:
     using DenseT::DenseT;
     dl::TensorD backward(const dl::TensorD& dy) override
     {
@@ -23,18 +23,23 @@ public:
 
 class TstGradcheck : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void flowerModels_data()
     {
         QTest::addColumn<QString>("hidden");
         QTest::addColumn<QString>("act");
         QTest::addColumn<bool>("bn");
         QTest::addColumn<float>("l2");
-        QTest::newRow("4,3 tanh") << "4,3" << "tanh" << false << 0.f;
-        QTest::newRow("5 relu l2") << "5" << "relu" << false << 0.7f;
-        QTest::newRow("4,3 sigmoid bn") << "4,3" << "sigmoid" << true << 0.f;
-        QTest::newRow("6,4 leaky bn l2") << "6,4" << "leaky" << true << 0.3f;
-        QTest::newRow("logistic") << "0" << "tanh" << false << 0.f;
+        QTest::newRow("4,3 tanh") << "4,3"
+                                  << "tanh" << false << 0.f;
+        QTest::newRow("5 relu l2") << "5"
+                                   << "relu" << false << 0.7f;
+        QTest::newRow("4,3 sigmoid bn") << "4,3"
+                                        << "sigmoid" << true << 0.f;
+        QTest::newRow("6,4 leaky bn l2") << "6,4"
+                                         << "leaky" << true << 0.3f;
+        QTest::newRow("logistic") << "0"
+                                  << "tanh" << false << 0.f;
     }
     void flowerModels()
     {
@@ -56,7 +61,8 @@ private slots:
         const dl::GradCheckReport r = dl::gradientCheck(t.spec(), t.model(), dl::featureTensor(split.train),
                                                         dl::targetTensor(split.train, 1), t.lossKind(), l2);
         QVERIFY(!r.layers.empty());
-        for (const auto& l : r.layers) QVERIFY2(l.difference < 1e-7, (l.layer + " " + std::to_string(l.difference)).c_str());
+        for (const auto& l : r.layers)
+            QVERIFY2(l.difference < 1e-7, (l.layer + " " + std::to_string(l.difference)).c_str());
     }
     void softmaxModel()
     {

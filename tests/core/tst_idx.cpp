@@ -35,7 +35,7 @@ std::string gzip(const std::string& in)
 
 class TstIdx : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void readsPlainAndGzip()
     {
         std::vector<std::uint8_t> px(2 * 3 * 4);
@@ -65,13 +65,17 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
         const std::string good = idx({2, 2, 2}, std::vector<std::uint8_t>(8, 1));
-        auto qb = [](const std::string& s) { return QByteArray(s.data(), qsizetype(s.size())); };
-        QTest::newRow("truncated data") << qb(good.substr(0, good.size() - 3))
-                                        << "imgs.idx is truncated: the header promises 8 bytes of data, the file has 5.";
+        auto qb = [](const std::string& s) {
+            return QByteArray(s.data(), qsizetype(s.size()));
+        };
+        QTest::newRow("truncated data")
+            << qb(good.substr(0, good.size() - 3))
+            << "imgs.idx is truncated: the header promises 8 bytes of data, the file has 5.";
         QTest::newRow("extra bytes") << qb(good + "xx") << "has extra bytes";
         QTest::newRow("truncated header") << qb(good.substr(0, 9)) << "truncated inside its header";
         QTest::newRow("garbage") << qb("hello world, not idx") << "is not an IDX file";
-        QTest::newRow("float type") << qb(std::string{0, 0, 0x0d, 1, 0, 0, 0, 1, 0, 0, 0, 0}) << "only unsigned bytes";
+        QTest::newRow("float type") << qb(std::string{0, 0, 0x0d, 1, 0, 0, 0, 1, 0, 0, 0, 0})
+                                    << "only unsigned bytes";
         QTest::newRow("zero dim") << qb(idx({0}, {})) << "dimension 1 is 0";
         QTest::newRow("cut gzip") << qb(gzip(good).substr(0, 12)) << "is not a complete gzip file";
         QTest::newRow("empty") << QByteArray() << "too short";
@@ -84,7 +88,8 @@ private slots:
             dl::parseIdx(bytes.toStdString(), "/data/imgs.idx");
             QFAIL("no exception");
         } catch (const dl::FormatError& e) {
-            QVERIFY2(QString(e.what()).contains(message) && QString(e.what()).startsWith("imgs.idx"), e.what());
+            QVERIFY2(QString(e.what()).contains(message) && QString(e.what()).startsWith("imgs.idx"),
+                     e.what());
         }
     }
     void realFashionMnist()

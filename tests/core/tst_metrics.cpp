@@ -7,7 +7,7 @@
 
 class TstMetrics : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void handComputed()
     {
         // truth:     0 0 0 1 1 2
@@ -19,8 +19,8 @@ private slots:
         QCOMPARE(m.at(2, 2), 1);
         QCOMPARE(m.perClass[0].precision, 1.f);
         QCOMPARE(m.perClass[0].recall, 2.f / 3.f);
-        QVERIFY(std::abs(m.perClass[0].f1 - 0.8f) < 1e-6);           // 2·1·(2/3) / (1 + 2/3)
-        QVERIFY(std::abs(m.perClass[2].f1 - 2.f / 3.f) < 1e-6);      // 2·0.5·1 / 1.5
+        QVERIFY(std::abs(m.perClass[0].f1 - 0.8f) < 1e-6);      // 2·1·(2/3) / (1 + 2/3)
+        QVERIFY(std::abs(m.perClass[2].f1 - 2.f / 3.f) < 1e-6); // 2·0.5·1 / 1.5
         QCOMPARE(m.perClass[1].support, 2);
         QVERIFY(std::abs(m.macroF1 - (0.8f + 0.5f + 2.f / 3.f) / 3.f) < 1e-6);
     }

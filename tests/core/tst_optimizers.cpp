@@ -20,7 +20,7 @@ class TstOptimizers : public QObject {
         m_p.grad[0] = 0.5f;
         m_p.grad[1] = -2.f;
     }
-private slots:
+  private slots:
     void gradientDescent()
     {
         auto ps = params();
@@ -84,12 +84,12 @@ private slots:
     void decay()
     {
         dl::DecayConfig d{dl::Decay::InverseTime, 1.f, 1};
-        QCOMPARE(dl::decayedLearningRate(0.2f, d, 1), 0.1f);             // α₀/(1 + 1·1)
+        QCOMPARE(dl::decayedLearningRate(0.2f, d, 1), 0.1f); // α₀/(1 + 1·1)
         d = {dl::Decay::Exponential, 0.95f, 1};
         QVERIFY(std::abs(dl::decayedLearningRate(1.f, d, 2) - 0.9025f) < 1e-6); // 0.95²
         d = {dl::Decay::Step, 1.f, 1000};
         QCOMPARE(dl::decayedLearningRate(0.3f, d, 999), 0.3f);
-        QCOMPARE(dl::decayedLearningRate(0.3f, d, 1000), 0.15f);         // α₀/(1 + floor(1000/1000))
+        QCOMPARE(dl::decayedLearningRate(0.3f, d, 1000), 0.15f); // α₀/(1 + floor(1000/1000))
         d = {dl::Decay::None, 1.f, 1};
         QCOMPARE(dl::decayedLearningRate(0.3f, d, 5000), 0.3f);
     }

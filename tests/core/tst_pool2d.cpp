@@ -7,7 +7,7 @@
 
 class TstPool2d : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void maxHand()
     {
         // 4×4 → 2×2 with a 2×2 window, stride 2 (COURSE.md §7)
@@ -21,14 +21,17 @@ private slots:
         QCOMPARE(y[2], 6.f);
         QCOMPARE(y[3], 3.f);
         const dl::Tensor dx = p.backward(dl::Tensor({1, 1, 2, 2}, 1.f));
-        QCOMPARE(dx[5], 1.f);  // the 9
+        QCOMPARE(dx[5], 1.f); // the 9
         QCOMPARE(dx[0], 0.f);
         QCOMPARE(dx.arr().sum(), 4.f); // one route per window
     }
     void avgHand()
     {
         dl::Tensor x({1, 1, 2, 2});
-        x[0] = 1; x[1] = 2; x[2] = 3; x[3] = 6;
+        x[0] = 1;
+        x[1] = 2;
+        x[2] = 3;
+        x[3] = 6;
         dl::Pool2d p(dl::PoolKind::Avg, 2, 2);
         QCOMPARE(p.forward(x, dl::Mode::Train)[0], 3.f);
         const dl::Tensor dx = p.backward(dl::Tensor({1, 1, 1, 1}, 4.f));
@@ -54,7 +57,8 @@ private slots:
         QFETCH(int, p);
         dl::Rng rng(8);
         dl::Pool2dT<double> pool(kind == 0 ? dl::PoolKind::Max : dl::PoolKind::Avg, k, s, p);
-        dltest::checkLayerGradients(pool, dltest::randomTensor({2, 2, 5, 6}, rng)); // distinct values: no ties
+        dltest::checkLayerGradients(pool,
+                                    dltest::randomTensor({2, 2, 5, 6}, rng)); // distinct values: no ties
     }
     void flattenMakesColumns()
     {
@@ -72,7 +76,10 @@ private slots:
     void globalAveragePool()
     {
         dl::Tensor x({1, 2, 1, 2});
-        x[0] = 1; x[1] = 3; x[2] = -2; x[3] = 4;
+        x[0] = 1;
+        x[1] = 3;
+        x[2] = -2;
+        x[3] = 4;
         dl::GlobalAvgPool g;
         const dl::Tensor y = g.forward(x, dl::Mode::Train);
         QCOMPARE(y.shape(), (dl::Shape{2, 1}));

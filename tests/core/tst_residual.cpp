@@ -12,7 +12,7 @@ class TstResidual : public QObject {
     {
         for (auto* p : l.params()) p->value = dltest::randomTensor(p->value.shape(), rng, 0.5);
     }
-private slots:
+  private slots:
     void batchNorm2dHand()
     {
         // channel 0 holds 1, 3 (image 0) and 5, 7 (image 1): μ = 4, σ² = 5; channel 1 is constant

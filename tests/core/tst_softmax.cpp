@@ -5,10 +5,11 @@
 
 class TstSoftmax : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void courseExample()
     {
-        // softmax([[9,2,5,0,0],[7,5,0,0,0]]) per example; examples are columns here, so the input is its transpose.
+        // softmax([[9,2,5,0,0],[7,5,0,0,0]]) per example; examples are columns here, so the input is its
+        // transpose.
         const float in[2][5] = {{9, 2, 5, 0, 0}, {7, 5, 0, 0, 0}};
         const double expect[2][5] = {
             {9.80897665e-01, 8.94462891e-04, 1.79657674e-02, 1.21052389e-04, 1.21052389e-04},

@@ -13,24 +13,28 @@ class TstSweep : public QObject {
         e.data = dl::splitDataset(dl::makeSynthetic(e.dataset), 0.2f, 1);
         return e;
     }
-    std::vector<dl::SweepResult> run(const dl::Experiment& e, dl::SweepParam p, const std::string& values, long it)
+    std::vector<dl::SweepResult> run(const dl::Experiment& e, dl::SweepParam p, const std::string& values,
+                                     long it)
     {
         std::vector<dl::SweepResult> out;
-        dl::runSweep(dl::sweepRuns(e, p, values), it, 8, 50, nullptr, [&](const dl::SweepResult& r) { out.push_back(r); });
+        dl::runSweep(dl::sweepRuns(e, p, values), it, 8, 50, nullptr,
+                     [&](const dl::SweepResult& r) { out.push_back(r); });
         return out;
     }
-private slots:
+  private slots:
     void parsing()
     {
         const dl::Experiment e = base("flower");
-        auto runs = dl::sweepRuns(e, dl::SweepParam::LearningRate, dl::defaultSweepValues(dl::SweepParam::LearningRate));
+        auto runs = dl::sweepRuns(e, dl::SweepParam::LearningRate,
+                                  dl::defaultSweepValues(dl::SweepParam::LearningRate));
         QCOMPARE(runs.size(), size_t(3));
         QCOMPARE(runs[1].label, std::string("α = 0.001"));
         QCOMPARE(runs[1].experiment.hyper.lr, 0.001f);
         QCOMPARE(runs[1].experiment.network.hidden, e.network.hidden); // everything else equal
         runs = dl::sweepRuns(e, dl::SweepParam::HiddenUnits, "0, 3");
         QVERIFY(runs[0].experiment.network.hidden.empty());
-        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::Optimizer, "adam,nesterov"));
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError,
+                                 dl::sweepRuns(e, dl::SweepParam::Optimizer, "adam,nesterov"));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::LearningRate, "-1"));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::L2, ""));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::parseSweepParam("momentum"));

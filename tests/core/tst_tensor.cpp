@@ -11,7 +11,7 @@
 
 class TstTensor : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void rowMajorView()
     {
         dl::Tensor t({2, 3});
@@ -74,7 +74,8 @@ private slots:
         QCOMPARE(dl::readFile(path), std::string("one"));
         dl::writeFileAtomic(path, "two");
         QCOMPARE(dl::readFile(path), std::string("two"));
-        QVERIFY_THROWS_EXCEPTION(dl::IoError, dl::writeFileAtomic((dir.path() + "/no/such/dir/f").toStdString(), "x"));
+        QVERIFY_THROWS_EXCEPTION(dl::IoError,
+                                 dl::writeFileAtomic((dir.path() + "/no/such/dir/f").toStdString(), "x"));
         QVERIFY_THROWS_EXCEPTION(dl::IoError, dl::readFile((dir.path() + "/missing").toStdString()));
     }
 };

@@ -18,7 +18,7 @@ dl::Split data(const std::string& kind, float dev = 0.2f, std::uint32_t seed = 1
 
 class TstTrainer : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void coursePlanarResult()
     {
         // COURSE.md §2: 2-4-1, tanh, random ×0.01, GD α = 1.2, 10 000 iterations ⇒ about 90 %
@@ -102,7 +102,7 @@ private slots:
         dl::Hyperparams h;
         h.decay = {dl::Decay::InverseTime, 1.f, 1};
         dl::Trainer t(dl::ModelSpec{}, h, data("flower"), 1);
-        t.step();                   // epoch 0
+        t.step();                    // epoch 0
         QCOMPARE(t.step().lr, 0.6f); // epoch 1: 1.2 / (1 + 1)
     }
     void divergenceStopsCleanly()
@@ -115,14 +115,17 @@ private slots:
         h.lr = 100.f;
         dl::Trainer t(spec, h, data("flower"), 1);
         int calls = 0;
-        t.onStep = [&](const dl::StepStats&) { ++calls; };
+        t.onStep = [&](const dl::StepStats&) {
+            ++calls;
+        };
         const dl::StepStats s = t.run(5000);
         QVERIFY(s.diverged);
         QVERIFY(t.steps() < 5000);
         QCOMPARE(static_cast<long>(calls), t.steps() + 1);
         const QString msg = QString::fromStdString(t.divergenceMessage(s));
         QVERIFY2(msg.contains("Try a lower learning rate (now 100)"), qPrintable(msg));
-        for (dl::Param* p : t.model().params()) QVERIFY(p->value.arr().isFinite().all()); // no NaN update made
+        for (dl::Param* p : t.model().params())
+            QVERIFY(p->value.arr().isFinite().all()); // no NaN update made
     }
     void cancelStopsWithinOneStep()
     {

@@ -7,16 +7,16 @@
 #include "widgets/hyper_panel.h"
 #include "widgets/loss_curve_view.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QElapsedTimer>
-#include <QTimer>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 class TstPlayground : public QObject {
@@ -30,7 +30,7 @@ class TstPlayground : public QObject {
         if (!ok) qWarning("timed out waiting for step %ld", step);
         return page()->lastSnapshot();
     }
-private slots:
+  private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -101,7 +101,8 @@ private slots:
         const int before = page()->lastSnapshot().data.train.size();
         lab::DecisionMapView* map = page()->mapView();
         QTest::mouseClick(map, Qt::LeftButton, {}, map->rect().center());
-        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == before + 1; }, 3000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == before + 1; }, 3000));
         QTest::mouseClick(map, Qt::RightButton, {}, map->rect().center());
         QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == before; }, 3000));
     }
@@ -114,7 +115,8 @@ private slots:
         f.write("x,y,label\n1,2,0\n3,4\n");
         f.close();
         page()->loadCsv(path);
-        QCOMPARE(m_w->statusMessage(), QString("pts.csv, line 3: expected 3 columns (x, y, label), found 2."));
+        QCOMPARE(m_w->statusMessage(),
+                 QString("pts.csv, line 3: expected 3 columns (x, y, label), found 2."));
         m_w->stepAction()->trigger(); // the app keeps working
         QVERIFY(waitForStep(1).last.step == 1);
     }
@@ -122,7 +124,8 @@ private slots:
     {
         page()->gradientCheck();
         lab::GradCheckDialog* d = nullptr;
-        QVERIFY(QTest::qWaitFor([&] { return (d = page()->findChild<lab::GradCheckDialog*>()) && d->isVisible(); }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (d = page()->findChild<lab::GradCheckDialog*>()) && d->isVisible(); }, 5000));
         QCOMPARE(d->table()->rowCount(), 2); // dense1, dense2
         for (int r = 0; r < 2; ++r)
             QCOMPARE(d->table()->item(r, 3)->background().color(), lab::GradCheckDialog::colorFor(0));
@@ -136,7 +139,8 @@ private slots:
         m_w = std::make_unique<lab::MainWindow>();
         QCOMPARE(page()->hyperPanel()->hyper().lr, lr);
         QVERIFY(page()->curveView()->logScale());
-        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().hyper.lr == lr; }, 3000)); // the run uses it
+        QVERIFY(
+            QTest::qWaitFor([&] { return page()->lastSnapshot().hyper.lr == lr; }, 3000)); // the run uses it
     }
     void experimentRoundTrip()
     {
@@ -146,8 +150,10 @@ private slots:
         page()->hyperPanel()->learningRateSlider()->setValue(lab::HyperPanel::rateToSlider(0.3));
         waitForStep(page()->lastSnapshot().last.step + 200);
         const int points = page()->lastSnapshot().data.train.size();
-        QTest::mouseClick(page()->mapView(), Qt::LeftButton, {}, page()->mapView()->rect().center()); // an edit mid-run
-        QVERIFY(QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == points + 1; }, 3000));
+        QTest::mouseClick(page()->mapView(), Qt::LeftButton, {},
+                          page()->mapView()->rect().center()); // an edit mid-run
+        QVERIFY(
+            QTest::qWaitFor([&] { return page()->lastSnapshot().data.train.size() == points + 1; }, 3000));
         waitForStep(page()->lastSnapshot().last.step + 200);
         m_w->pauseAction()->trigger();
         QVERIFY(QTest::qWaitFor([&] { return !page()->isRunning(); }, 1000));
@@ -165,7 +171,7 @@ private slots:
         QCOMPARE(page()->lastSnapshot().eval.dev.accuracy, saved.eval.dev.accuracy);
         QCOMPARE(page()->lastSnapshot().hyper.lr, saved.hyper.lr);
         QCOMPARE(page()->lastSnapshot().data.train.size(), saved.data.train.size()); // the edit was replayed
-        QCOMPARE(page()->config().data.train.size(), saved.data.train.size());     // and the page knows it
+        QCOMPARE(page()->config().data.train.size(), saved.data.train.size());       // and the page knows it
 
         // and the command line replays the GUI's file to the same numbers
         QProcess cli;

@@ -13,12 +13,15 @@ lab::RunConfig flower()
     c.data = dl::splitDataset(dl::makeSynthetic(c.dataset), 0.2f, 1);
     return c;
 }
-lab::Snapshot lastOf(const QSignalSpy& spy) { return spy.last().at(0).value<lab::Snapshot>(); }
+lab::Snapshot lastOf(const QSignalSpy& spy)
+{
+    return spy.last().at(0).value<lab::Snapshot>();
+}
 } // namespace
 
 class TstTrainingController : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void configureSendsStepZero()
     {
         lab::TrainingController c;
@@ -64,7 +67,8 @@ private slots:
         bad.data.train = dl::Dataset2D{}; // nothing to train on
         c.configure(bad);
         QVERIFY(failed.wait(2000));
-        QVERIFY2(failed.last().at(0).toString().contains("training set is empty"), qPrintable(failed.last().at(0).toString()));
+        QVERIFY2(failed.last().at(0).toString().contains("training set is empty"),
+                 qPrintable(failed.last().at(0).toString()));
         c.configure(flower()); // still usable
         QVERIFY(progressed.wait(2000));
     }
@@ -81,7 +85,8 @@ private slots:
         c.setStepsPerSecond(0);
         c.start();
         QVERIFY(failed.wait(5000));
-        QVERIFY2(failed.last().at(0).toString().contains("Try a lower learning rate (now 100)"), qPrintable(failed.last().at(0).toString()));
+        QVERIFY2(failed.last().at(0).toString().contains("Try a lower learning rate (now 100)"),
+                 qPrintable(failed.last().at(0).toString()));
         QTRY_VERIFY_WITH_TIMEOUT(!c.isRunning(), 1000);
     }
     void newLearningRateIsUsed()
@@ -98,7 +103,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(lastOf(progressed).last.lr == 0.3f, 3000);
         bool marked = false;
         for (const auto& args : progressed)
-            for (const auto& m : args.at(0).value<lab::Snapshot>().markers) marked = marked || m.what.contains("0.3");
+            for (const auto& m : args.at(0).value<lab::Snapshot>().markers)
+                marked = marked || m.what.contains("0.3");
         QVERIFY(marked);
         c.pause();
     }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Views and panels as dumb widgets: values in, requests out; exports write real files.
+#include "widgets/compare_dialog.h"
 #include "widgets/data_panel.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
-#include "widgets/compare_dialog.h"
-#include <qcustomplot.h>
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
+#include <qcustomplot.h>
 
 #include <QComboBox>
 #include <QImage>
@@ -22,7 +22,7 @@
 
 class TstViews : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { lab::registerMetatypes(); }
     void lossCurveExports()
     {
@@ -81,7 +81,7 @@ private slots:
         lab::HyperPanel p;
         QSignalSpy changed(&p, &lab::HyperPanel::hyperChanged);
         QCOMPARE(p.learningRateSlider()->value(), lab::HyperPanel::rateToSlider(1.2));
-        QVERIFY(changed.isEmpty()); // setting values programmatically does not emit
+        QVERIFY(changed.isEmpty());            // setting values programmatically does not emit
         p.learningRateSlider()->setValue(200); // 10^(-4 + 2) = 0.01
         QCOMPARE(changed.size(), 1);
         QVERIFY(std::abs(changed[0][0].value<dl::Hyperparams>().lr - 0.01f) < 1e-7f);
