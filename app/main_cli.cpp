@@ -6,6 +6,7 @@
 #include "core/train/checkpoint.h"
 #include "core/train/experiment.h"
 #include "core/train/gradcheck.h"
+#include "core/train/image_trainer.h"
 #include "core/train/sweep.h"
 
 #include <chrono>
@@ -31,6 +32,10 @@ struct UsageError : std::runtime_error {
 const char* kUsage = R"(usage:
   dlcli train2d [options]          train a 2-D classifier (the Playground lab, headless)
   dlcli gradcheck [options]        gradient check of the network on the data; exit 0 when every layer < 1e-7
+  dlcli train-images --model logreg|mlp|lenet5|cnn-bn|resnet-small --epochs N [--batch 64]
+                   [--optimizer adam] [--lr 0.001] [--limit N] [--json]
+                                   Fashion-MNIST (Debian's dataset-fashion-mnist), headless (groundwork for
+                                   the Images lab)
   dlcli compare --vary hidden|lr|optimizer|init|l2|keep-prob|batch [--values LIST] [options]
                                    one run per value, all else equal (COURSE.md §1-4); default values are
                                    the course's (hidden: 1,2,3,4,5,20,50; lr: 0.01,0.001,0.0001; ...)
@@ -286,6 +291,61 @@ int compare(const Args& a, const std::string& defaultParam)
 
 } // namespace
 
+// The image lab headless (COURSE.md §6-7): Fashion-MNIST, a model preset, mini-batch training, evaluation.
+int trainImages(const Args& a)
+{
+    const bool json = a.has("json");
+    std::ostream& log = json ? std::cerr : std::cout;
+    if (a.str("dataset", "fashion-mnist") != "fashion-mnist")
+        throw UsageError("--dataset: only fashion-mnist is available so far");
+    const std::string dir = a.str("data", dl::kFashionMnistDir);
+    dl::ImageSet all = dl::loadFashionMnist(dir, true);
+    dl::ImageSet test = dl::loadFashionMnist(dir, false);
+    const int limit = static_cast<int>(a.num("limit", 0)); // a quick look on fewer training images
+    if (limit > 0 && limit < all.size()) {
+        std::vector<int> idx(static_cast<size_t>(limit));
+        for (int i = 0; i < limit; ++i) idx[static_cast<size_t>(i)] = i;
+        all = dl::subsetImages(all, idx);
+    }
+    dl::ImageSet train, dev;
+    const int devCount = static_cast<int>(a.num("dev-count", std::min(5000, all.size() / 12)));
+    const std::uint32_t seed = static_cast<std::uint32_t>(a.num("seed", 1));
+    dl::splitImages(all, devCount, seed, train, dev);
+    dl::Hyperparams h;
+    h.lr = static_cast<float>(a.num("lr", 0.001));
+    h.opt.kind = dl::parseOpt(a.str("optimizer", "adam"));
+    h.batch = static_cast<int>(a.num("batch", 64));
+    h.l2 = static_cast<float>(a.num("l2", 0));
+    dl::ImageTrainer t(a.str("model", "mlp"), h, std::move(train), std::move(dev), seed);
+    const long epochs = static_cast<long>(a.num("epochs", 1));
+    double seconds = 0;
+    dl::StepStats last;
+    for (long e = 0; e < epochs && !last.diverged && !g_cancel.requested(); ++e) {
+        const auto t0 = std::chrono::steady_clock::now();
+        last = t.runEpoch(&g_cancel);
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const dl::EvalStats dv = t.evaluate(t.dev());
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "epoch %ld  batch cost %.4f  dev accuracy %.2f%%  (%.1f s)\n",
+                      t.epochs(), static_cast<double>(last.cost), 100.0 * dv.accuracy, seconds);
+        log << buf;
+    }
+    const dl::EvalStats tr = t.evaluate(t.train()), dv = t.evaluate(t.dev()), te = t.evaluate(test);
+    const double imagesPerSecond = seconds > 0 ? double(t.steps()) * double(h.batch) / seconds : 0;
+    if (json) {
+        dl::Json j = dl::Json::object();
+        j.set("model", a.str("model", "mlp")).set("test_accuracy", double(te.accuracy));
+        j.set("dev_accuracy", double(dv.accuracy)).set("train_accuracy", double(tr.accuracy));
+        j.set("epochs", t.epochs()).set("seconds", seconds).set("images_per_second", imagesPerSecond);
+        j.set("parameters", double(t.model().paramCount())).set("diverged", last.diverged);
+        std::cout << j.dump() << std::endl;
+    } else {
+        std::printf("train %.2f %%  dev %.2f %%  test %.2f %%  %.0f images/s\n", 100.0 * tr.accuracy,
+                    100.0 * dv.accuracy, 100.0 * te.accuracy, imagesPerSecond);
+    }
+    return last.diverged ? 3 : 0;
+}
+
 int main(int argc, char** argv)
 {
     std::signal(SIGINT, onSignal);
@@ -298,6 +358,7 @@ int main(int argc, char** argv)
         if (a.command == "train2d") return train2d(a);
         if (a.command == "gradcheck") return gradcheck(a);
         if (a.command == "compare") return compare(a, "hidden");
+        if (a.command == "train-images") return trainImages(a);
         if (a.command == "compare-hidden") return compare(a, "hidden");
         throw UsageError("unknown command \"" + a.command + "\"");
     } catch (const UsageError& e) {
