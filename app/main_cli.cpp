@@ -2,6 +2,7 @@
 // dlcli: the headless front end of the core, for scripts, benchmarks and replaying experiments.
 // Links dlcore only (no Qt).
 #include "core/data/csv.h"
+#include "core/data/image_folder.h"
 #include "core/data/synthetic.h"
 #include "core/train/checkpoint.h"
 #include "core/train/experiment.h"
@@ -34,6 +35,7 @@ const char* kUsage = R"(usage:
   dlcli gradcheck [options]        gradient check of the network on the data; exit 0 when every layer < 1e-7
   dlcli train-images --model logreg|mlp|lenet5|cnn-bn|resnet-small --epochs N [--batch 64]
                    [--optimizer adam] [--lr 0.001] [--limit N] [--json]
+                   [--dataset fashion-mnist | folder:PATH [--size 28] [--channels 1|3]]
                                    Fashion-MNIST (Debian's dataset-fashion-mnist), headless (groundwork for
                                    the Images lab)
   dlcli compare --vary hidden|lr|optimizer|init|l2|keep-prob|batch [--values LIST] [options]
@@ -296,11 +298,22 @@ int trainImages(const Args& a)
 {
     const bool json = a.has("json");
     std::ostream& log = json ? std::cerr : std::cout;
-    if (a.str("dataset", "fashion-mnist") != "fashion-mnist")
-        throw UsageError("--dataset: only fashion-mnist is available so far");
-    const std::string dir = a.str("data", dl::kFashionMnistDir);
-    dl::ImageSet all = dl::loadFashionMnist(dir, true);
-    dl::ImageSet test = dl::loadFashionMnist(dir, false);
+    const std::string dataset = a.str("dataset", "fashion-mnist");
+    dl::ImageSet all, test;
+    if (dataset == "fashion-mnist") {
+        const std::string dir = a.str("data", dl::kFashionMnistDir);
+        all = dl::loadFashionMnist(dir, true);
+        test = dl::loadFashionMnist(dir, false);
+    } else if (dataset.rfind("folder:", 0) == 0) { // your own pictures, one sub-folder per class
+        dl::FolderLoadReport report;
+        const int size = static_cast<int>(a.num("size", 28));
+        const dl::ImageSet pics = dl::loadImageFolder(
+            dataset.substr(7), static_cast<int>(a.num("channels", 1)), size, size, &report);
+        for (const std::string& skip : report.skipped) log << "skipped " << skip << "\n";
+        dl::splitImages(pics, std::max(1, pics.size() / 10), 7, all, test); // 10 % held out as the test set
+    } else {
+        throw UsageError("--dataset: use fashion-mnist or folder:PATH");
+    }
     const int limit = static_cast<int>(a.num("limit", 0)); // a quick look on fewer training images
     if (limit > 0 && limit < all.size()) {
         std::vector<int> idx(static_cast<size_t>(limit));
@@ -331,7 +344,10 @@ int trainImages(const Args& a)
         log << buf;
     }
     const dl::EvalStats tr = t.evaluate(t.train()), dv = t.evaluate(t.dev()), te = t.evaluate(test);
-    const double imagesPerSecond = seconds > 0 ? double(t.steps()) * double(h.batch) / seconds : 0;
+    // images actually trained on: whole epochs plus the steps of an interrupted one
+    const double images = double(t.epochs()) * t.train().size() +
+                          double(t.steps() - t.epochs() * t.stepsPerEpoch()) * std::max(1, h.batch);
+    const double imagesPerSecond = seconds > 0 ? images / seconds : 0;
     if (json) {
         dl::Json j = dl::Json::object();
         j.set("model", a.str("model", "mlp")).set("test_accuracy", double(te.accuracy));
