@@ -35,6 +35,7 @@ const char* kUsage = R"(usage:
   dlcli gradcheck [options]        gradient check of the network on the data; exit 0 when every layer < 1e-7
   dlcli train-images --model logreg|mlp|lenet5|cnn-bn|resnet-small --epochs N [--batch 64]
                    [--optimizer adam] [--lr 0.001] [--limit N] [--json]
+                   [--augment "flip,crop,rotate:0.5:15"] (kind[:probability[:strength]], training only)
                    [--dataset fashion-mnist | folder:PATH [--size 28] [--channels 1|3]]
                                    Fashion-MNIST (Debian's dataset-fashion-mnist), headless (groundwork for
                                    the Images lab)
@@ -330,6 +331,7 @@ int trainImages(const Args& a)
     h.batch = static_cast<int>(a.num("batch", 64));
     h.l2 = static_cast<float>(a.num("l2", 0));
     dl::ImageTrainer t(a.str("model", "mlp"), h, std::move(train), std::move(dev), seed);
+    if (a.has("augment")) t.setAugmentation(dl::AugmentPipeline::parse(a.str("augment", "")));
     const long epochs = static_cast<long>(a.num("epochs", 1));
     double seconds = 0;
     dl::StepStats last;

@@ -3,6 +3,7 @@
 
 #include "core/train/image_models.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -29,6 +30,14 @@ ImageTrainer::ImageTrainer(const std::string& model, const Hyperparams& h, Image
     m_opt = makeOptimizer(h.opt, m_params);
 }
 
+void ImageTrainer::setAugmentation(const AugmentPipeline& p)
+{
+    m_aug = p;
+    const bool needPca =
+        std::any_of(p.ops.begin(), p.ops.end(), [](const AugmentOp& o) { return o.kind == "pca"; });
+    if (needPca && m_train.images.dim(1) == 3) m_pca = pcaColorBasis(m_train.images);
+}
+
 int ImageTrainer::stepsPerEpoch() const
 {
     const int b = m_hyper.batch <= 0 ? m_train.size() : std::min(m_hyper.batch, m_train.size());
@@ -42,7 +51,8 @@ StepStats ImageTrainer::step()
     if (m_pos == 0) m_perm = m_rng.permutation(n); // COURSE.md §4: one shuffle per epoch
     const int count = std::min(b, n - m_pos);
     const std::vector<int> idx(m_perm.begin() + m_pos, m_perm.begin() + m_pos + count);
-    const ImageSet batch = subsetImages(m_train, idx);
+    ImageSet batch = subsetImages(m_train, idx);
+    augmentBatch(batch.images, m_aug, m_rng, &m_pca);
     StepStats s;
     s.lr = decayedLearningRate(m_hyper.lr, m_hyper.decay, m_epoch);
     const Tensor z = m_model.forward(batch.images, Mode::Train);

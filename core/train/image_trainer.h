@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Trains an image classifier (Sequential on NCHW batches, softmax cross-entropy) on a train/dev split with
 // mini-batches, and evaluates on any set. Reports each step; polls a cancel flag; stops on a NaN cost.
-// No threads, no Qt, no augmentation yet (the image lab adds those).
+// No threads, no Qt.
 #pragma once
+#include "core/data/augment.h"
 #include "core/data/image_set.h"
 #include "core/layers/sequential.h"
 #include "core/losses/loss.h"
@@ -28,6 +29,9 @@ class ImageTrainer {
     StepStats
     runEpoch(const CancelFlag* cancel = nullptr); // steps until the epoch ends, a cancel or divergence
     std::function<void(const StepStats&)> onStep;
+    // Applied to training batches only (COURSE.md §7); PCA colour uses the training set's components.
+    void setAugmentation(const AugmentPipeline& p);
+    const AugmentPipeline& augmentation() const { return m_aug; }
 
     // Eval mode, in chunks of 500 images. `predicted` receives the argmax per image when given.
     EvalStats evaluate(const ImageSet& s, std::vector<int>* predicted = nullptr);
@@ -48,6 +52,8 @@ class ImageTrainer {
     std::vector<Param*> m_params;
     std::unique_ptr<LossT<float>> m_loss;
     std::unique_ptr<Optimizer> m_opt;
+    AugmentPipeline m_aug;
+    PcaColor m_pca;
     std::vector<int> m_perm;
     int m_pos = 0;
     long m_step = 0, m_epoch = 0;
