@@ -141,19 +141,20 @@ TensorT<T> Conv2dT<T>::backward(const TensorT<T>& dy)
     const int n = m_x.dim(0), h = m_x.dim(2), w = m_x.dim(3), hw = os[2] * os[3];
     const int g = m_spec.groups, cg = m_spec.inChannels / g, og = m_spec.outChannels / g;
     const int kk = cg * m_spec.kernel * m_spec.kernel;
-    TensorT<T> dx(m_x.shape());
+    TensorT<T> dx(m_needInputGrad ? m_x.shape() : Shape{});
     std::vector<T> cols(static_cast<size_t>(kk) * hw), dcols(static_cast<size_t>(kk) * hw);
     auto wAll = ConstMatMap<T>(m_weight.value.data(), m_spec.outChannels, kk);
     auto dwAll = MatMap<T>(m_weight.grad.data(), m_spec.outChannels, kk);
     for (int i = 0; i < n; ++i) {
         const T* xi = m_x.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w;
-        T* dxi = dx.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w;
+        T* dxi = m_needInputGrad ? dx.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w : nullptr;
         for (int gi = 0; gi < g; ++gi) {
             const ConstMatMap<T> dyg(dy.data() + (static_cast<size_t>(i) * m_spec.outChannels + gi * og) * hw,
                                      og, hw);
             im2col(xi, h, w, gi * cg, cols.data());
             dwAll.middleRows(gi * og, og).noalias() += dyg * ConstMatMap<T>(cols.data(), kk, hw).transpose();
             for (int o = 0; o < og; ++o) m_bias.grad[gi * og + o] += dyg.row(o).sum();
+            if (!m_needInputGrad) continue; // first layer: skip Wᵀ·dY and col2im
             MatMap<T>(dcols.data(), kk, hw).noalias() = wAll.middleRows(gi * og, og).transpose() * dyg;
             col2im(dcols.data(), h, w, gi * cg, dxi);
         }

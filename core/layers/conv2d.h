@@ -31,6 +31,7 @@ class Conv2dT : public LayerT<T> {
     const Conv2dSpec& spec() const { return m_spec; }
     ParamT<T>& weight() { return m_weight; }
     ParamT<T>& bias() { return m_bias; }
+    void setNeedInputGrad(bool b) override { m_needInputGrad = b; }
 
   private:
     void im2col(const T* x, int h, int w, int c0, T* cols) const;
@@ -39,6 +40,7 @@ class Conv2dT : public LayerT<T> {
     ParamT<T> m_weight; // (Cout, Cin/groups, k, k)
     ParamT<T> m_bias;   // (Cout)
     TensorT<T> m_x;     // (N, Cin, H, W) input of the last Train forward
+    bool m_needInputGrad = true;
 };
 
 using Conv2d = Conv2dT<float>;

@@ -21,7 +21,7 @@ class DenseT : public LayerT<T> {
     ParamT<T>& weight() { return m_weight; }
     ParamT<T>& bias() { return m_bias; }
     // The first layer of a model has no use for dL/dx; with false, backward returns an empty tensor.
-    void setNeedInputGrad(bool b) { m_needInputGrad = b; }
+    void setNeedInputGrad(bool b) override { m_needInputGrad = b; }
 
   private:
     int m_din, m_dout;

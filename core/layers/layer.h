@@ -42,6 +42,9 @@ class LayerT {
     virtual std::string rngState() const { return {}; }
     virtual void setRngState(const std::string&) {}
     virtual std::string describe() const { return std::string(type()); } // "Dense 2→4"
+    // Told that nobody needs dL/dx (the first layer of a trained model), a layer may skip computing it;
+    // backward then returns an empty tensor. Parameter gradients are unaffected.
+    virtual void setNeedInputGrad(bool) {}
     const std::string& name() const { return m_name; }
     void setName(std::string n) { m_name = std::move(n); }
 

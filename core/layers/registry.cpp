@@ -78,7 +78,6 @@ SequentialT<T> buildModel(const ModelSpec& spec, Rng& rng)
             name = "dense" + std::to_string(++dense);
             auto* d = static_cast<DenseT<T>*>(layer.get());
             initWeights(d->weight().value, spec.init, ls.inputs, rng);
-            d->setNeedInputGrad(dense > 1);
         } else if (ls.type == "BatchNorm") {
             name = "bn" + std::to_string(++bn);
         } else if (ls.type == "Dropout") {
@@ -88,6 +87,7 @@ SequentialT<T> buildModel(const ModelSpec& spec, Rng& rng)
         }
         model.add(std::move(layer), name);
     }
+    model.setInputGradNeeded(false); // trained on data: nobody needs dL/dinput
     return model;
 }
 template SequentialT<float> buildModel<float>(const ModelSpec&, Rng&);

@@ -38,8 +38,20 @@ TensorT<T> SequentialT<T>::backward(const TensorT<T>& dy)
 {
     if (m_layers.empty()) return dy;
     TensorT<T> d = m_layers.back()->backward(dy);
-    for (size_t i = m_layers.size() - 1; i-- > 0;) d = m_layers[i]->backward(d);
+    for (size_t i = m_layers.size() - 1; i-- > m_stopAt;) d = m_layers[i]->backward(d);
     return d;
+}
+
+template <typename T>
+void SequentialT<T>::setInputGradNeeded(bool need)
+{
+    m_stopAt = 0;
+    for (size_t i = 0; i < m_layers.size(); ++i)
+        if (!m_layers[i]->params().empty()) {
+            m_layers[i]->setNeedInputGrad(need);
+            if (!need) m_stopAt = i;
+            break;
+        }
 }
 
 template <typename T>

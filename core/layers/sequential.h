@@ -21,8 +21,11 @@ class SequentialT {
     TensorT<T> forward(const TensorT<T>& x, Mode mode);
     // Like forward, also keeping every layer's output: outs[i] is the output of layer i.
     TensorT<T> forwardAll(const TensorT<T>& x, Mode mode, std::vector<TensorT<T>>& outs);
-    TensorT<T> backward(const TensorT<T>& dy); // returns dL/dinput
-    std::vector<ParamT<T>*> params();          // stable order: layer by layer
+    TensorT<T> backward(const TensorT<T>& dy); // returns dL/dinput (empty when not needed, see below)
+    // A model trained on data (not on its input pixels) needs no dL/dinput: backward then stops at the first
+    // layer with parameters, which skips its own input gradient. Style transfer keeps it on.
+    void setInputGradNeeded(bool need);
+    std::vector<ParamT<T>*> params(); // stable order: layer by layer
     std::vector<TensorT<T>*> buffers();
     void zeroGrad();
     Shape outputShape(const Shape& in) const; // throws ShapeError naming the layer that rejects it
@@ -33,6 +36,7 @@ class SequentialT {
 
   private:
     std::vector<std::unique_ptr<LayerT<T>>> m_layers;
+    size_t m_stopAt = 0; // backward runs layers m_layers.size()-1 down to m_stopAt
 };
 
 using Sequential = SequentialT<float>;

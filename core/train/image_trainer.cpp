@@ -25,6 +25,7 @@ ImageTrainer::ImageTrainer(const std::string& model, const Hyperparams& h, Image
     if (m_train.size() == 0) throw ConfigError("the training set is empty");
     const Shape& s = m_train.images.shape();
     m_model = buildImageModel(model, s[1], s[2], s[3], m_train.classes, m_rng);
+    m_model.setInputGradNeeded(false);
     m_params = m_model.params();
     m_loss = makeLoss<float>(LossKind::SoftmaxCrossEntropy);
     m_opt = makeOptimizer(h.opt, m_params);
