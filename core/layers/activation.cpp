@@ -59,7 +59,7 @@ TensorT<T> ActivationT<T>::forward(const TensorT<T>& x, Mode mode)
         ya = (xa > T(0)).select(xa, m_leak * xa);
         break; // max(εz, z)
     }
-    if (mode == Mode::Train) {
+    if (cachesForBackward(mode)) {
         if (m_kind == Act::Sigmoid || m_kind == Act::Tanh)
             m_y = y;
         else

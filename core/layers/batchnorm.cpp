@@ -23,7 +23,9 @@ TensorT<T> BatchNormKernelT<T>::forwardView(const TensorT<T>& x, int outer, int 
     this->outputShape(x.shape());
     const T m = T(outer) * T(inner);
     auto y = TensorT<T>::uninitialized(x.shape());
-    if (mode == Mode::Train) {
+    const bool cache = cachesForBackward(mode);
+    m_frozen = mode == Mode::Frozen;
+    if (cache) {
         m_xhat.resize(x.shape());
         m_invStd.resize({m_c});
     }
@@ -45,11 +47,12 @@ TensorT<T> BatchNormKernelT<T>::forwardView(const TensorT<T>& x, int outer, int 
         } else {
             mean = m_runMean[c];
             inv = T(1) / std::sqrt(m_runVar[c] + m_eps);
+            if (cache) m_invStd[c] = inv;
         }
         const T g = m_gamma.value[c], b = m_beta.value[c];
         for (int o = 0; o < outer; ++o) {
             const size_t off = (size_t(o) * m_c + c) * inner;
-            if (mode == Mode::Train) {
+            if (cache) {
                 ArrMap<T>(m_xhat.data() + off, inner) = (block(x.data(), o, c) - mean) * inv;
                 ArrMap<T>(y.data() + off, inner) = g * block(m_xhat.data(), o, c) + b;
             } else {
@@ -79,6 +82,12 @@ TensorT<T> BatchNormKernelT<T>::backwardView(const TensorT<T>& dy, int outer, in
         }
         m_beta.grad[c] += sumD;
         m_gamma.grad[c] += sumDX;
+        if (m_frozen) { // μ and σ² are constants here: dx = γ·invStd·dy
+            const T g = m_gamma.value[c] * m_invStd[c];
+            for (int o = 0; o < outer; ++o)
+                ArrMap<T>(dx.data() + (size_t(o) * m_c + c) * inner, inner) = g * block(dy.data(), o, c);
+            continue;
+        }
         const T k = m_gamma.value[c] * m_invStd[c] / m;
         for (int o = 0; o < outer; ++o)
             ArrMap<T>(dx.data() + (size_t(o) * m_c + c) * inner, inner) =

@@ -28,7 +28,8 @@ class BatchNormKernelT : public LayerT<T> {
     TensorT<T> m_runMean; // (C) μ_run = m·μ_run + (1-m)·μ
     TensorT<T> m_runVar;  // (C) running biased variance
     TensorT<T> m_xhat;    // normalised input of the last Train forward (its shape)
-    TensorT<T> m_invStd;  // (C) 1/sqrt(σ²+ε) of that batch
+    TensorT<T> m_invStd;  // (C) 1/sqrt(σ²+ε) of that batch (of the running variance when frozen)
+    bool m_frozen = false; // the last forward was Mode::Frozen: backward treats μ, σ² as constants
 };
 
 // Feature batches (D, N): one mean and variance per feature over the N examples.

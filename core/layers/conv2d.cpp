@@ -127,7 +127,7 @@ TensorT<T> Conv2dT<T>::forward(const TensorT<T>& x, Mode mode)
             for (int o = 0; o < og; ++o) yg.row(o).array() += m_bias.value[gi * og + o];
         }
     }
-    if (mode == Mode::Train) m_x = x;
+    if (cachesForBackward(mode)) m_x = x;
     return y;
 }
 

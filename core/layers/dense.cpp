@@ -62,7 +62,7 @@ TensorT<T> DenseT<T>::forward(const TensorT<T>& x, Mode mode)
         ym.noalias() = w * xm;
         ym.colwise() += m_bias.value.mat().row(0).transpose();
     }
-    if (mode == Mode::Train) m_x = x;
+    if (cachesForBackward(mode)) m_x = x;
     return y;
 }
 

@@ -29,8 +29,8 @@ std::string DropoutT<T>::describe() const
 template <typename T>
 TensorT<T> DropoutT<T>::forward(const TensorT<T>& x, Mode mode)
 {
-    if (mode == Mode::Eval || m_keep >= 1.f) {
-        if (mode == Mode::Train) m_mask = TensorT<T>(x.shape(), T(1));
+    if (mode != Mode::Train || m_keep >= 1.f) {
+        if (cachesForBackward(mode)) m_mask = TensorT<T>(x.shape(), T(1));
         return x;
     }
     m_mask.resize(x.shape());

@@ -23,7 +23,7 @@ TensorT<T> FlattenT<T>::forward(const TensorT<T>& x, Mode mode)
     const Shape os = outputShape(x.shape());
     auto y = TensorT<T>::uninitialized(os);
     y.mat() = ConstMatMap<T>(x.data(), os[1], os[0]).transpose();
-    if (mode == Mode::Train) m_inShape = x.shape();
+    if (cachesForBackward(mode)) m_inShape = x.shape();
     return y;
 }
 
@@ -54,7 +54,7 @@ TensorT<T> GlobalAvgPoolT<T>::forward(const TensorT<T>& x, Mode mode)
         for (int ch = 0; ch < c; ++ch)
             y[static_cast<size_t>(ch) * n + i] =
                 ConstArrMap<T>(x.data() + (static_cast<size_t>(i) * c + ch) * hw, hw).mean();
-    if (mode == Mode::Train) m_inShape = x.shape();
+    if (cachesForBackward(mode)) m_inShape = x.shape();
     return y;
 }
 

@@ -4,7 +4,8 @@
 //
 // Contract:
 //  - forward(x, mode) may cache what backward needs; Mode is explicit, no hidden train/test flag;
-//  - backward(dy) follows the most recent forward(..., Train) on the same batch; dy has that output's shape;
+//  - backward(dy) follows the most recent forward(..., Train or Frozen) on the same batch; dy has that
+//    output's shape;
 //    it RETURNS dL/dx (assigned) and ADDS dL/dparam into Param::grad (+=);
 //  - params() lists learnable tensors in a stable order; optimizers keep state parallel to it.
 #pragma once
@@ -17,7 +18,14 @@
 
 namespace dl {
 
-enum class Mode { Train, Eval };
+// Train: batch statistics, dropout on, caches for backward. Eval: running statistics, no caches.
+// Frozen: computes exactly as Eval (the network is a fixed function) but caches for backward, so gradients
+// can flow to the input pixels (Grad-CAM, saliency, style transfer).
+enum class Mode { Train, Eval, Frozen };
+inline bool cachesForBackward(Mode m)
+{
+    return m != Mode::Eval;
+}
 
 template <typename T>
 struct ParamT {

@@ -37,7 +37,7 @@ TensorT<T> Pool2dT<T>::forward(const TensorT<T>& x, Mode mode)
     const Shape os = outputShape(x.shape());
     const int planes = x.dim(0) * x.dim(1), h = x.dim(2), w = x.dim(3), ho = os[2], wo = os[3];
     auto y = TensorT<T>::uninitialized(os);
-    const bool keepArg = mode == Mode::Train && m_kind == PoolKind::Max;
+    const bool keepArg = cachesForBackward(mode) && m_kind == PoolKind::Max;
     if (keepArg) m_argmax.resize(y.size());
     for (int pl = 0; pl < planes; ++pl) {
         const T* in = x.data() + static_cast<size_t>(pl) * h * w;
@@ -63,7 +63,7 @@ TensorT<T> Pool2dT<T>::forward(const TensorT<T>& x, Mode mode)
                 if (keepArg) m_argmax[static_cast<size_t>(pl) * ho * wo + o] = arg;
             }
     }
-    if (mode == Mode::Train) m_inShape = x.shape();
+    if (cachesForBackward(mode)) m_inShape = x.shape();
     return y;
 }
 

@@ -30,7 +30,7 @@ TensorT<T> SoftmaxT<T>::forward(const TensorT<T>& x, Mode mode)
     outputShape(x.shape());
     TensorT<T> y;
     softmaxColumns(x, y);
-    if (mode == Mode::Train) m_y = y;
+    if (cachesForBackward(mode)) m_y = y;
     return y;
 }
 

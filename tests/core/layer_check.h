@@ -35,12 +35,12 @@ inline double relDiff(const dl::TensorD& a, const dl::TensorD& b)
 
 // `before` runs before every forward (e.g. to restore a dropout layer's generator state).
 inline void checkLayerGradients(dl::LayerT<double>& layer, const dl::TensorD& x, double tol = 1e-7,
-                                const std::function<void()>& before = {})
+                                const std::function<void()>& before = {}, dl::Mode mode = dl::Mode::Train)
 {
     dl::Rng rng(7);
     auto run = [&](const dl::TensorD& in) {
         if (before) before();
-        return layer.forward(in, dl::Mode::Train);
+        return layer.forward(in, mode);
     };
     dl::TensorD y = run(x);
     const dl::TensorD r = randomTensor(y.shape(), rng);

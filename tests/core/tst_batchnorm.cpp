@@ -44,6 +44,25 @@ class TstBatchNorm : public QObject {
         bn.params()[1]->value = dltest::randomTensor({3}, rng);
         dltest::checkLayerGradients(bn, dltest::randomTensor({3, 7}, rng, 2.0));
     }
+    // Frozen: the Eval computation (running averages), differentiable; the averages must not move.
+    void frozenGradientCheck()
+    {
+        dl::Rng rng(8);
+        dl::BatchNormT<double> bn(3);
+        bn.params()[0]->value = dltest::randomTensor({3}, rng);
+        bn.params()[1]->value = dltest::randomTensor({3}, rng);
+        for (int i = 0; i < 5; ++i) bn.forward(dltest::randomTensor({3, 6}, rng, 3.0), dl::Mode::Train);
+        const dl::TensorD mean = *bn.buffers()[0], var = *bn.buffers()[1];
+        const dl::TensorD x = dltest::randomTensor({3, 5}, rng, 2.0);
+        const dl::TensorD ye = bn.forward(x, dl::Mode::Eval);
+        const dl::TensorD yf = bn.forward(x, dl::Mode::Frozen);
+        for (size_t i = 0; i < ye.size(); ++i) QCOMPARE(yf[i], ye[i]);
+        dltest::checkLayerGradients(bn, x, 1e-7, {}, dl::Mode::Frozen);
+        for (size_t i = 0; i < 3; ++i) {
+            QCOMPARE((*bn.buffers()[0])[i], mean[i]);
+            QCOMPARE((*bn.buffers()[1])[i], var[i]);
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TstBatchNorm)
