@@ -4,11 +4,14 @@
 #include "core/data/csv.h"
 #include "core/data/image_folder.h"
 #include "core/data/synthetic.h"
+#include "core/layers/layer_list.h"
 #include "core/train/checkpoint.h"
 #include "core/train/experiment.h"
 #include "core/train/gradcheck.h"
+#include "core/train/image_model_file.h"
 #include "core/train/image_trainer.h"
 #include "core/train/sweep.h"
+#include "core/util/file.h"
 
 #include <chrono>
 #include <csignal>
@@ -34,11 +37,14 @@ const char* kUsage = R"(usage:
   dlcli train2d [options]          train a 2-D classifier (the Playground lab, headless)
   dlcli gradcheck [options]        gradient check of the network on the data; exit 0 when every layer < 1e-7
   dlcli train-images --model logreg|mlp|lenet5|cnn-bn|resnet-small --epochs N [--batch 64]
-                   [--optimizer adam] [--lr 0.001] [--limit N] [--json]
+                   [--optimizer adam] [--lr 0.001] [--limit N] [--dev-count N] [--json]
+                   [--layers FILE] (a layer list as the Images lab writes it, instead of --model)
                    [--augment "flip,crop,rotate:0.5:15"] (kind[:probability[:strength]], training only)
                    [--dataset fashion-mnist | folder:PATH [--size 28] [--channels 1|3]]
-                                   Fashion-MNIST (Debian's dataset-fashion-mnist), headless (groundwork for
-                                   the Images lab)
+                   [--freeze N [--precompute]] (transfer learning: first N layers fixed)
+                   [--save model.dlm] [--resume model.dlm] (keep training a saved model)
+                                   The Images lab headless: Fashion-MNIST (Debian's dataset-fashion-mnist)
+                                   or your own pictures
   dlcli compare --vary hidden|lr|optimizer|init|l2|keep-prob|batch [--values LIST] [options]
                                    one run per value, all else equal (COURSE.md §1-4); default values are
                                    the course's (hidden: 1,2,3,4,5,20,50; lr: 0.01,0.001,0.0001; ...)
@@ -79,7 +85,7 @@ struct Args {
 
 Args parseArgs(int argc, char** argv)
 {
-    static const char* flags[] = {"json", "quiet", "batch-norm", "help"};
+    static const char* flags[] = {"json", "quiet", "batch-norm", "help", "precompute"};
     Args a;
     if (argc < 2) throw UsageError("no command given");
     a.command = argv[1];
@@ -299,40 +305,49 @@ int trainImages(const Args& a)
 {
     const bool json = a.has("json");
     std::ostream& log = json ? std::cerr : std::cout;
-    const std::string dataset = a.str("dataset", "fashion-mnist");
-    dl::ImageSet all, test;
-    if (dataset == "fashion-mnist") {
-        const std::string dir = a.str("data", dl::kFashionMnistDir);
-        all = dl::loadFashionMnist(dir, true);
-        test = dl::loadFashionMnist(dir, false);
-    } else if (dataset.rfind("folder:", 0) == 0) { // your own pictures, one sub-folder per class
-        dl::FolderLoadReport report;
-        const int size = static_cast<int>(a.num("size", 28));
-        const dl::ImageSet pics = dl::loadImageFolder(
-            dataset.substr(7), static_cast<int>(a.num("channels", 1)), size, size, &report);
-        for (const std::string& skip : report.skipped) log << "skipped " << skip << "\n";
-        dl::splitImages(pics, std::max(1, pics.size() / 10), 7, all, test); // 10 % held out as the test set
-    } else {
+    dl::ImageSource src;
+    src.dataset = a.str("dataset", "fashion-mnist");
+    if (src.dataset != "fashion-mnist" && src.dataset.rfind("folder:", 0) != 0)
         throw UsageError("--dataset: use fashion-mnist or folder:PATH");
+    src.dir = a.str("data", dl::kFashionMnistDir);
+    src.size = static_cast<int>(a.num("size", 28));
+    src.channels = static_cast<int>(a.num("channels", 1));
+    src.limit = static_cast<int>(a.num("limit", 0)); // a quick look on fewer training images
+    src.devCount = static_cast<int>(a.num("dev-count", -1));
+    src.seed = static_cast<std::uint32_t>(a.num("seed", 1));
+    std::unique_ptr<dl::ImageTrainer> tp;
+    dl::ImageData data;
+    if (a.has("resume")) { // keep training a saved model on the data it names
+        const dl::ImageModelFile f = dl::readImageModel(a.str("resume", ""));
+        src = f.source;
+        data = dl::loadImageData(src);
+        tp = dl::restoreImageTrainer(f, std::move(data.train), std::move(data.dev));
+    } else {
+        data = dl::loadImageData(src);
+        dl::Hyperparams h;
+        h.lr = static_cast<float>(a.num("lr", 0.001));
+        h.opt.kind = dl::parseOpt(a.str("optimizer", "adam"));
+        h.batch = static_cast<int>(a.num("batch", 64));
+        h.l2 = static_cast<float>(a.num("l2", 0));
+        if (a.has("layers")) {
+            const dl::Shape& is = data.train.images.shape();
+            const auto layers = dl::parseLayerList(dl::readFile(a.str("layers", "")), is[1], is[2], is[3],
+                                                   data.train.classes);
+            tp = std::make_unique<dl::ImageTrainer>(layers, h, std::move(data.train), std::move(data.dev),
+                                                    src.seed);
+        } else {
+            tp = std::make_unique<dl::ImageTrainer>(a.str("model", "mlp"), h, std::move(data.train),
+                                                    std::move(data.dev), src.seed);
+        }
+        if (a.has("augment")) tp->setAugmentation(dl::AugmentPipeline::parse(a.str("augment", "")));
+        if (a.has("freeze")) tp->setFrozen(static_cast<int>(a.num("freeze", 0)), a.has("precompute"));
     }
-    const int limit = static_cast<int>(a.num("limit", 0)); // a quick look on fewer training images
-    if (limit > 0 && limit < all.size()) {
-        std::vector<int> idx(static_cast<size_t>(limit));
-        for (int i = 0; i < limit; ++i) idx[static_cast<size_t>(i)] = i;
-        all = dl::subsetImages(all, idx);
-    }
-    dl::ImageSet train, dev;
-    const int devCount = static_cast<int>(a.num("dev-count", std::min(5000, all.size() / 12)));
-    const std::uint32_t seed = static_cast<std::uint32_t>(a.num("seed", 1));
-    dl::splitImages(all, devCount, seed, train, dev);
-    dl::Hyperparams h;
-    h.lr = static_cast<float>(a.num("lr", 0.001));
-    h.opt.kind = dl::parseOpt(a.str("optimizer", "adam"));
-    h.batch = static_cast<int>(a.num("batch", 64));
-    h.l2 = static_cast<float>(a.num("l2", 0));
-    dl::ImageTrainer t(a.str("model", "mlp"), h, std::move(train), std::move(dev), seed);
-    if (a.has("augment")) t.setAugmentation(dl::AugmentPipeline::parse(a.str("augment", "")));
+    for (const std::string& skip : data.skipped) log << "skipped " << skip << "\n";
+    const dl::ImageSet& test = data.test;
+    dl::ImageTrainer& t = *tp;
+    const dl::Hyperparams& h = t.hyper();
     const long epochs = static_cast<long>(a.num("epochs", 1));
+    const long startEpoch = t.epochs();
     double seconds = 0;
     dl::StepStats last;
     for (long e = 0; e < epochs && !last.diverged && !g_cancel.requested(); ++e) {
@@ -345,14 +360,21 @@ int trainImages(const Args& a)
                       t.epochs(), static_cast<double>(last.cost), 100.0 * dv.accuracy, seconds);
         log << buf;
     }
+    if (a.has("save")) {
+        dl::saveImageModel(t, src, a.str("save", ""));
+        log << "saved " << a.str("save", "") << "\n";
+    }
     const dl::EvalStats tr = t.evaluate(t.train()), dv = t.evaluate(t.dev()), te = t.evaluate(test);
     // images actually trained on: whole epochs plus the steps of an interrupted one
-    const double images = double(t.epochs()) * t.train().size() +
+    const double images = double(t.epochs() - startEpoch) * t.train().size() +
                           double(t.steps() - t.epochs() * t.stepsPerEpoch()) * std::max(1, h.batch);
     const double imagesPerSecond = seconds > 0 ? images / seconds : 0;
     if (json) {
         dl::Json j = dl::Json::object();
-        j.set("model", a.str("model", "mlp")).set("test_accuracy", double(te.accuracy));
+        const std::string model = a.has("resume")   ? a.str("resume", "")
+                                  : a.has("layers") ? a.str("layers", "")
+                                                    : a.str("model", "mlp");
+        j.set("model", model).set("test_accuracy", double(te.accuracy));
         j.set("dev_accuracy", double(dv.accuracy)).set("train_accuracy", double(tr.accuracy));
         j.set("epochs", t.epochs()).set("seconds", seconds).set("images_per_second", imagesPerSecond);
         j.set("parameters", double(t.model().paramCount())).set("diverged", last.diverged);

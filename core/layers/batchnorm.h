@@ -23,12 +23,12 @@ class BatchNormKernelT : public LayerT<T> {
 
     int m_c;
     T m_momentum, m_eps;
-    ParamT<T> m_gamma;    // (C) scale γ
-    ParamT<T> m_beta;     // (C) shift β
-    TensorT<T> m_runMean; // (C) μ_run = m·μ_run + (1-m)·μ
-    TensorT<T> m_runVar;  // (C) running biased variance
-    TensorT<T> m_xhat;    // normalised input of the last Train forward (its shape)
-    TensorT<T> m_invStd;  // (C) 1/sqrt(σ²+ε) of that batch (of the running variance when frozen)
+    ParamT<T> m_gamma;     // (C) scale γ
+    ParamT<T> m_beta;      // (C) shift β
+    TensorT<T> m_runMean;  // (C) μ_run = m·μ_run + (1-m)·μ
+    TensorT<T> m_runVar;   // (C) running biased variance
+    TensorT<T> m_xhat;     // normalised input of the last Train forward (its shape)
+    TensorT<T> m_invStd;   // (C) 1/sqrt(σ²+ε) of that batch (of the running variance when frozen)
     bool m_frozen = false; // the last forward was Mode::Frozen: backward treats μ, σ² as constants
 };
 

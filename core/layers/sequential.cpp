@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/layers/sequential.h"
 
+#include <algorithm>
+
 namespace dl {
 
 template <typename T>
@@ -31,6 +33,22 @@ TensorT<T> SequentialT<T>::forwardAll(const TensorT<T>& x, Mode mode, std::vecto
         in = &outs[i];
     }
     return *in;
+}
+
+template <typename T>
+TensorT<T> SequentialT<T>::forwardRange(const TensorT<T>& x, Mode mode, size_t begin, size_t end)
+{
+    end = std::min(end, m_layers.size());
+    if (begin >= end) return x;
+    TensorT<T> h = m_layers[begin]->forward(x, mode);
+    for (size_t i = begin + 1; i < end; ++i) h = m_layers[i]->forward(h, mode);
+    return h;
+}
+
+template <typename T>
+void SequentialT<T>::setBackwardStart(size_t first)
+{
+    m_stopAt = std::max(m_stopAt, std::min(first, m_layers.empty() ? 0 : m_layers.size() - 1));
 }
 
 template <typename T>

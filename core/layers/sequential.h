@@ -21,7 +21,12 @@ class SequentialT {
     TensorT<T> forward(const TensorT<T>& x, Mode mode);
     // Like forward, also keeping every layer's output: outs[i] is the output of layer i.
     TensorT<T> forwardAll(const TensorT<T>& x, Mode mode, std::vector<TensorT<T>>& outs);
+    // Layers [begin, end) only: transfer learning runs a frozen prefix once and trains the rest.
+    TensorT<T> forwardRange(const TensorT<T>& x, Mode mode, size_t begin, size_t end);
     TensorT<T> backward(const TensorT<T>& dy); // returns dL/dinput (empty when not needed, see below)
+    // Backward stops before layer `first` (a frozen prefix gets no gradients at all); 0 = every layer.
+    // Call after setInputGradNeeded, which resets it.
+    void setBackwardStart(size_t first);
     // A model trained on data (not on its input pixels) needs no dL/dinput: backward then stops at the first
     // layer with parameters, which skips its own input gradient. Style transfer keeps it on.
     void setInputGradNeeded(bool need);

@@ -71,11 +71,21 @@ static std::vector<LayerSpec> layersFor(const std::string& name, int c, int h, i
     throw ConfigError("unknown model \"" + name + "\"; use logreg, mlp, lenet5, cnn-bn or resnet-small");
 }
 
+std::vector<LayerSpec> imageModelLayers(const std::string& name, int c, int h, int w, int classes)
+{
+    return layersFor(name, c, h, w, classes);
+}
+
 Sequential buildImageModel(const std::string& name, int c, int h, int w, int classes, Rng& rng)
+{
+    return buildImageModel(layersFor(name, c, h, w, classes), c, h, w, rng);
+}
+
+Sequential buildImageModel(const std::vector<LayerSpec>& layers, int c, int h, int w, Rng& rng)
 {
     Sequential m;
     int i = 0;
-    for (const LayerSpec& s : layersFor(name, c, h, w, classes)) {
+    for (const LayerSpec& s : layers) {
         std::string type = s.type;
         for (char& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         m.add(makeLayer<float>(s), type + std::to_string(++i));

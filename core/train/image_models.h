@@ -13,5 +13,10 @@ namespace dl {
 const std::vector<std::string>& imageModelNames();
 // Input (C, H, W), K classes. Throws ConfigError for an unknown name or an input too small for the model.
 Sequential buildImageModel(const std::string& name, int c, int h, int w, int classes, Rng& rng);
+// The preset's layers (what the lab's layer-list editor starts from).
+std::vector<LayerSpec> imageModelLayers(const std::string& name, int c, int h, int w, int classes);
+// Builds any layer list (see layer_list.h) with He initialisation; throws ShapeError naming the layer that
+// rejects the input (C, H, W).
+Sequential buildImageModel(const std::vector<LayerSpec>& layers, int c, int h, int w, Rng& rng);
 
 } // namespace dl

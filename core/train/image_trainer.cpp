@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/train/image_trainer.h"
 
+#include "core/layers/softmax.h"
 #include "core/train/image_models.h"
 
 #include <algorithm>
@@ -17,18 +18,101 @@ Tensor oneHot(const std::vector<int>& labels, int classes)
     return t;
 }
 
+static std::vector<LayerSpec> presetLayers(const std::string& model, const ImageSet& train)
+{
+    if (train.size() == 0) throw ConfigError("the training set is empty");
+    const Shape& s = train.images.shape();
+    return imageModelLayers(model, s[1], s[2], s[3], train.classes);
+}
+
 ImageTrainer::ImageTrainer(const std::string& model, const Hyperparams& h, ImageSet train, ImageSet dev,
                            std::uint32_t seed)
     : m_hyper(h), m_train(std::move(train)), m_dev(std::move(dev)), m_rng(seed)
 {
-    validate(h);
+    init(presetLayers(model, m_train));
+}
+
+ImageTrainer::ImageTrainer(const std::vector<LayerSpec>& layers, const Hyperparams& h, ImageSet train,
+                           ImageSet dev, std::uint32_t seed)
+    : m_hyper(h), m_train(std::move(train)), m_dev(std::move(dev)), m_rng(seed)
+{
+    init(layers);
+}
+
+void ImageTrainer::init(const std::vector<LayerSpec>& layers)
+{
+    validate(m_hyper);
     if (m_train.size() == 0) throw ConfigError("the training set is empty");
+    m_layers = layers;
     const Shape& s = m_train.images.shape();
-    m_model = buildImageModel(model, s[1], s[2], s[3], m_train.classes, m_rng);
-    m_model.setInputGradNeeded(false);
-    m_params = m_model.params();
+    m_model = buildImageModel(layers, s[1], s[2], s[3], m_rng);
     m_loss = makeLoss<float>(LossKind::SoftmaxCrossEntropy);
-    m_opt = makeOptimizer(h.opt, m_params);
+    rebuildOptimizer();
+}
+
+void ImageTrainer::applyBackwardSettings()
+{
+    m_model.setInputGradNeeded(false);
+    m_model.setBackwardStart(static_cast<size_t>(m_frozen));
+}
+
+void ImageTrainer::rebuildOptimizer()
+{
+    applyBackwardSettings();
+    m_params.clear();
+    for (size_t i = static_cast<size_t>(m_frozen); i < m_model.size(); ++i)
+        for (Param* p : m_model.layer(i).params()) m_params.push_back(p);
+    m_opt = makeOptimizer(m_hyper.opt, m_params);
+}
+
+void ImageTrainer::setFrozen(int n, bool precompute)
+{
+    if (n < 0 || n >= static_cast<int>(m_model.size()))
+        throw ConfigError("can freeze 0 to " + std::to_string(m_model.size() - 1) + " layers, not " +
+                          std::to_string(n));
+    m_frozen = n;
+    m_trainFeat = Tensor();
+    rebuildOptimizer();
+    if (!precompute || n == 0 || !m_aug.empty()) return;
+    // COURSE.md §7: the frozen layers are a fixed function; run them once over the training set.
+    const int total = m_train.size(), chunk = 500;
+    for (int b = 0; b < total; b += chunk) {
+        const int count = std::min(chunk, total - b);
+        std::vector<int> idx(static_cast<size_t>(count));
+        for (int i = 0; i < count; ++i) idx[static_cast<size_t>(i)] = b + i;
+        const Tensor part = m_model.forwardRange(gather(m_train.images, idx), Mode::Eval, 0, size_t(n));
+        if (b == 0) {
+            Shape fs = part.shape();
+            fs[0] = total;
+            m_trainFeat = Tensor::uninitialized(fs);
+        }
+        const size_t per = part.size() / static_cast<size_t>(count);
+        std::memcpy(m_trainFeat.data() + size_t(b) * per, part.data(), part.size() * sizeof(float));
+    }
+}
+
+void ImageTrainer::setHyper(const Hyperparams& h)
+{
+    validate(h);
+    const bool sameOpt = h.opt.kind == m_hyper.opt.kind && h.opt.beta1 == m_hyper.opt.beta1 &&
+                         h.opt.beta2 == m_hyper.opt.beta2 && h.opt.beta == m_hyper.opt.beta;
+    m_hyper = h;
+    if (sameOpt)
+        m_opt->setConfig(h.opt);
+    else
+        rebuildOptimizer();
+}
+
+// Copies the rows `idx` of an (N, …) tensor into a new (idx.size(), …) tensor.
+Tensor ImageTrainer::gather(const Tensor& from, const std::vector<int>& idx) const
+{
+    Shape s = from.shape();
+    const size_t per = from.size() / static_cast<size_t>(s[0]);
+    s[0] = static_cast<int>(idx.size());
+    Tensor out = Tensor::uninitialized(s);
+    for (size_t i = 0; i < idx.size(); ++i)
+        std::memcpy(out.data() + i * per, from.data() + size_t(idx[i]) * per, per * sizeof(float));
+    return out;
 }
 
 void ImageTrainer::setAugmentation(const AugmentPipeline& p)
@@ -52,12 +136,21 @@ StepStats ImageTrainer::step()
     if (m_pos == 0) m_perm = m_rng.permutation(n); // COURSE.md §4: one shuffle per epoch
     const int count = std::min(b, n - m_pos);
     const std::vector<int> idx(m_perm.begin() + m_pos, m_perm.begin() + m_pos + count);
-    ImageSet batch = subsetImages(m_train, idx);
-    augmentBatch(batch.images, m_aug, m_rng, &m_pca);
+    std::vector<int> labels(idx.size());
+    for (size_t i = 0; i < idx.size(); ++i) labels[i] = m_train.labels[static_cast<size_t>(idx[i])];
     StepStats s;
     s.lr = decayedLearningRate(m_hyper.lr, m_hyper.decay, m_epoch);
-    const Tensor z = m_model.forward(batch.images, Mode::Train);
-    LossResultT<float> r = m_loss->compute(z, oneHot(batch.labels, m_train.classes));
+    const size_t all = m_model.size(), first = static_cast<size_t>(m_frozen);
+    Tensor z;
+    if (precomputed()) {
+        z = m_model.forwardRange(gather(m_trainFeat, idx), Mode::Train, first, all);
+    } else {
+        Tensor images = gather(m_train.images, idx);
+        augmentBatch(images, m_aug, m_rng, &m_pca);
+        if (first > 0) images = m_model.forwardRange(images, Mode::Eval, 0, first);
+        z = m_model.forwardRange(images, Mode::Train, first, all);
+    }
+    LossResultT<float> r = m_loss->compute(z, oneHot(labels, m_train.classes));
     s.cost = r.value + l2Penalty(m_params, m_hyper.l2, count);
     s.step = m_step;
     s.epoch = m_epoch;
@@ -66,6 +159,7 @@ StepStats ImageTrainer::step()
         return s;
     }
     m_model.backward(r.dpred);
+    if (onGradients) onGradients();
     addL2Grad(m_params, m_hyper.l2, count);
     if (m_hyper.clipValue > 0.f) clipByValue(m_params, m_hyper.clipValue);
     if (m_hyper.clipNorm > 0.f) clipByNorm(m_params, m_hyper.clipNorm);
@@ -94,12 +188,13 @@ StepStats ImageTrainer::runEpoch(const CancelFlag* cancel)
     return s;
 }
 
-EvalStats ImageTrainer::evaluate(const ImageSet& set, std::vector<int>* predicted)
+EvalStats ImageTrainer::evaluate(const ImageSet& set, std::vector<int>* predicted, std::vector<float>* probs)
 {
     EvalStats e;
     e.count = set.size();
     if (set.size() == 0) return e;
     if (predicted) predicted->clear();
+    if (probs) probs->clear();
     double cost = 0;
     int correct = 0;
     const int chunk = 500;
@@ -109,9 +204,14 @@ EvalStats ImageTrainer::evaluate(const ImageSet& set, std::vector<int>* predicte
         for (int i = 0; i < count; ++i) idx[static_cast<size_t>(i)] = b + i;
         const ImageSet part = subsetImages(set, idx);
         const Tensor z = m_model.forward(part.images, Mode::Eval);
-        cost += double(m_loss->compute(z, oneHot(part.labels, set.classes)).value) * count;
+        const LossResultT<float> r = m_loss->compute(z, oneHot(part.labels, set.classes));
+        cost += double(r.value) * count;
         const int k = z.dim(0);
+        Tensor p;
+        if (probs) softmaxColumns(z, p); // (K, count)
         for (int i = 0; i < count; ++i) {
+            if (probs)
+                for (int c = 0; c < k; ++c) probs->push_back(p[size_t(c) * count + i]);
             int best = 0;
             for (int c = 1; c < k; ++c)
                 if (z[static_cast<size_t>(c) * count + i] > z[static_cast<size_t>(best) * count + i])

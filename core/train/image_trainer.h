@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Trains an image classifier (Sequential on NCHW batches, softmax cross-entropy) on a train/dev split with
 // mini-batches, and evaluates on any set. Reports each step; polls a cancel flag; stops on a NaN cost.
-// No threads, no Qt.
+// Transfer learning: a frozen prefix of layers runs in Eval mode and gets no gradients; its activations can
+// be precomputed once (COURSE.md §7). No threads, no Qt.
 #pragma once
 #include "core/data/augment.h"
 #include "core/data/image_set.h"
-#include "core/layers/sequential.h"
+#include "core/layers/registry.h"
 #include "core/losses/loss.h"
 #include "core/optim/optimizer.h"
 #include "core/optim/schedule.h"
@@ -25,35 +26,67 @@ class ImageTrainer {
     // Throws ConfigError for an unknown model or bad hyperparameters.
     ImageTrainer(const std::string& model, const Hyperparams& h, ImageSet train, ImageSet dev,
                  std::uint32_t seed);
+    // Any layer list (layer_list.h); ShapeError/ConfigError when it does not fit the images.
+    ImageTrainer(const std::vector<LayerSpec>& layers, const Hyperparams& h, ImageSet train, ImageSet dev,
+                 std::uint32_t seed);
     StepStats step(); // one mini-batch (fresh shuffle each epoch, last partial kept)
     StepStats
     runEpoch(const CancelFlag* cancel = nullptr); // steps until the epoch ends, a cancel or divergence
     std::function<void(const StepStats&)> onStep;
+    // Called after backward, before the update: the gradients of this step are in Param::grad.
+    std::function<void()> onGradients;
     // Applied to training batches only (COURSE.md §7); PCA colour uses the training set's components.
     void setAugmentation(const AugmentPipeline& p);
     const AugmentPipeline& augmentation() const { return m_aug; }
+    // Freezes layers [0, n): Eval mode, no gradients, no updates. With `precompute` (and no augmentation)
+    // their output for every train and dev image is computed once and training runs on it. The optimizer
+    // state restarts (it belongs to the trained parameters). Throws ConfigError for n ≥ layer count.
+    void setFrozen(int n, bool precompute);
+    int frozen() const { return m_frozen; }
+    bool precomputed() const { return m_trainFeat.size() > 0; }
+    // Live changes: the learning rate, decay, L2, batch, clipping apply at the next step; a different
+    // optimizer or β starts the optimizer state over.
+    void setHyper(const Hyperparams& h);
+    const Hyperparams& hyper() const { return m_hyper; }
+    // Backward stops at the frozen prefix and skips dL/dpixels; call after anything that changed it
+    // (gradCam's saliency path).
+    void applyBackwardSettings();
 
-    // Eval mode, in chunks of 500 images. `predicted` receives the argmax per image when given.
-    EvalStats evaluate(const ImageSet& s, std::vector<int>* predicted = nullptr);
+    // Eval mode, in chunks of 500 images. `predicted` receives the argmax per image when given and `probs`
+    // the softmax probabilities (N, K) row-major.
+    EvalStats evaluate(const ImageSet& s, std::vector<int>* predicted = nullptr,
+                       std::vector<float>* probs = nullptr);
     Metrics metrics(const ImageSet& s);
 
     Sequential& model() { return m_model; }
+    const std::vector<LayerSpec>& layers() const { return m_layers; }
     const ImageSet& train() const { return m_train; }
     const ImageSet& dev() const { return m_dev; }
+    Optimizer& optimizer() { return *m_opt; }
+    Rng& rng() { return m_rng; }
     long steps() const { return m_step; }
     long epochs() const { return m_epoch; }
     int stepsPerEpoch() const;
+    int epochPosition() const { return m_pos; } // images of the current epoch already used
+    // For model files: restore the position so training continues where it stopped.
+    void setProgress(long step, long epoch) { m_step = step, m_epoch = epoch, m_pos = 0; }
 
   private:
+    void init(const std::vector<LayerSpec>& layers);
+    void rebuildOptimizer();
+    Tensor gather(const Tensor& from, const std::vector<int>& idx) const;
     Sequential m_model;
+    std::vector<LayerSpec> m_layers;
     Hyperparams m_hyper;
     ImageSet m_train, m_dev;
     Rng m_rng;
-    std::vector<Param*> m_params;
+    std::vector<Param*> m_params; // trained parameters (those after the frozen prefix)
     std::unique_ptr<LossT<float>> m_loss;
     std::unique_ptr<Optimizer> m_opt;
     AugmentPipeline m_aug;
     PcaColor m_pca;
+    int m_frozen = 0;
+    Tensor m_trainFeat; // (N, …) frozen-prefix output per training image when precomputed, else empty
     std::vector<int> m_perm;
     int m_pos = 0;
     long m_step = 0, m_epoch = 0;

@@ -4,27 +4,9 @@
 #include "core/train/image_models.h"
 #include "core/train/image_trainer.h"
 
-#include <QtTest>
+#include "image_fixtures.h"
 
-namespace {
-// Class 0: a vertical bar, class 1: a horizontal bar, at random positions, plus noise.
-dl::ImageSet bars(int n, int size, std::uint32_t seed)
-{
-    dl::Rng rng(seed);
-    dl::ImageSet s;
-    s.classes = 2;
-    s.classNames = {"vertical", "horizontal"};
-    s.images = dl::Tensor({n, 1, size, size});
-    for (int i = 0; i < n; ++i) {
-        const int cls = i % 2, at = rng.uniformInt(1, size - 2);
-        float* img = s.images.data() + static_cast<size_t>(i) * size * size;
-        for (int p = 0; p < size * size; ++p) img[p] = 0.1f * rng.uniform();
-        for (int k = 0; k < size; ++k) img[cls == 0 ? k * size + at : at * size + k] = 1.f;
-        s.labels.push_back(cls);
-    }
-    return s;
-}
-} // namespace
+#include <QtTest>
 
 class TstImageTrainer : public QObject {
     Q_OBJECT
@@ -65,7 +47,7 @@ class TstImageTrainer : public QObject {
         h.lr = 0.003f;
         h.opt.kind = dl::OptKind::Adam;
         h.batch = 32;
-        dl::ImageTrainer t(model.toStdString(), h, bars(256, 12, 1), bars(64, 12, 2), 3);
+        dl::ImageTrainer t(model.toStdString(), h, dltest::bars(256, 12, 1), dltest::bars(64, 12, 2), 3);
         const float before = t.evaluate(t.dev()).cost;
         for (int e = 0; e < 4; ++e) QVERIFY(!t.runEpoch().diverged);
         QCOMPARE(t.steps(), 4L * 8);

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "core/train/image_model_file.h"
+
+#include "core/layers/layer_list.h"
+#include "core/util/binary_io.h"
+#include "core/util/file.h"
+
+#include <filesystem>
+
+namespace dl {
+
+void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::string& path)
+{
+    const Shape& s = t.train().images.shape();
+    Json h = Json::object();
+    h.set("layers", layerListText(t.layers()));
+    Json input = Json::array();
+    for (int d : {s[1], s[2], s[3]}) input.push(d);
+    h.set("input", input).set("classes", t.train().classes);
+    Json names = Json::array();
+    for (const std::string& n : t.train().classNames) names.push(n);
+    h.set("class_names", names);
+    h.set("hyper", toJson(t.hyper()));
+    h.set("augmentation", t.augmentation().toJson());
+    h.set("source", toJson(source));
+    h.set("frozen", t.frozen()).set("precompute", t.precomputed() ? 1 : 0);
+    h.set("step", double(t.steps())).set("epoch", double(t.epochs()));
+    h.set("optimizer_t", double(t.optimizer().steps())).set("rng", t.rng().state());
+    BinaryWriter w;
+    w.bytes("DLIM", 4);
+    w.u32(kImageModelVersion);
+    w.str(h.dump());
+    for (Param* p : t.model().params()) w.tensor(p->value);
+    for (Tensor* b : t.model().buffers()) w.tensor(*b);
+    for (Tensor& m : t.optimizer().moments()) w.tensor(m);
+    w.bytes("END!", 4);
+    writeFileAtomic(path, w.m_out);
+}
+
+ImageModelFile readImageModel(const std::string& path)
+{
+    ImageModelFile f;
+    f.name = std::filesystem::path(path).filename().string();
+    f.bytes = readFile(path);
+    BinaryReader r(f.bytes, f.name);
+    char magic[4];
+    r.bytes(magic, 4);
+    if (std::memcmp(magic, "DLIM", 4) != 0)
+        throw FormatError(f.name +
+                          " is not a DL Visual Lab image model (.dlm); open one saved by the Images lab.");
+    const std::uint32_t version = r.u32();
+    if (version != kImageModelVersion)
+        throw FormatError(f.name + " is image-model version " + std::to_string(version) +
+                          "; this build reads version " + std::to_string(kImageModelVersion) + ".");
+    const std::string header = r.str();
+    f.tensorsAt = r.pos();
+    try {
+        const Json h = Json::parse(header);
+        const Json& in = h.at("input");
+        if (in.size() != 3) throw FormatError("the input shape needs 3 numbers");
+        f.c = static_cast<int>(in[0].number());
+        f.h = static_cast<int>(in[1].number());
+        f.w = static_cast<int>(in[2].number());
+        f.classes = static_cast<int>(h.at("classes").number("classes"));
+        const Json& names = h.at("class_names");
+        for (size_t i = 0; i < names.size(); ++i) f.classNames.push_back(names[i].string());
+        f.layers = parseLayerList(h.at("layers").string("layers"), f.c, f.h, f.w, f.classes);
+        f.hyper = hyperFromJson(h.at("hyper"));
+        f.augmentation = AugmentPipeline::fromJson(h.at("augmentation"));
+        f.source = imageSourceFromJson(h.at("source"));
+        f.frozen = static_cast<int>(h.get("frozen", 0.0));
+        f.precompute = h.get("precompute", 0.0) != 0.0;
+    } catch (const FormatError& e) {
+        throw FormatError(f.name + " has a damaged header: " + e.what());
+    } catch (const Error& e) {
+        throw FormatError(f.name + " has a damaged header: " + e.what());
+    }
+    return f;
+}
+
+std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train, ImageSet dev)
+{
+    const Shape& s = train.images.shape();
+    if (s[1] != f.c || s[2] != f.h || s[3] != f.w || train.classes != f.classes)
+        throw FormatError(f.name + " was trained on " + std::to_string(f.classes) + " classes of " +
+                          std::to_string(f.c) + "×" + std::to_string(f.h) + "×" + std::to_string(f.w) +
+                          " images; the chosen data has " + std::to_string(train.classes) + " classes of " +
+                          std::to_string(s[1]) + "×" + std::to_string(s[2]) + "×" + std::to_string(s[3]) +
+                          ".");
+    auto t = std::make_unique<ImageTrainer>(f.layers, f.hyper, std::move(train), std::move(dev), 1u);
+    t->setAugmentation(f.augmentation);
+    BinaryReader r(f.bytes, f.name);
+    std::vector<char> skip(f.tensorsAt);
+    r.bytes(skip.data(), f.tensorsAt);
+    const Json h = Json::parse(f.bytes.substr(12, f.tensorsAt - 12));
+    for (Param* p : t->model().params()) r.tensorInto(p->value, p->name);
+    for (Tensor* b : t->model().buffers()) r.tensorInto(*b, "a batch-norm running average");
+    t->setFrozen(f.frozen, f.precompute); // the optimizer state belongs to the trained part
+    for (Tensor& m : t->optimizer().moments()) r.tensorInto(m, "the optimizer state");
+    t->optimizer().setSteps(static_cast<long>(h.get("optimizer_t", 0.0)));
+    if (const std::string rs = h.get("rng", std::string()); !rs.empty()) t->rng().setState(rs);
+    t->setProgress(static_cast<long>(h.get("step", 0.0)), static_cast<long>(h.get("epoch", 0.0)));
+    char end[4];
+    r.bytes(end, 4);
+    if (std::memcmp(end, "END!", 4) != 0)
+        throw FormatError(f.name + " is damaged: the end marker is missing.");
+    return t;
+}
+
+} // namespace dl

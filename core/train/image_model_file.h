@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Image-lab model file (.dlm): the layer list, the trained values and what is needed to keep training —
+// optimizer state, position, hyperparameters, the augmentation pipeline (COURSE.md §7: training only),
+// frozen prefix and where the data came from. Data itself is not stored.
+//
+// Format (little-endian), version 1:
+//   "DLIM" u32 version | u32 n + n bytes JSON header | tensors | "END!"
+// Tensors (binary_io.h): params, batch-norm buffers, optimizer slots, in the model's stable order.
+// Written to a temporary file and renamed.
+#pragma once
+#include "core/data/image_source.h"
+#include "core/train/image_trainer.h"
+
+#include <memory>
+
+namespace dl {
+
+constexpr std::uint32_t kImageModelVersion = 1;
+
+struct ImageModelFile {
+    std::string name; // file name, for messages
+    std::vector<LayerSpec> layers;
+    int c = 1, h = 28, w = 28, classes = 10;
+    std::vector<std::string> classNames;
+    Hyperparams hyper;
+    AugmentPipeline augmentation;
+    ImageSource source;
+    int frozen = 0;
+    bool precompute = false;
+    std::string bytes;    // the whole file
+    size_t tensorsAt = 0; // offset of the first tensor
+};
+
+void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::string& path);
+// Reads and checks the header (magic, version, layer list). Throws FormatError/IoError naming the file.
+ImageModelFile readImageModel(const std::string& path);
+// A trainer with the file's layers, values and optimizer state on the given data (whose image shape and
+// class count must match the file). Throws FormatError ("m.dlm is truncated …").
+std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train, ImageSet dev);
+
+} // namespace dl
