@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/layers/conv2d.h"
 
+#include <algorithm>
+#include <omp.h>
 #include <vector>
 
 namespace dl {
@@ -52,6 +54,14 @@ Shape Conv2dT<T>::outputShape(const Shape& in) const
     return {in[0], m_spec.outChannels, ho, wo};
 }
 
+// Output columns ox whose input column ix = ox·s + j − p lies in [0, w): [lo, hi).
+static inline void validRange(int j, int s, int p, int w, int wo, int& lo, int& hi)
+{
+    const int before = p - j, last = w - 1 + p - j; // integer division must not see negatives
+    lo = std::min(wo, before <= 0 ? 0 : (before + s - 1) / s);
+    hi = std::max(lo, last < 0 ? 0 : std::min(wo, last / s + 1));
+}
+
 // cols (Cg·k·k, Ho·Wo): row (c, i, j) holds input channel c0+c at (oy·s + i - p, ox·s + j - p), 0 outside.
 template <typename T>
 void Conv2dT<T>::im2col(const T* x, int h, int w, int c0, T* cols) const
@@ -64,18 +74,22 @@ void Conv2dT<T>::im2col(const T* x, int h, int w, int c0, T* cols) const
         for (int i = 0; i < k; ++i)
             for (int j = 0; j < k; ++j) {
                 T* row = cols + (static_cast<size_t>(c) * k * k + i * k + j) * ho * wo;
+                int lo, hi;
+                validRange(j, s, p, w, wo, lo, hi);
                 for (int oy = 0; oy < ho; ++oy) {
                     const int iy = oy * s + i - p;
                     T* out = row + static_cast<size_t>(oy) * wo;
                     if (iy < 0 || iy >= h) {
-                        for (int ox = 0; ox < wo; ++ox) out[ox] = T(0);
+                        std::fill(out, out + wo, T(0));
                         continue;
                     }
-                    const T* in = plane + static_cast<size_t>(iy) * w;
-                    for (int ox = 0; ox < wo; ++ox) {
-                        const int ix = ox * s + j - p;
-                        out[ox] = (ix >= 0 && ix < w) ? in[ix] : T(0);
-                    }
+                    const T* in = plane + static_cast<size_t>(iy) * w + (j - p);
+                    std::fill(out, out + lo, T(0));
+                    if (s == 1)
+                        std::copy(in + lo, in + hi, out + lo);
+                    else
+                        for (int ox = lo; ox < hi; ++ox) out[ox] = in[ox * s];
+                    std::fill(out + hi, out + wo, T(0));
                 }
             }
     }
@@ -93,21 +107,21 @@ void Conv2dT<T>::col2im(const T* cols, int h, int w, int c0, T* dx) const
         for (int i = 0; i < k; ++i)
             for (int j = 0; j < k; ++j) {
                 const T* row = cols + (static_cast<size_t>(c) * k * k + i * k + j) * ho * wo;
+                int lo, hi;
+                validRange(j, s, p, w, wo, lo, hi);
                 for (int oy = 0; oy < ho; ++oy) {
                     const int iy = oy * s + i - p;
                     if (iy < 0 || iy >= h) continue;
-                    T* out = plane + static_cast<size_t>(iy) * w;
+                    T* out = plane + static_cast<size_t>(iy) * w + (j - p);
                     const T* in = row + static_cast<size_t>(oy) * wo;
-                    for (int ox = 0; ox < wo; ++ox) {
-                        const int ix = ox * s + j - p;
-                        if (ix >= 0 && ix < w) out[ix] += in[ox];
-                    }
+                    for (int ox = lo; ox < hi; ++ox) out[ox * s] += in[ox];
                 }
             }
     }
 }
 
-// Per image n and group g: Y_g (Cout_g, Ho·Wo) = W_g (Cout_g, Cg·k·k) · cols (Cg·k·k, Ho·Wo) + b
+// Per image n and group g: Y_g (Cout_g, Ho·Wo) = W_g (Cout_g, Cg·k·k) · cols (Cg·k·k, Ho·Wo) + b.
+// Images are independent: they are split across threads (OpenMP, static schedule).
 template <typename T>
 TensorT<T> Conv2dT<T>::forward(const TensorT<T>& x, Mode mode)
 {
@@ -115,49 +129,72 @@ TensorT<T> Conv2dT<T>::forward(const TensorT<T>& x, Mode mode)
     const int n = x.dim(0), h = x.dim(2), w = x.dim(3), ho = os[2], wo = os[3];
     const int g = m_spec.groups, cg = m_spec.inChannels / g, og = m_spec.outChannels / g;
     const int kk = cg * m_spec.kernel * m_spec.kernel, hw = ho * wo;
+    const size_t block = static_cast<size_t>(kk) * hw; // one image and group
     auto y = TensorT<T>::uninitialized(os);
-    std::vector<T> cols(static_cast<size_t>(kk) * hw); // im2col buffer of one image and group
+    const bool cache = cachesForBackward(mode);
+    if (cache) m_cols.resize(static_cast<size_t>(n) * g * block); // kept: backward reuses the columns
     const auto wAll = ConstMatMap<T>(m_weight.value.data(), m_spec.outChannels, kk);
-    for (int i = 0; i < n; ++i) {
-        const T* xi = x.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w;
-        for (int gi = 0; gi < g; ++gi) {
-            im2col(xi, h, w, gi * cg, cols.data());
-            MatMap<T> yg(y.data() + (static_cast<size_t>(i) * m_spec.outChannels + gi * og) * hw, og, hw);
-            yg.noalias() = wAll.middleRows(gi * og, og) * ConstMatMap<T>(cols.data(), kk, hw);
-            for (int o = 0; o < og; ++o) yg.row(o).array() += m_bias.value[gi * og + o];
+#pragma omp parallel if (n > 1)
+    {
+        std::vector<T> local(cache ? 0 : block);
+#pragma omp for schedule(static)
+        for (int i = 0; i < n; ++i) {
+            const T* xi = x.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w;
+            for (int gi = 0; gi < g; ++gi) {
+                T* cols = cache ? m_cols.data() + (static_cast<size_t>(i) * g + gi) * block : local.data();
+                im2col(xi, h, w, gi * cg, cols);
+                MatMap<T> yg(y.data() + (static_cast<size_t>(i) * m_spec.outChannels + gi * og) * hw, og, hw);
+                yg.noalias() = wAll.middleRows(gi * og, og) * ConstMatMap<T>(cols, kk, hw);
+                for (int o = 0; o < og; ++o) yg.row(o).array() += m_bias.value[gi * og + o];
+            }
         }
     }
-    if (cachesForBackward(mode)) m_x = x;
+    if (cache) m_inShape = x.shape();
     return y;
 }
 
-// dW_g += dY_g · colsᵀ, db += Σ dY, dcols = W_gᵀ · dY_g, dX = col2im(dcols)
+// dW_g += dY_g · colsᵀ, db += Σ dY, dcols = W_gᵀ · dY_g, dX = col2im(dcols). Each thread sums dW and db of
+// its images into its own buffer; the buffers are added in thread order, so a run is reproducible for a
+// given thread count.
 template <typename T>
 TensorT<T> Conv2dT<T>::backward(const TensorT<T>& dy)
 {
-    const Shape os = outputShape(m_x.shape());
+    const Shape os = outputShape(m_inShape);
     DL_CHECK(dy.shape() == os,
              "Conv2d backward: dy " + shapeString(dy.shape()) + " does not match the last forward");
-    const int n = m_x.dim(0), h = m_x.dim(2), w = m_x.dim(3), hw = os[2] * os[3];
+    const int n = m_inShape[0], h = m_inShape[2], w = m_inShape[3], hw = os[2] * os[3];
     const int g = m_spec.groups, cg = m_spec.inChannels / g, og = m_spec.outChannels / g;
-    const int kk = cg * m_spec.kernel * m_spec.kernel;
-    TensorT<T> dx(m_needInputGrad ? m_x.shape() : Shape{});
-    std::vector<T> cols(static_cast<size_t>(kk) * hw), dcols(static_cast<size_t>(kk) * hw);
-    auto wAll = ConstMatMap<T>(m_weight.value.data(), m_spec.outChannels, kk);
-    auto dwAll = MatMap<T>(m_weight.grad.data(), m_spec.outChannels, kk);
-    for (int i = 0; i < n; ++i) {
-        const T* xi = m_x.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w;
-        T* dxi = m_needInputGrad ? dx.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w : nullptr;
-        for (int gi = 0; gi < g; ++gi) {
-            const ConstMatMap<T> dyg(dy.data() + (static_cast<size_t>(i) * m_spec.outChannels + gi * og) * hw,
-                                     og, hw);
-            im2col(xi, h, w, gi * cg, cols.data());
-            dwAll.middleRows(gi * og, og).noalias() += dyg * ConstMatMap<T>(cols.data(), kk, hw).transpose();
-            for (int o = 0; o < og; ++o) m_bias.grad[gi * og + o] += dyg.row(o).sum();
-            if (!m_needInputGrad) continue; // first layer: skip Wᵀ·dY and col2im
-            MatMap<T>(dcols.data(), kk, hw).noalias() = wAll.middleRows(gi * og, og).transpose() * dyg;
-            col2im(dcols.data(), h, w, gi * cg, dxi);
+    const int kk = cg * m_spec.kernel * m_spec.kernel, cout = m_spec.outChannels;
+    const size_t block = static_cast<size_t>(kk) * hw;
+    TensorT<T> dx(m_needInputGrad ? m_inShape : Shape{});
+    auto wAll = ConstMatMap<T>(m_weight.value.data(), cout, kk);
+    const int threads = n > 1 ? omp_get_max_threads() : 1;
+    std::vector<T> partial(static_cast<size_t>(threads) * (static_cast<size_t>(cout) * kk + cout), T(0));
+#pragma omp parallel num_threads(threads)
+    {
+        T* mine = partial.data() + static_cast<size_t>(omp_get_thread_num()) * (size_t(cout) * kk + cout);
+        auto dw = MatMap<T>(mine, cout, kk);
+        T* db = mine + static_cast<size_t>(cout) * kk;
+        std::vector<T> dcols(m_needInputGrad ? block : 0);
+#pragma omp for schedule(static)
+        for (int i = 0; i < n; ++i) {
+            T* dxi =
+                m_needInputGrad ? dx.data() + static_cast<size_t>(i) * m_spec.inChannels * h * w : nullptr;
+            for (int gi = 0; gi < g; ++gi) {
+                const ConstMatMap<T> dyg(dy.data() + (static_cast<size_t>(i) * cout + gi * og) * hw, og, hw);
+                const T* cols = m_cols.data() + (static_cast<size_t>(i) * g + gi) * block;
+                dw.middleRows(gi * og, og).noalias() += dyg * ConstMatMap<T>(cols, kk, hw).transpose();
+                for (int o = 0; o < og; ++o) db[gi * og + o] += dyg.row(o).sum();
+                if (!m_needInputGrad) continue; // first layer: skip Wᵀ·dY and col2im
+                MatMap<T>(dcols.data(), kk, hw).noalias() = wAll.middleRows(gi * og, og).transpose() * dyg;
+                col2im(dcols.data(), h, w, gi * cg, dxi);
+            }
         }
+    }
+    for (int t = 0; t < threads; ++t) {
+        const T* part = partial.data() + static_cast<size_t>(t) * (size_t(cout) * kk + cout);
+        m_weight.grad.arr() += ConstArrMap<T>(part, static_cast<Eigen::Index>(cout) * kk);
+        m_bias.grad.arr() += ConstArrMap<T>(part + size_t(cout) * kk, cout);
     }
     return dx;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // 2-D convolution (cross-correlation, as every DL framework) on NCHW image batches, with stride, zero
-// padding and groups (groups = C is depthwise). Computed as im2col + GEMM per image and group. No
-// activation inside; no dilation.
+// padding and groups (groups = C is depthwise). Computed as im2col + GEMM per image and group, images split
+// across threads. No activation inside; no dilation.
 #pragma once
 #include "core/layers/layer.h"
 
@@ -37,9 +37,10 @@ class Conv2dT : public LayerT<T> {
     void im2col(const T* x, int h, int w, int c0, T* cols) const;
     void col2im(const T* cols, int h, int w, int c0, T* dx) const;
     Conv2dSpec m_spec;
-    ParamT<T> m_weight; // (Cout, Cin/groups, k, k)
-    ParamT<T> m_bias;   // (Cout)
-    TensorT<T> m_x;     // (N, Cin, H, W) input of the last Train forward
+    ParamT<T> m_weight;    // (Cout, Cin/groups, k, k)
+    ParamT<T> m_bias;      // (Cout)
+    Shape m_inShape;       // (N, Cin, H, W) of the last Train/Frozen forward
+    std::vector<T> m_cols; // its im2col columns: N·groups blocks of (Cin/groups·k·k, Ho·Wo)
     bool m_needInputGrad = true;
 };
 

@@ -39,6 +39,45 @@ TensorT<T> Pool2dT<T>::forward(const TensorT<T>& x, Mode mode)
     auto y = TensorT<T>::uninitialized(os);
     const bool keepArg = cachesForBackward(mode) && m_kind == PoolKind::Max;
     if (keepArg) m_argmax.resize(y.size());
+    if (m_kind == PoolKind::Max && m_k == 2 && m_s == 2 && m_p == 0) { // the common case, branch-free
+#pragma omp parallel for schedule(static) if (planes > 64)
+        for (int pl = 0; pl < planes; ++pl) {
+            const T* in = x.data() + static_cast<size_t>(pl) * h * w;
+            T* out = y.data() + static_cast<size_t>(pl) * ho * wo;
+            int* arg = keepArg ? m_argmax.data() + static_cast<size_t>(pl) * ho * wo : nullptr;
+            for (int oy = 0; oy < ho; ++oy) {
+                const T* r0 = in + static_cast<size_t>(2 * oy) * w;
+                const T* r1 = r0 + w;
+                T* o = out + static_cast<size_t>(oy) * wo;
+                if (!arg) { // Eval: a plain max, vectorised
+                    for (int ox = 0; ox < wo; ++ox)
+                        o[ox] = std::max(std::max(r0[2 * ox], r0[2 * ox + 1]),
+                                         std::max(r1[2 * ox], r1[2 * ox + 1]));
+                    continue;
+                }
+                int* a = arg + static_cast<size_t>(oy) * wo;
+                for (int ox = 0; ox < wo; ++ox) { // selects, not branches: the data decides at random
+                    const int c = 2 * ox, base = 2 * oy * w + c;
+                    T best = r0[c];
+                    int at = base;
+                    const bool b1 = r0[c + 1] > best; // first max wins on ties, row-major order
+                    best = b1 ? r0[c + 1] : best;
+                    at = b1 ? base + 1 : at;
+                    const bool b2 = r1[c] > best;
+                    best = b2 ? r1[c] : best;
+                    at = b2 ? base + w : at;
+                    const bool b3 = r1[c + 1] > best;
+                    best = b3 ? r1[c + 1] : best;
+                    at = b3 ? base + w + 1 : at;
+                    o[ox] = best;
+                    a[ox] = at;
+                }
+            }
+        }
+        if (cachesForBackward(mode)) m_inShape = x.shape();
+        return y;
+    }
+#pragma omp parallel for schedule(static) if (planes > 64)
     for (int pl = 0; pl < planes; ++pl) {
         const T* in = x.data() + static_cast<size_t>(pl) * h * w;
         T* out = y.data() + static_cast<size_t>(pl) * ho * wo;
@@ -75,6 +114,7 @@ TensorT<T> Pool2dT<T>::backward(const TensorT<T>& dy)
     const int planes = m_inShape[0] * m_inShape[1], h = m_inShape[2], w = m_inShape[3], ho = dy.dim(2),
               wo = dy.dim(3);
     TensorT<T> dx(m_inShape);
+#pragma omp parallel for schedule(static) if (planes > 64)
     for (int pl = 0; pl < planes; ++pl) {
         const T* d = dy.data() + static_cast<size_t>(pl) * ho * wo;
         T* g = dx.data() + static_cast<size_t>(pl) * h * w;
