@@ -38,6 +38,7 @@ const char* kUsage = R"(usage:
   dlcli gradcheck [options]        gradient check of the network on the data; exit 0 when every layer < 1e-7
   dlcli train-images --model logreg|mlp|lenet5|cnn-bn|resnet-small --epochs N [--batch 64]
                    [--optimizer adam] [--lr 0.001] [--limit N] [--dev-count N] [--json]
+                   [--l2 L] [--decay exponential --decay-rate 0.8] (per epoch)
                    [--layers FILE] (a layer list as the Images lab writes it, instead of --model)
                    [--augment "flip,crop,rotate:0.5:15"] (kind[:probability[:strength]], training only)
                    [--dataset fashion-mnist | folder:PATH [--size 28] [--channels 1|3]]
@@ -329,6 +330,9 @@ int trainImages(const Args& a)
         h.opt.kind = dl::parseOpt(a.str("optimizer", "adam"));
         h.batch = static_cast<int>(a.num("batch", 64));
         h.l2 = static_cast<float>(a.num("l2", 0));
+        h.decay.kind = dl::parseDecay(a.str("decay", "none")); // per epoch (COURSE.md §4)
+        h.decay.rate = static_cast<float>(a.num("decay-rate", h.decay.rate));
+        h.decay.interval = static_cast<int>(a.num("decay-interval", h.decay.interval));
         if (a.has("layers")) {
             const dl::Shape& is = data.train.images.shape();
             const auto layers = dl::parseLayerList(dl::readFile(a.str("layers", "")), is[1], is[2], is[3],

@@ -2,6 +2,7 @@
 // dllab: the desktop app. `--screenshot FILE [--steps N] [--hover-unit]` trains N iterations offscreen,
 // saves the window as PNG and exits (used for the README pictures and smoke checks).
 #include "app/gui/main_window.h"
+#include "widgets/augmentation_dialog.h"
 #include "widgets/compare_dialog.h"
 #include "widgets/gradcheck_dialog.h"
 #include "widgets/hyper_panel.h"
@@ -17,6 +18,65 @@
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
+
+// The Images lab's screenshot run: train `epochs` epochs, then show `tab` (training, filters, maps, eval,
+// histograms, layers) or the augmentation dialog, and save the window.
+static int imagesScreenshot(QApplication& app, lab::MainWindow& w, const QCommandLineParser& cli,
+                            const QString& out)
+{
+    w.showLab(1);
+    lab::ImagesPage* page = w.images();
+    lab::ImageRunConfig cfg = page->config();
+    cfg.preset = cli.value("images-model");
+    cfg.layers.clear();
+    cfg.source.limit = cli.value("images-limit").toInt();
+    cfg.source.devCount = 1000;
+    cfg.maxEpochs = cli.value("images-epochs").toInt();
+    cfg.hyper.lr = 0.001f;
+    cfg.hyper.batch = 64;
+    cfg.hyper.opt.kind = dl::OptKind::Adam;
+    cfg.augmentation = dl::AugmentPipeline::parse(cli.value("images-augment").toStdString());
+    page->setConfig(cfg);
+    const QString tab = cli.value("images-tab"), dialog = cli.value("dialog");
+    const QStringList tabs{"training", "filters", "maps", "eval", "histograms", "layers"};
+    auto grabAndQuit = [&app, &w, out, dialog, page] {
+        QWidget* grabbed = &w;
+        if (dialog == "augmentation") grabbed = page->augmentationDialog();
+        const bool ok = grabbed->grab().save(out, "PNG");
+        std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n", qPrintable(out));
+        app.exit(ok ? 0 : 1);
+    };
+    bool started = false, finished = false;
+    QObject::connect(page, &lab::ImagesPage::runningChanged, &app, [&, tab, tabs](bool running) {
+        if (running) {
+            started = true;
+            return;
+        }
+        if (!started || finished || page->epochsSeen() < cfg.maxEpochs) return;
+        finished = true;
+        page->tabs()->setCurrentIndex(std::max(0, static_cast<int>(tabs.indexOf(tab))));
+        page->probeDev(cli.value("images-probe").toInt());
+        if (dialog == "augmentation") {
+            page->augmentationDialog()->resize(620, 640);
+            page->augmentationDialog()->show();
+        }
+        if (tab == "eval") {
+            QObject::connect(page, &lab::ImagesPage::evaluated, &app, [&] {
+                page->tabs()->setCurrentIndex(3);
+                QTimer::singleShot(1500, &app, grabAndQuit);
+            });
+            page->evaluateTest(false);
+            return;
+        }
+        QTimer::singleShot(2500, &app, grabAndQuit);
+    });
+    QTimer::singleShot(1500, &app, [page] { page->run(); });
+    QTimer::singleShot(600000, &app, [&] {
+        std::fprintf(stderr, "dllab: the screenshot run timed out\n");
+        app.exit(1);
+    });
+    return app.exec();
+}
 
 static bool haveDisplay()
 {
@@ -58,7 +118,19 @@ int main(int argc, char** argv)
     QCommandLineOption setLr(
         "set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.",
         "step=value");
-    cli.addOptions({shot, steps, hover, experiment, preset, speed, dialog, setLr});
+    QCommandLineOption labOpt("lab", "Start in this lab: playground or images.", "name", "playground");
+    QCommandLineOption imModel("images-model", "Images lab screenshot: model preset.", "name", "lenet5");
+    QCommandLineOption imLimit("images-limit", "Images lab screenshot: training images (0 = all).", "n",
+                               "6000");
+    QCommandLineOption imEpochs("images-epochs", "Images lab screenshot: epochs before the picture.", "n",
+                                "2");
+    QCommandLineOption imTab("images-tab",
+                             "Images lab screenshot: training, filters, maps, eval, histograms, layers.",
+                             "name", "training");
+    QCommandLineOption imAug("images-augment", "Images lab screenshot: augmentation pipeline.", "text", "");
+    QCommandLineOption imProbe("images-probe", "Images lab screenshot: dev image to look at.", "n", "0");
+    cli.addOptions({shot, steps, hover, experiment, preset, speed, dialog, setLr, labOpt, imModel, imLimit,
+                    imEpochs, imTab, imAug, imProbe});
     cli.process(app);
     if (cli.isSet(shot))
         QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
@@ -74,6 +146,9 @@ int main(int argc, char** argv)
         w.playground()->applyPreset(f.readAll());
     }
     if (cli.isSet(experiment)) w.playground()->openExperiment(cli.value(experiment));
+    if (cli.isSet(labOpt)) w.showLab(cli.value(labOpt) == "images" ? 1 : 0);
+    if (cli.isSet(shot) && cli.value(labOpt) == "images")
+        return imagesScreenshot(app, w, cli, cli.value(shot));
     if (!cli.isSet(shot)) return app.exec();
 
     const long target = cli.value(steps).toLong();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Value types that cross the worker/GUI thread boundary in queued signals. registerMetatypes() once at start.
 #pragma once
+#include "widgets/image_snapshot.h"
 #include "widgets/snapshot.h"
 
 #include <QMetaType>
@@ -11,6 +12,12 @@ Q_DECLARE_METATYPE(dl::Hyperparams)
 Q_DECLARE_METATYPE(dl::Split)
 Q_DECLARE_METATYPE(dl::DatasetSpec)
 Q_DECLARE_METATYPE(dl::GradCheckReport)
+Q_DECLARE_METATYPE(lab::ImageRunConfig)
+Q_DECLARE_METATYPE(lab::ImageSnapshot)
+Q_DECLARE_METATYPE(lab::Probe)
+Q_DECLARE_METATYPE(lab::EvalReport)
+Q_DECLARE_METATYPE(lab::Planes)
+Q_DECLARE_METATYPE(dl::AugmentPipeline)
 
 namespace lab {
 void registerMetatypes();

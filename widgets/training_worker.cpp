@@ -17,6 +17,12 @@ void registerMetatypes()
     qRegisterMetaType<dl::Split>();
     qRegisterMetaType<dl::DatasetSpec>();
     qRegisterMetaType<dl::GradCheckReport>();
+    qRegisterMetaType<lab::ImageRunConfig>();
+    qRegisterMetaType<lab::ImageSnapshot>();
+    qRegisterMetaType<lab::Probe>();
+    qRegisterMetaType<lab::EvalReport>();
+    qRegisterMetaType<lab::Planes>();
+    qRegisterMetaType<dl::AugmentPipeline>();
 }
 
 TrainingWorker::TrainingWorker(std::shared_ptr<dl::CancelFlag> cancel, QObject* parent)

@@ -41,15 +41,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_labs->addItem(tr("Playground"));
     m_labs->item(0)->setToolTip(
         tr("2-D classification: watch the decision boundary form (course chapters 1–5)"));
+    m_labs->addItem(tr("Images"));
+    m_labs->item(1)->setToolTip(
+        tr("Image classification: CNNs, filters, feature maps, augmentation, evaluation "
+           "(course chapters 3, 6, 7)"));
     m_labs->setFixedWidth(120);
     m_labs->setCurrentRow(0);
     m_pages = new QStackedWidget;
     m_playground = new PlaygroundPage;
     m_pages->addWidget(m_playground);
+    m_images = new ImagesPage;
+    m_pages->addWidget(m_images);
     lay->addWidget(m_labs);
     lay->addWidget(m_pages, 1);
     setCentralWidget(central);
-    connect(m_labs, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_labs, &QListWidget::currentRowChanged, this, &MainWindow::showLab);
 
     auto* tb = addToolBar(tr("Training"));
     tb->setObjectName("trainingToolbar");
@@ -72,10 +78,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QAction* hyper =
         tb->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Hyperparameters…"));
     connect(hyper, &QAction::triggered, m_playground, &PlaygroundPage::showHyperparametersDialog);
-    connect(m_run, &QAction::triggered, m_playground, &PlaygroundPage::run);
-    connect(m_pause, &QAction::triggered, m_playground, &PlaygroundPage::pause);
-    connect(m_step, &QAction::triggered, m_playground, &PlaygroundPage::stepOnce);
-    connect(m_reset, &QAction::triggered, m_playground, &PlaygroundPage::reset);
+    m_playgroundOnly = {grad, hyper};
+    QAction* aug =
+        tb->addAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Augmentation…"));
+    aug->setToolTip(tr("Data augmentation for the Images lab, with a live preview"));
+    connect(aug, &QAction::triggered, m_images, &ImagesPage::showAugmentationDialog);
+    // The toolbar drives whichever lab is shown.
+    connect(m_run, &QAction::triggered, this,
+            [this] { imagesActive() ? m_images->run() : m_playground->run(); });
+    connect(m_pause, &QAction::triggered, this,
+            [this] { imagesActive() ? m_images->pause() : m_playground->pause(); });
+    connect(m_step, &QAction::triggered, this,
+            [this] { imagesActive() ? m_images->stepOnce() : m_playground->stepOnce(); });
+    connect(m_reset, &QAction::triggered, this,
+            [this] { imagesActive() ? m_images->reset() : m_playground->reset(); });
 
     m_iter = new QLabel;
     m_cost = new QLabel;
@@ -86,9 +102,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_msg->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_msg, 1);
     for (QLabel* l : {m_iter, m_cost, m_trainAcc, m_devAcc}) statusBar()->addPermanentWidget(l);
-    connect(m_playground, &PlaygroundPage::progressed, this, &MainWindow::updateStatus);
+    connect(m_playground, &PlaygroundPage::progressed, this, [this](const Snapshot& s) {
+        if (!imagesActive()) updateStatus(s);
+    });
     connect(m_playground, &PlaygroundPage::message, this, &MainWindow::showMessage);
-    connect(m_playground, &PlaygroundPage::runningChanged, this, &MainWindow::updateActions);
+    connect(m_playground, &PlaygroundPage::runningChanged, this, [this](bool r) {
+        if (!imagesActive()) updateActions(r);
+    });
+    connect(m_images, &ImagesPage::status, this, [this](const QStringList& f) {
+        if (imagesActive()) setStatusFields(f);
+    });
+    connect(m_images, &ImagesPage::message, this, &MainWindow::showMessage);
+    connect(m_images, &ImagesPage::runningChanged, this, [this](bool r) {
+        if (imagesActive()) updateActions(r);
+    });
     buildMenus();
     updateActions(false);
 
@@ -97,6 +124,34 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     restoreGeometry(s.value("window/geometry").toByteArray());
     restoreState(s.value("window/state").toByteArray());
     m_playground->restoreSettings(s);
+    m_images->restoreSettings(s);
+    showLab(s.value("window/lab", 0).toInt());
+}
+
+bool MainWindow::imagesActive() const
+{
+    return m_pages->currentWidget() == m_images;
+}
+
+void MainWindow::showLab(int index)
+{
+    index = std::clamp(index, 0, m_pages->count() - 1);
+    if (m_labs->currentRow() != index) m_labs->setCurrentRow(index); // comes back here
+    m_pages->setCurrentIndex(index);
+    for (QAction* a : m_playgroundOnly) a->setEnabled(!imagesActive());
+    updateActions(imagesActive() ? m_images->isRunning() : m_playground->isRunning());
+    if (!imagesActive())
+        updateStatus(m_playground->lastSnapshot());
+    else
+        setStatusFields(
+            {tr("epoch %1").arg(m_images->lastSnapshot().epoch), QString(), QString(), QString()});
+}
+
+void MainWindow::setStatusFields(const QStringList& f)
+{
+    QLabel* labels[] = {m_iter, m_cost, m_trainAcc, m_devAcc};
+    for (int i = 0; i < 4; ++i)
+        if (!f.value(i).isEmpty() || i < 2) labels[i]->setText(f.value(i));
 }
 
 void MainWindow::buildMenus()
@@ -150,6 +205,27 @@ void MainWindow::buildMenus()
         if (!p.isEmpty() && m_playground->exportMapPng(p)) showMessage(tr("Saved %1.").arg(p), false);
     });
     file->addSeparator();
+    file->addAction(tr("Images: open model (.dlm)…"), this, [this] {
+        const QString p = askOpen(tr("Open image model"), tr("DL Visual Lab image models (*.dlm)"));
+        if (p.isEmpty()) return;
+        showLab(1);
+        m_images->openModel(p);
+    });
+    file->addAction(tr("Images: save model (.dlm)…"), this, [this] {
+        const QString p = askSave(tr("Save image model"), tr("DL Visual Lab image models (*.dlm)"), "dlm");
+        if (!p.isEmpty()) m_images->saveModel(p);
+    });
+    file->addAction(tr("Images: train on an image folder…"), this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("Folder with one sub-folder per class"));
+        if (d.isEmpty()) return;
+        showLab(1);
+        m_images->chooseFolder(d);
+    });
+    file->addAction(tr("Images: export the current view (PNG)…"), this, [this] {
+        const QString p = askSave(tr("Export view"), tr("PNG images (*.png)"), "png");
+        if (!p.isEmpty() && m_images->exportCurrentView(p)) showMessage(tr("Saved %1.").arg(p), false);
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* train = menuBar()->addMenu(tr("&Training"));
@@ -166,6 +242,16 @@ void MainWindow::buildMenus()
     for (dl::SweepParam p : dl::sweepParams())
         compare->addAction(tr("By %1…").arg(tr(dl::sweepParamTitle(p))), this,
                            [this, p] { m_playground->compareRuns(p); });
+    train->addSeparator();
+    train->addAction(tr("Data &augmentation…"), m_images, &ImagesPage::showAugmentationDialog);
+    train->addAction(tr("Evaluate on &dev"), this, [this] {
+        showLab(1);
+        m_images->evaluateDev();
+    });
+    train->addAction(tr("Evaluate on &test…"), this, [this] {
+        showLab(1);
+        m_images->evaluateTest(true);
+    });
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (const QFileInfo& fi : QDir(":/presets").entryInfoList(QDir::Files, QDir::Name)) {
         QFile f(fi.filePath());
@@ -177,7 +263,10 @@ void MainWindow::buildMenus()
                 QString::fromStdString(dl::Json::parse(json.toStdString()).get("name", name.toStdString()));
         } catch (const dl::Error&) {
         }
-        presets->addAction(name, this, [this, json] { m_playground->applyPreset(json); });
+        presets->addAction(name, this, [this, json] {
+            showLab(0);
+            m_playground->applyPreset(json);
+        });
     }
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* logScale = view->addAction(tr("Log-scale cost"));
@@ -237,6 +326,8 @@ void MainWindow::closeEvent(QCloseEvent* e)
     s.setValue("window/geometry", saveGeometry());
     s.setValue("window/state", saveState());
     m_playground->saveSettings(s);
+    m_images->saveSettings(s);
+    s.setValue("window/lab", m_pages->currentIndex());
     e->accept();
 }
 

@@ -2,6 +2,7 @@
 // The main window: lab sidebar, Run/Pause/Step/Reset toolbar, File/Tools menus, status bar with iteration,
 // cost and accuracies. Persists its layout and settings with QSettings.
 #pragma once
+#include "app/gui/images_page.h"
 #include "app/gui/playground_page.h"
 
 #include <QMainWindow>
@@ -18,6 +19,8 @@ class MainWindow : public QMainWindow {
   public:
     explicit MainWindow(QWidget* parent = nullptr);
     PlaygroundPage* playground() const { return m_playground; }
+    ImagesPage* images() const { return m_images; }
+    void showLab(int index); // 0 Playground, 1 Images
     QString statusMessage() const;
     QAction* runAction() const { return m_run; }
     QAction* pauseAction() const { return m_pause; }
@@ -31,6 +34,8 @@ class MainWindow : public QMainWindow {
     void buildMenus();
     void showMessage(const QString& text, bool error);
     void updateStatus(const Snapshot& s);
+    void setStatusFields(const QStringList& f);
+    bool imagesActive() const;
     void updateActions(bool running);
     QString askSave(const QString& title, const QString& filter, const QString& suffix);
     QString askOpen(const QString& title, const QString& filter);
@@ -38,6 +43,8 @@ class MainWindow : public QMainWindow {
     QListWidget* m_labs;
     QStackedWidget* m_pages;
     PlaygroundPage* m_playground;
+    ImagesPage* m_images;
+    QList<QAction*> m_playgroundOnly;
     QAction* m_run;
     QAction* m_pause;
     QAction* m_step;

@@ -1,0 +1,703 @@
+// SPDX-License-Identifier: MIT
+#include "app/gui/images_page.h"
+
+#include "core/layers/layer_list.h"
+#include "core/train/image_models.h"
+#include "widgets/augmentation_dialog.h"
+#include "widgets/confusion_matrix_view.h"
+#include "widgets/epoch_curve_view.h"
+#include "widgets/histogram_view.h"
+#include "widgets/image_inspector.h"
+#include "widgets/loss_curve_view.h"
+#include "widgets/planes_image.h"
+#include "widgets/tile_grid_view.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace lab {
+
+ImagesPage::ImagesPage(QWidget* parent) : QWidget(parent), m_controller(new ImagesController(this))
+{
+    setObjectName("imagesPage");
+    auto* split = new QSplitter(Qt::Horizontal);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(buildControls());
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(300);
+    split->addWidget(scroll);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName("imagesTabs");
+    m_tabs->addTab(buildTrainingTab(), tr("Training"));
+    auto* filterTab = new QWidget;
+    auto* fl = new QVBoxLayout(filterTab);
+    m_filterLayer = new QComboBox;
+    m_filterLayer->setToolTip(
+        tr("Whose weights to show: the first layer as images, deeper conv layers one tile per "
+           "(output, input) channel pair"));
+    m_filters = new TileGridView;
+    m_filters->setObjectName("filterGrid");
+    m_filters->setTileSize(44);
+    m_filters->setEmptyText(tr("This model has no layer with image-shaped weights."));
+    fl->addWidget(m_filterLayer);
+    fl->addWidget(m_filters, 1);
+    m_tabs->addTab(filterTab, tr("Filters"));
+    m_tabs->addTab(buildMapsTab(), tr("Feature maps"));
+    m_tabs->addTab(buildEvalTab(), tr("Evaluation"));
+    m_hist = new HistogramView;
+    auto* hs = new QScrollArea;
+    hs->setWidget(m_hist);
+    hs->setWidgetResizable(true);
+    m_tabs->addTab(hs, tr("Histograms"));
+    m_layerTable = new QTableWidget(0, 4);
+    m_layerTable->setHorizontalHeaderLabels(
+        {tr("Layer"), tr("Output shape"), tr("Parameters"), tr("Trained")});
+    m_layerTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_layerTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tabs->addTab(m_layerTable, tr("Layers"));
+    split->addWidget(m_tabs);
+    split->setStretchFactor(1, 1);
+    auto* lay = new QVBoxLayout(this);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(split);
+
+    connect(m_controller, &ImagesController::progressed, this, &ImagesPage::applySnapshot);
+    connect(m_controller, &ImagesController::probed, this, &ImagesPage::applyProbe);
+    connect(m_controller, &ImagesController::evaluated, this, &ImagesPage::applyEvaluation);
+    connect(m_controller, &ImagesController::configured, this, &ImagesPage::showConfigured);
+    connect(m_controller, &ImagesController::runningChanged, this, [this](bool r) {
+        m_running = r;
+        emit runningChanged(r);
+    });
+    connect(m_controller, &ImagesController::failed, this,
+            [this](const QString& m) { emit message(m, true); });
+    connect(m_controller, &ImagesController::info, this,
+            [this](const QString& m) { emit message(m, false); });
+    connect(m_controller, &ImagesController::busy, this, [this](const QString& m) {
+        if (!m.isEmpty()) emit message(m, false);
+    });
+    connect(m_controller, &ImagesController::cellReady, this, [this](const Planes& p, const QString& title) {
+        std::vector<Tile> tiles;
+        for (int i = 0; i < p.count; ++i)
+            tiles.push_back({planeImage(p, i, PlaneScale::Unit), p.captions.value(i), i, {}});
+        m_cell->setTiles(std::move(tiles));
+        m_cellTitle->setText(title);
+    });
+    m_cfg = configFromControls(); // the data loads when the lab is first shown (showEvent)
+}
+
+void ImagesPage::showEvent(QShowEvent* e)
+{
+    QWidget::showEvent(e);
+    if (m_runId < 0 && !m_configured) setConfig(m_cfg);
+}
+
+ImagesPage::~ImagesPage() = default;
+
+QWidget* ImagesPage::buildControls()
+{
+    auto* w = new QWidget;
+    auto* lay = new QVBoxLayout(w);
+    auto* model = new QGroupBox(tr("Model"));
+    auto* ml = new QVBoxLayout(model);
+    m_preset = new QComboBox;
+    m_preset->setObjectName("modelPreset");
+    const QStringList titles{tr("Softmax regression (one vs the rest)"), tr("MLP 784-256-128-10"),
+                             tr("LeNet-5"), tr("Small CNN with batch norm"), tr("Small ResNet")};
+    int i = 0;
+    for (const std::string& n : dl::imageModelNames())
+        m_preset->addItem(titles.value(i++), QString::fromStdString(n));
+    m_preset->addItem(tr("Custom layer list"), QStringLiteral("custom"));
+    m_preset->setCurrentIndex(2);
+    m_layers = new QPlainTextEdit;
+    m_layers->setObjectName("layerList");
+    m_layers->setFont(QFont(QStringLiteral("monospace")));
+    m_layers->setToolTip(
+        tr("One layer per line: conv OUT [k= s= p= g=], maxpool K, avgpool K, bn, relu, leaky [slope], "
+           "sigmoid, tanh, dropout KEEP, flatten, gap, dense OUT, residual OUT [s=]. Input sizes are "
+           "inferred."));
+    m_layers->setMinimumHeight(150);
+    auto* build = new QPushButton(tr("Build this model"));
+    build->setToolTip(tr("New weights (He initialisation) for the layer list; epoch 0"));
+    m_params = new QLabel;
+    ml->addWidget(m_preset);
+    ml->addWidget(m_layers);
+    ml->addWidget(build);
+    ml->addWidget(m_params);
+    lay->addWidget(model);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &ImagesPage::onPresetChanged);
+    connect(build, &QPushButton::clicked, this, &ImagesPage::reset);
+    connect(m_layers, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_settingControls && m_preset->currentData().toString() != "custom") {
+            QSignalBlocker b(m_preset);
+            m_preset->setCurrentIndex(m_preset->count() - 1);
+        }
+    });
+
+    auto* dataBox = new QGroupBox(tr("Data"));
+    auto* dl_ = new QFormLayout(dataBox);
+    m_dataset = new QComboBox;
+    m_dataset->addItem(tr("Fashion-MNIST"), QStringLiteral("fashion-mnist"));
+    m_dataset->addItem(tr("Image folder…"), QStringLiteral("folder"));
+    m_limit = new QSpinBox;
+    m_limit->setRange(0, 60000);
+    m_limit->setSingleStep(1000);
+    m_limit->setSpecialValueText(tr("all"));
+    m_limit->setToolTip(tr("Train on the first N images only (a quick look)"));
+    m_devCount = new QSpinBox;
+    m_devCount->setRange(0, 20000);
+    m_devCount->setSingleStep(500);
+    m_devCount->setSpecialValueText(tr("auto (1/12, at most 5000)"));
+    m_devCount->setToolTip(
+        tr("Images split off the training set to measure variance (the test set stays untouched)"));
+    auto* aug = new QPushButton(tr("Data augmentation…"));
+    aug->setObjectName("augmentButton");
+    m_augSummary = new QLabel(tr("none"));
+    m_augSummary->setWordWrap(true);
+    dl_->addRow(tr("Dataset"), m_dataset);
+    dl_->addRow(tr("Training images"), m_limit);
+    dl_->addRow(tr("Dev images"), m_devCount);
+    dl_->addRow(aug);
+    dl_->addRow(tr("Augmentation"), m_augSummary);
+    lay->addWidget(dataBox);
+    connect(aug, &QPushButton::clicked, this, &ImagesPage::showAugmentationDialog);
+    connect(m_dataset, &QComboBox::activated, this, [this](int index) {
+        if (m_dataset->itemData(index).toString() != "folder") return reset();
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Folder with one sub-folder per class"), m_folder);
+        if (dir.isEmpty()) {
+            m_dataset->setCurrentIndex(0);
+            return;
+        }
+        chooseFolder(dir);
+    });
+
+    auto* train = new QGroupBox(tr("Training"));
+    auto* tl = new QFormLayout(train);
+    m_lr = new QDoubleSpinBox;
+    m_lr->setDecimals(5);
+    m_lr->setRange(1e-5, 2);
+    m_lr->setSingleStep(0.0005);
+    m_lr->setValue(0.001);
+    m_lr->setToolTip(tr("α; changes apply at the next step"));
+    m_opt = new QComboBox;
+    for (const char* o : {"gd", "momentum", "rmsprop", "adam"})
+        m_opt->addItem(QString::fromLatin1(o), QString::fromLatin1(o));
+    m_opt->setCurrentIndex(3);
+    m_batch = new QSpinBox;
+    m_batch->setRange(1, 4096);
+    m_batch->setValue(64);
+    m_l2 = new QDoubleSpinBox;
+    m_l2->setDecimals(4);
+    m_l2->setRange(0, 10);
+    m_l2->setSingleStep(0.01);
+    m_maxEpochs = new QSpinBox;
+    m_maxEpochs->setRange(0, 1000);
+    m_maxEpochs->setValue(10);
+    m_maxEpochs->setSpecialValueText(tr("no limit"));
+    tl->addRow(tr("Learning rate α"), m_lr);
+    tl->addRow(tr("Optimizer"), m_opt);
+    tl->addRow(tr("Mini-batch"), m_batch);
+    tl->addRow(tr("L2 λ"), m_l2);
+    tl->addRow(tr("Epochs"), m_maxEpochs);
+    lay->addWidget(train);
+    for (QDoubleSpinBox* s : {m_lr, m_l2})
+        connect(s, &QDoubleSpinBox::valueChanged, this, &ImagesPage::sendHyper);
+    connect(m_batch, &QSpinBox::valueChanged, this, &ImagesPage::sendHyper);
+    connect(m_opt, &QComboBox::currentIndexChanged, this, &ImagesPage::sendHyper);
+    connect(m_maxEpochs, &QSpinBox::valueChanged, m_controller, &ImagesController::setMaxEpochs);
+
+    auto* transfer = new QGroupBox(tr("Transfer learning"));
+    auto* xl = new QFormLayout(transfer);
+    m_freeze = new QSpinBox;
+    m_freeze->setRange(0, 0);
+    m_freeze->setToolTip(tr("Layers 1…N keep their weights (open a trained model first): COURSE.md §7"));
+    m_precompute = new QCheckBox(tr("Precompute frozen activations"));
+    auto* apply = new QPushButton(tr("Apply"));
+    xl->addRow(tr("Freeze first layers"), m_freeze);
+    xl->addRow(m_precompute);
+    xl->addRow(apply);
+    lay->addWidget(transfer);
+    connect(apply, &QPushButton::clicked, this,
+            [this] { m_controller->setFrozen(m_freeze->value(), m_precompute->isChecked()); });
+
+    auto* eval = new QGroupBox(tr("Evaluation"));
+    auto* el = new QVBoxLayout(eval);
+    auto* dev = new QPushButton(tr("Evaluate on dev"));
+    auto* test = new QPushButton(tr("Evaluate on test…"));
+    test->setToolTip(
+        tr("The test set is for the final estimate: use it once, after choosing the model on dev"));
+    m_biasVariance = new QLabel(tr("Bias / variance: train a few epochs first."));
+    m_biasVariance->setObjectName("biasVariance");
+    m_biasVariance->setWordWrap(true);
+    el->addWidget(dev);
+    el->addWidget(test);
+    el->addWidget(m_biasVariance);
+    lay->addWidget(eval);
+    lay->addStretch(1);
+    connect(dev, &QPushButton::clicked, this, &ImagesPage::evaluateDev);
+    connect(test, &QPushButton::clicked, this, [this] { evaluateTest(true); });
+    return w;
+}
+
+QWidget* ImagesPage::buildTrainingTab()
+{
+    auto* w = new QWidget;
+    auto* lay = new QVBoxLayout(w);
+    m_curves = new LossCurveView;
+    m_epochs = new EpochCurveView;
+    m_progress = new QProgressBar;
+    m_progress->setObjectName("epochProgress");
+    m_progress->setFormat(tr("epoch %p %"));
+    m_rate = new QLabel;
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_rate);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_curves);
+    split->addWidget(m_epochs);
+    lay->addWidget(split, 1);
+    lay->addLayout(row);
+    return w;
+}
+
+QWidget* ImagesPage::buildMapsTab()
+{
+    auto* w = new QWidget;
+    auto* lay = new QHBoxLayout(w);
+    auto* left = new QVBoxLayout;
+    m_devStrip = new TileGridView;
+    m_devStrip->setObjectName("devStrip");
+    m_devStrip->setTileSize(40);
+    m_devStrip->setMaximumHeight(150);
+    m_inspector = new ImageInspector;
+    left->addWidget(new QLabel(tr("Click a dev image:")));
+    left->addWidget(m_devStrip);
+    left->addWidget(m_inspector, 1);
+    auto* right = new QVBoxLayout;
+    m_mapLayer = new QComboBox;
+    m_mapLayer->setObjectName("mapLayer");
+    m_maps = new TileGridView;
+    m_maps->setObjectName("featureMaps");
+    m_maps->setTileSize(64);
+    m_maps->setEmptyText(tr("Click an image to see what every conv layer makes of it."));
+    right->addWidget(m_mapLayer);
+    right->addWidget(m_maps, 1);
+    lay->addLayout(left, 2);
+    lay->addLayout(right, 3);
+    connect(m_devStrip, &TileGridView::tileClicked, this, &ImagesPage::probeDev);
+    connect(m_inspector, &ImageInspector::classChosen, this,
+            [this](int c) { m_controller->probe(m_probe.set, m_probe.index, c); });
+    connect(m_mapLayer, &QComboBox::currentIndexChanged, this, &ImagesPage::updateMaps);
+    return w;
+}
+
+QWidget* ImagesPage::buildEvalTab()
+{
+    auto* w = new QWidget;
+    auto* lay = new QHBoxLayout(w);
+    auto* split = new QSplitter(Qt::Horizontal);
+    m_confusion = new ConfusionMatrixView;
+    auto* mid = new QWidget;
+    auto* ml = new QVBoxLayout(mid);
+    m_gallery = new TileGridView;
+    m_gallery->setObjectName("misclassified");
+    m_gallery->setTileSize(44);
+    m_gallery->setEmptyText(
+        tr("The misclassified images, most confident mistakes first, appear after an evaluation."));
+    m_cellTitle = new QLabel(tr("Click a cell of the matrix to see its images."));
+    m_cell = new TileGridView;
+    m_cell->setTileSize(36);
+    ml->addWidget(new QLabel(tr("Misclassified (true → predicted, confidence):")));
+    ml->addWidget(m_gallery, 2);
+    ml->addWidget(m_cellTitle);
+    ml->addWidget(m_cell, 1);
+    m_evalInspector = new ImageInspector;
+    split->addWidget(m_confusion);
+    split->addWidget(mid);
+    split->addWidget(m_evalInspector);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+    split->setSizes({560, 330, 260});
+    lay->addWidget(split);
+    connect(m_confusion, &ConfusionMatrixView::cellClicked, m_controller, &ImagesController::cellImages);
+    connect(m_gallery, &TileGridView::tileClicked, this, [this](int i) {
+        if (i < 0 || i >= int(m_eval.wrongIndex.size())) return;
+        m_controller->probe(m_eval.setName == "test" ? 1 : 0, m_eval.wrongIndex[size_t(i)], -1);
+    });
+    connect(m_evalInspector, &ImageInspector::classChosen, this,
+            [this](int c) { m_controller->probe(m_probe.set, m_probe.index, c); });
+    return w;
+}
+
+void ImagesPage::onPresetChanged()
+{
+    const QString name = m_preset->currentData().toString();
+    if (name == "custom") return;
+    const int c = 1, side = 28; // the text is rebuilt for the real data shape by the worker
+    QSignalBlocker b(m_layers);
+    m_layers->setPlainText(QString::fromStdString(
+        dl::layerListText(dl::imageModelLayers(name.toStdString(), c, side, side, 10))));
+    m_layers->setProperty("fromPreset", true);
+    reset();
+}
+
+ImageRunConfig ImagesPage::configFromControls() const
+{
+    ImageRunConfig c = m_cfg;
+    c.preset = m_preset->currentData().toString();
+    c.layers = c.preset == "custom" ? m_layers->toPlainText() : QString(); // presets adapt to the data shape
+    if (c.preset == "custom" && c.layers.trimmed().isEmpty()) c.preset = QStringLiteral("lenet5");
+    const bool folder = m_dataset->currentData().toString() == "folder" && !m_folder.isEmpty();
+    c.source.dataset = folder ? ("folder:" + m_folder).toStdString() : std::string("fashion-mnist");
+    c.source.limit = m_limit->value();
+    c.source.devCount = m_devCount->value() > 0 ? m_devCount->value() : -1;
+    c.hyper.lr = float(m_lr->value());
+    c.hyper.opt.kind = dl::parseOpt(m_opt->currentData().toString().toStdString());
+    c.hyper.batch = m_batch->value();
+    c.hyper.l2 = float(m_l2->value());
+    c.maxEpochs = m_maxEpochs->value();
+    c.frozen = 0;
+    c.precompute = false;
+    return c;
+}
+
+void ImagesPage::sendHyper()
+{
+    if (m_settingControls) return;
+    m_cfg = configFromControls();
+    m_controller->setHyper(m_cfg.hyper);
+}
+
+void ImagesPage::reset()
+{
+    if (m_settingControls) return;
+    m_cfg = configFromControls();
+    m_configured = true;
+    m_controller->configure(m_cfg);
+}
+
+void ImagesPage::setConfig(const ImageRunConfig& cfg)
+{
+    m_cfg = cfg;
+    m_configured = true;
+    showConfigured(cfg);
+    m_controller->configure(cfg);
+}
+
+// The worker built a model (reset, opened file): controls show its configuration.
+void ImagesPage::showConfigured(const ImageRunConfig& cfg)
+{
+    m_settingControls = true;
+    m_cfg = cfg;
+    const int pi = m_preset->findData(cfg.preset);
+    m_preset->setCurrentIndex(pi >= 0 ? pi : m_preset->count() - 1);
+    m_layers->setPlainText(cfg.layers);
+    const bool folder = cfg.source.dataset.rfind("folder:", 0) == 0;
+    if (folder) m_folder = QString::fromStdString(cfg.source.dataset.substr(7));
+    m_dataset->setCurrentIndex(folder ? 1 : 0);
+    m_limit->setValue(cfg.source.limit);
+    m_devCount->setValue(std::max(0, cfg.source.devCount));
+    m_lr->setValue(cfg.hyper.lr);
+    m_opt->setCurrentIndex(m_opt->findData(QString::fromLatin1(dl::optName(cfg.hyper.opt.kind))));
+    m_batch->setValue(std::max(1, cfg.hyper.batch));
+    m_l2->setValue(cfg.hyper.l2);
+    m_maxEpochs->setValue(cfg.maxEpochs);
+    m_precompute->setChecked(cfg.precompute);
+    QStringList ops;
+    for (const dl::AugmentOp& o : cfg.augmentation.ops)
+        ops << QStringLiteral("%1 (p %2)").arg(QString::fromStdString(o.kind)).arg(o.probability);
+    m_augSummary->setText(ops.isEmpty() ? tr("none") : ops.join(", "));
+    m_settingControls = false;
+}
+
+void ImagesPage::applySnapshot(const ImageSnapshot& s)
+{
+    if (s.runId != m_runId) { // a new model: views start over
+        m_runId = s.runId;
+        m_epochCount = 0;
+        m_curves->clear();
+        m_epochs->clear();
+        m_hist->setHistograms({});
+        m_biasVariance->setText(tr("Bias / variance: train a few epochs first."));
+        QSignalBlocker b1(m_filterLayer), b2(m_mapLayer);
+        m_filterLayer->clear();
+        m_filterLayer->addItem(tr("First layer with weights"), -1);
+        int i = 0;
+        for (const LayerRow& r : s.layers) {
+            if (r.params > 0 && (r.describe.startsWith("Conv2d") || i <= 2))
+                m_filterLayer->addItem(r.name + " — " + r.describe, i);
+            ++i;
+        }
+        m_freeze->setRange(0, std::max(0, int(s.layers.size()) - 1));
+        m_freeze->setValue(m_cfg.frozen);
+    }
+    m_last = s;
+    if (s.devSamples.count > 0) {
+        std::vector<Tile> tiles;
+        for (int i = 0; i < s.devSamples.count; ++i)
+            tiles.push_back({planeImage(s.devSamples, i, PlaneScale::Unit),
+                             s.classNames.value(s.devLabels[size_t(i)]),
+                             i,
+                             {}});
+        m_devStrip->setTiles(std::move(tiles));
+        if (m_augDialog) m_augDialog->setSamples(s.trainSamples);
+        m_devStrip->setProperty("trainSamples", QVariant::fromValue(s.trainSamples));
+    }
+    Snapshot cs; // the learning-curve view's value type: costs, plus the dev cost at epoch ends
+    cs.costs = s.costs;
+    cs.last.step = s.step;
+    cs.eval.train.cost = NAN;
+    m_curves->append(cs);
+    for (const EpochPoint& e : s.epochs) {
+        m_epochs->append(e);
+        ++m_epochCount;
+        updateBiasVariance(e);
+        Snapshot es;
+        es.last.step = e.step;
+        es.eval.train = e.train;
+        es.eval.dev = e.dev;
+        m_curves->append(es);
+    }
+    m_progress->setValue(s.epochSize ? int(100.0 * s.epochPos / s.epochSize) : 0);
+    m_rate->setText(s.running || s.epochPos
+                        ? tr("epoch %1 · %2 images/s").arg(s.epoch + 1).arg(s.imagesPerSecond, 0, 'f', 0)
+                        : tr("%1 epochs done · %2 images/s").arg(s.epoch).arg(s.imagesPerSecond, 0, 'f', 0));
+    if (s.filters.count > 0 || !s.histograms.empty()) {
+        std::vector<Tile> tiles;
+        for (int i = 0; i < s.filters.count; ++i)
+            tiles.push_back(
+                {planeImage(s.filters, i, PlaneScale::Symmetric), s.filters.captions.value(i), i, {}});
+        m_filters->setTileSize(s.filters.count <= 16 ? 96 : s.filters.count <= 64 ? 64 : 40);
+        m_filters->setTiles(std::move(tiles));
+    }
+    if (!s.histograms.empty()) m_hist->setHistograms(s.histograms);
+    long params = 0;
+    m_layerTable->setRowCount(int(s.layers.size()));
+    for (int i = 0; i < int(s.layers.size()); ++i) {
+        const LayerRow& r = s.layers[size_t(i)];
+        params += r.params;
+        const QStringList cells{r.name + "  " + r.describe, r.shape,
+                                r.params ? QString::number(r.params) : QString(),
+                                r.params ? (r.frozen ? tr("frozen") : tr("yes")) : QString()};
+        for (int c = 0; c < 4; ++c) m_layerTable->setItem(i, c, new QTableWidgetItem(cells[c]));
+    }
+    m_params->setText(tr("%1 parameters in %2 layers").arg(params).arg(s.layers.size()));
+    emit status({tr("iteration %1 · epoch %2").arg(s.step).arg(s.epoch),
+                 tr("batch cost %1").arg(double(s.lastCost), 0, 'f', 4), QString(), QString()});
+}
+
+// COURSE.md §3/§6: avoidable bias = train error (vs ~0 % for this data), variance = dev − train error.
+void ImagesPage::updateBiasVariance(const EpochPoint& e)
+{
+    const double trainErr = 100.0 * (1 - e.train.accuracy), devErr = 100.0 * (1 - e.dev.accuracy);
+    const double gap = devErr - trainErr;
+    QString reading;
+    if (trainErr > 8 && gap < 2)
+        reading = tr("high bias: a bigger model or longer training");
+    else if (gap > 3)
+        reading = tr("high variance: more data, augmentation or regularisation (L2, dropout)");
+    else
+        reading = tr("balanced so far");
+    m_biasVariance->setText(tr("Epoch %1: train error %2 %, dev error %3 % (gap %4 points) → %5.")
+                                .arg(e.epoch)
+                                .arg(trainErr, 0, 'f', 1)
+                                .arg(devErr, 0, 'f', 1)
+                                .arg(gap, 0, 'f', 1)
+                                .arg(reading));
+    emit status({tr("epoch %1").arg(e.epoch), tr("dev cost %1").arg(double(e.dev.cost), 0, 'f', 4),
+                 tr("train %1 %").arg(100.0 * e.train.accuracy, 0, 'f', 1),
+                 tr("dev %1 %").arg(100.0 * e.dev.accuracy, 0, 'f', 1)});
+}
+
+void ImagesPage::probeDev(int index)
+{
+    m_controller->probe(0, index, -1);
+}
+
+void ImagesPage::applyProbe(const Probe& p)
+{
+    if (p.runId != m_runId) return;
+    const bool sameImage = p.set == m_probe.set && p.index == m_probe.index;
+    m_probe = p;
+    m_inspector->setProbe(p, m_last.classNames);
+    m_evalInspector->setProbe(p, m_last.classNames);
+    if (!sameImage || m_mapLayer->count() != int(p.maps.size())) {
+        QSignalBlocker b(m_mapLayer);
+        const int keep = m_mapLayer->currentIndex();
+        m_mapLayer->clear();
+        for (const dl::FeatureMap& f : p.maps)
+            m_mapLayer->addItem(QStringLiteral("%1 — %2 (%3×%4×%5)")
+                                    .arg(QString::fromStdString(f.name), QString::fromStdString(f.describe))
+                                    .arg(f.c)
+                                    .arg(f.h)
+                                    .arg(f.w));
+        m_mapLayer->setCurrentIndex(keep >= 0 && keep < m_mapLayer->count() ? keep : 0);
+    }
+    updateMaps();
+}
+
+void ImagesPage::updateMaps()
+{
+    const int li = m_mapLayer->currentIndex();
+    if (li < 0 || li >= int(m_probe.maps.size())) return m_maps->setTiles({});
+    const dl::FeatureMap& f = m_probe.maps[size_t(li)];
+    std::vector<Tile> tiles;
+    for (int c = 0; c < f.c && c < 512; ++c)
+        tiles.push_back(
+            {mapImage(f.values.data() + size_t(c) * f.h * f.w, f.h, f.w, true), QString::number(c), c, {}});
+    m_maps->setTiles(std::move(tiles));
+}
+
+void ImagesPage::applyEvaluation(const EvalReport& r)
+{
+    if (r.runId != m_runId) return;
+    m_eval = r;
+    m_confusion->setMetrics(r.metrics, m_last.classNames,
+                            tr("%1 set, %2 images").arg(r.setName).arg(r.metrics.count));
+    std::vector<Tile> tiles;
+    for (int i = 0; i < r.wrongImages.count; ++i)
+        tiles.push_back({planeImage(r.wrongImages, i, PlaneScale::Unit),
+                         QStringLiteral("%1→%2 %3%")
+                             .arg(m_last.classNames.value(r.wrongTruth[size_t(i)]).left(5),
+                                  m_last.classNames.value(r.wrongPred[size_t(i)]).left(5))
+                             .arg(int(100 * r.wrongProb[size_t(i)])),
+                         i, QColor(210, 60, 40)});
+    m_gallery->setTiles(std::move(tiles));
+    m_tabs->setCurrentIndex(3);
+    emit message(tr("%1 accuracy %2 % on %3 images (cost %4).")
+                     .arg(r.setName)
+                     .arg(100.0 * r.metrics.accuracy, 0, 'f', 2)
+                     .arg(r.metrics.count)
+                     .arg(double(r.cost), 0, 'f', 4),
+                 false);
+    emit evaluated();
+}
+
+void ImagesPage::evaluateDev()
+{
+    m_controller->evaluate(false);
+}
+
+void ImagesPage::evaluateTest(bool confirm)
+{
+    if (confirm &&
+        QMessageBox::question(this, tr("Evaluate on test"),
+                              tr("The test set gives the final, unbiased estimate. Choosing a model by its "
+                                 "test score makes that estimate optimistic. Evaluate on test now?")) !=
+            QMessageBox::Yes)
+        return;
+    m_controller->evaluate(true);
+}
+
+AugmentationDialog* ImagesPage::augmentationDialog()
+{
+    if (!m_augDialog) {
+        m_augDialog = new AugmentationDialog(this);
+        m_augDialog->setSamples(m_devStrip->property("trainSamples").value<Planes>());
+    }
+    m_augDialog->setPipeline(m_cfg.augmentation);
+    return m_augDialog;
+}
+
+void ImagesPage::showAugmentationDialog()
+{
+    AugmentationDialog* d = augmentationDialog();
+    if (d->exec() != QDialog::Accepted) return;
+    m_cfg.augmentation = d->pipeline();
+    m_controller->setAugmentation(m_cfg.augmentation);
+    showConfigured(m_cfg);
+}
+
+void ImagesPage::run()
+{
+    m_controller->start();
+}
+void ImagesPage::pause()
+{
+    m_controller->pause();
+}
+void ImagesPage::stepOnce()
+{
+    m_controller->stepOnce();
+}
+
+void ImagesPage::saveModel(const QString& path)
+{
+    m_controller->saveModel(path);
+}
+
+void ImagesPage::openModel(const QString& path)
+{
+    m_controller->openModel(path);
+}
+
+void ImagesPage::chooseFolder(const QString& dir)
+{
+    m_folder = dir;
+    {
+        QSignalBlocker b(m_dataset);
+        m_dataset->setCurrentIndex(1);
+    }
+    reset();
+}
+
+bool ImagesPage::exportCurrentView(const QString& path)
+{
+    QWidget* w = m_tabs->currentWidget();
+    if (auto* grid = qobject_cast<TileGridView*>(w)) return grid->savePng(path);
+    QSaveFile f(path);
+    const bool ok = f.open(QIODevice::WriteOnly) && w->grab().save(&f, "PNG") && f.commit();
+    if (!ok) emit message(tr("Could not write %1: %2").arg(path, f.errorString()), true);
+    return ok;
+}
+
+void ImagesPage::saveSettings(QSettings& s) const
+{
+    s.setValue("images/preset", m_preset->currentData());
+    s.setValue("images/layers", m_layers->toPlainText());
+    s.setValue("images/lr", m_lr->value());
+    s.setValue("images/optimizer", m_opt->currentData());
+    s.setValue("images/batch", m_batch->value());
+    s.setValue("images/epochs", m_maxEpochs->value());
+    s.setValue("images/limit", m_limit->value());
+}
+
+void ImagesPage::restoreSettings(const QSettings& s)
+{
+    if (!s.contains("images/preset")) return;
+    ImageRunConfig c = m_cfg;
+    c.preset = s.value("images/preset").toString();
+    c.layers = c.preset == "custom" ? s.value("images/layers").toString() : QString();
+    c.hyper.lr = s.value("images/lr", 0.001).toFloat();
+    try {
+        c.hyper.opt.kind = dl::parseOpt(s.value("images/optimizer", "adam").toString().toStdString());
+    } catch (const dl::Error&) {
+    }
+    c.hyper.batch = s.value("images/batch", 64).toInt();
+    c.maxEpochs = s.value("images/epochs", 10).toInt();
+    c.source.limit = s.value("images/limit", 0).toInt();
+    m_cfg = c; // applied when the lab is first shown
+    showConfigured(c);
+}
+
+} // namespace lab

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/images_controller.h"
+
+namespace lab {
+
+ImagesController::ImagesController(QObject* parent)
+    : QObject(parent), m_cancel(std::make_shared<dl::CancelFlag>()), m_worker(new ImagesWorker(m_cancel))
+{
+    registerMetatypes();
+    m_thread.setObjectName("images-training");
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &ImagesWorker::progressed, this, &ImagesController::progressed);
+    connect(m_worker, &ImagesWorker::runningChanged, this, [this](bool r) {
+        m_running = r;
+        emit runningChanged(r);
+    });
+    connect(m_worker, &ImagesWorker::busy, this, &ImagesController::busy);
+    connect(m_worker, &ImagesWorker::failed, this, &ImagesController::failed);
+    connect(m_worker, &ImagesWorker::info, this, &ImagesController::info);
+    connect(m_worker, &ImagesWorker::probed, this, &ImagesController::probed);
+    connect(m_worker, &ImagesWorker::evaluated, this, &ImagesController::evaluated);
+    connect(m_worker, &ImagesWorker::cellReady, this, &ImagesController::cellReady);
+    connect(m_worker, &ImagesWorker::configured, this, &ImagesController::configured);
+    m_thread.start();
+}
+
+ImagesController::~ImagesController()
+{
+    m_cancel->request();
+    QMetaObject::invokeMethod(m_worker, &ImagesWorker::shutdown, Qt::QueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+// clang-format off
+void ImagesController::configure(const ImageRunConfig& cfg) { post([w = m_worker, cfg] { w->configure(cfg); }); }
+void ImagesController::start() { post([w = m_worker] { w->start(); }); }
+void ImagesController::pause()
+{
+    m_cancel->request(); // stops the current chunk now, not after the queue drains
+    post([w = m_worker] { w->pause(); });
+}
+void ImagesController::stepOnce() { post([w = m_worker] { w->stepOnce(); }); }
+void ImagesController::setHyper(const dl::Hyperparams& h) { post([w = m_worker, h] { w->setHyper(h); }); }
+void ImagesController::setAugmentation(const dl::AugmentPipeline& p) { post([w = m_worker, p] { w->setAugmentation(p); }); }
+void ImagesController::setFrozen(int n, bool pre) { post([w = m_worker, n, pre] { w->setFrozen(n, pre); }); }
+void ImagesController::setMaxEpochs(int e) { post([w = m_worker, e] { w->setMaxEpochs(e); }); }
+void ImagesController::setFilterLayer(int l) { post([w = m_worker, l] { w->setFilterLayer(l); }); }
+void ImagesController::probe(int set, int i, int c) { post([w = m_worker, set, i, c] { w->probe(set, i, c); }); }
+void ImagesController::evaluate(bool test) { post([w = m_worker, test] { w->evaluate(test); }); }
+void ImagesController::cellImages(int t, int p) { post([w = m_worker, t, p] { w->cellImages(t, p); }); }
+void ImagesController::saveModel(const QString& path) { post([w = m_worker, path] { w->saveModel(path); }); }
+void ImagesController::openModel(const QString& path) { post([w = m_worker, path] { w->openModel(path); }); }
+void ImagesController::requestSnapshot() { post([w = m_worker] { w->requestSnapshot(); }); }
+// clang-format on
+
+} // namespace lab
