@@ -4,6 +4,7 @@
 #include "core/data/csv.h"
 #include "core/data/image_folder.h"
 #include "core/data/synthetic.h"
+#include "core/layers/conv2d.h"
 #include "core/layers/layer_list.h"
 #include "core/train/checkpoint.h"
 #include "core/train/experiment.h"
@@ -13,6 +14,7 @@
 #include "core/train/sweep.h"
 #include "core/util/file.h"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -46,6 +48,8 @@ const char* kUsage = R"(usage:
                    [--save model.dlm] [--resume model.dlm] (keep training a saved model)
                                    The Images lab headless: Fashion-MNIST (Debian's dataset-fashion-mnist)
                                    or your own pictures
+  dlcli bench-conv [--batch 64] [--in 32] [--out 64] [--size 28] [--kernel 3] [--reps 20]
+                                   one Conv2d layer timed alone: forward and forward+backward GFLOP/s
   dlcli compare --vary hidden|lr|optimizer|init|l2|keep-prob|batch [--values LIST] [options]
                                    one run per value, all else equal (COURSE.md §1-4); default values are
                                    the course's (hidden: 1,2,3,4,5,20,50; lr: 0.01,0.001,0.0001; ...)
@@ -390,6 +394,47 @@ int trainImages(const Args& a)
     return last.diverged ? 3 : 0;
 }
 
+// One Conv2d layer timed alone (issue: "a conv layer's GFLOP/s as a fraction of the machine's peak").
+// FLOPs: forward 2·N·Cout·Ho·Wo·Cin·k² (COURSE.md §7 volumes); backward computes dW and dX, twice that.
+int benchConv(const Args& a)
+{
+    dl::Conv2dSpec s;
+    const int n = static_cast<int>(a.num("batch", 64)), size = static_cast<int>(a.num("size", 28));
+    s.inChannels = static_cast<int>(a.num("in", 32));
+    s.outChannels = static_cast<int>(a.num("out", 64));
+    s.kernel = static_cast<int>(a.num("kernel", 3));
+    s.pad = static_cast<int>(a.num("pad", (s.kernel - 1) / 2));
+    const int reps = static_cast<int>(a.num("reps", 20));
+    dl::Conv2d conv(s);
+    dl::Rng rng(1);
+    for (dl::Param* p : conv.params())
+        for (size_t i = 0; i < p->value.size(); ++i) p->value[i] = 0.1f * rng.normal();
+    dl::Tensor x({n, s.inChannels, size, size});
+    for (size_t i = 0; i < x.size(); ++i) x[i] = rng.uniform();
+    const dl::Tensor y0 = conv.forward(x, dl::Mode::Train); // warm-up: buffers allocated once
+    const dl::Tensor dy(y0.shape(), 0.01f);
+    conv.backward(dy);
+    const double flops = 2.0 * n * s.outChannels * y0.dim(2) * y0.dim(3) * s.inChannels * s.kernel * s.kernel;
+    auto timeIt = [&](bool backward) {
+        std::vector<double> t;
+        for (int r = 0; r < reps; ++r) {
+            const auto t0 = std::chrono::steady_clock::now();
+            conv.forward(x, dl::Mode::Train);
+            if (backward) conv.backward(dy);
+            t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        }
+        std::sort(t.begin(), t.end());
+        return t[t.size() / 2];
+    };
+    const double fwd = timeIt(false), both = timeIt(true);
+    dl::Json j = dl::Json::object();
+    j.set("layer", conv.describe()).set("batch", n).set("size", size);
+    j.set("forward_seconds", fwd).set("forward_gflops", flops / fwd / 1e9);
+    j.set("train_seconds", both).set("train_gflops", 3 * flops / both / 1e9);
+    std::cout << j.dump() << std::endl;
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     std::signal(SIGINT, onSignal);
@@ -403,6 +448,7 @@ int main(int argc, char** argv)
         if (a.command == "gradcheck") return gradcheck(a);
         if (a.command == "compare") return compare(a, "hidden");
         if (a.command == "train-images") return trainImages(a);
+        if (a.command == "bench-conv") return benchConv(a);
         if (a.command == "compare-hidden") return compare(a, "hidden");
         throw UsageError("unknown command \"" + a.command + "\"");
     } catch (const UsageError& e) {

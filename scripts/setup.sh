@@ -5,7 +5,7 @@
 set -euo pipefail
 PKGS=(g++ cmake ninja-build pkg-config git
       qt6-base-dev libqcustomplot-dev libeigen3-dev libopencv-dev libgl-dev fonts-dejavu-core zlib1g-dev
-      dataset-fashion-mnist)
+      libopenblas-openmp-dev dataset-fashion-mnist)
 [ "${1:-}" = "--gui-runtime" ] && PKGS+=(xvfb xauth)
 missing=()
 for p in "${PKGS[@]}"; do
