@@ -13,6 +13,7 @@
 #include "core/train/image_trainer.h"
 #include "core/train/sweep.h"
 #include "core/util/file.h"
+#include "core/util/memory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -437,6 +438,7 @@ int benchConv(const Args& a)
 
 int main(int argc, char** argv)
 {
+    dl::keepFreedMemory();
     std::signal(SIGINT, onSignal);
     try {
         Args a = parseArgs(argc, argv);

@@ -2,6 +2,7 @@
 // dllab: the desktop app. `--screenshot FILE [--steps N] [--hover-unit]` trains N iterations offscreen,
 // saves the window as PNG and exits (used for the README pictures and smoke checks).
 #include "app/gui/main_window.h"
+#include "core/util/memory.h"
 #include "widgets/augmentation_dialog.h"
 #include "widgets/compare_dialog.h"
 #include "widgets/gradcheck_dialog.h"
@@ -96,6 +97,7 @@ int main(int argc, char** argv)
                      "`build/app/dlcli train2d --help`.\n");
         return 2;
     }
+    dl::keepFreedMemory();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("DLVisualLab");
     QApplication::setApplicationName("DL Visual Lab");

@@ -541,10 +541,11 @@ void ImagesPage::applyProbe(const Probe& p)
     m_probe = p;
     m_inspector->setProbe(p, m_last.classNames);
     m_evalInspector->setProbe(p, m_last.classNames);
-    if (!sameImage || m_mapLayer->count() != int(p.maps.size())) {
+    if (!sameImage || m_mapLayer->count() != int(p.maps.size()) + 1) {
         QSignalBlocker b(m_mapLayer);
         const int keep = m_mapLayer->currentIndex();
         m_mapLayer->clear();
+        m_mapLayer->addItem(tr("Every conv layer"));
         for (const dl::FeatureMap& f : p.maps)
             m_mapLayer->addItem(QStringLiteral("%1 — %2 (%3×%4×%5)")
                                     .arg(QString::fromStdString(f.name), QString::fromStdString(f.describe))

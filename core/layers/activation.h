@@ -4,6 +4,9 @@
 #pragma once
 #include "core/layers/layer.h"
 
+#include <cstdint>
+#include <vector>
+
 namespace dl {
 
 enum class Act { Sigmoid, Tanh, ReLU, LeakyReLU };
@@ -26,7 +29,8 @@ class ActivationT : public LayerT<T> {
     Act m_kind;
     T m_leak;       // slope for z < 0 (LeakyReLU only)
     TensorT<T> m_y; // output of the last Train forward (sigmoid, tanh derivatives use it)
-    TensorT<T> m_x; // input of the last Train forward (ReLU derivatives use it)
+    std::vector<std::uint8_t> m_positive; // ReLU/LeakyReLU: z > 0 per value of the last Train forward
+    Shape m_shape;                        // its shape
 };
 
 using Activation = ActivationT<float>;

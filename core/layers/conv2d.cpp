@@ -114,7 +114,10 @@ void Conv2dT<T>::col2im(const T* cols, int h, int w, int c0, T* dx) const
                     if (iy < 0 || iy >= h) continue;
                     T* out = plane + static_cast<size_t>(iy) * w + (j - p);
                     const T* in = row + static_cast<size_t>(oy) * wo;
-                    for (int ox = lo; ox < hi; ++ox) out[ox * s] += in[ox];
+                    if (s == 1) // contiguous: vectorised
+                        for (int ox = lo; ox < hi; ++ox) out[ox] += in[ox];
+                    else
+                        for (int ox = lo; ox < hi; ++ox) out[ox * s] += in[ox];
                 }
             }
     }
