@@ -369,6 +369,8 @@ ImageRunConfig ImagesPage::configFromControls() const
     if (c.preset == "custom" && c.layers.trimmed().isEmpty()) c.preset = QStringLiteral("lenet5");
     const bool folder = m_dataset->currentData().toString() == "folder" && !m_folder.isEmpty();
     c.source.dataset = folder ? ("folder:" + m_folder).toStdString() : std::string("fashion-mnist");
+    c.source.channels = folder ? 3 : 1; // your own pictures in colour (colour and PCA augmentation apply)
+    c.source.size = folder ? 32 : 28;
     c.source.limit = m_limit->value();
     c.source.devCount = m_devCount->value() > 0 ? m_devCount->value() : -1;
     c.hyper.lr = float(m_lr->value());

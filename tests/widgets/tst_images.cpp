@@ -105,7 +105,7 @@ class TstImages : public QObject {
         const lab::Probe& p = page()->inspector()->probe();
         QCOMPARE(int(p.probs.size()), 2);
         QCOMPARE(int(p.maps.size()), 3); // conv, relu, pool
-        QCOMPARE(p.cam.h, 28);
+        QCOMPARE(p.cam.h, 32); // folder pictures are resized to 32×32, in colour
         QVERIFY(!page()->mapView()->tiles().empty());
     }
     void saveReopenKeepTraining()
