@@ -64,6 +64,7 @@ static int imagesScreenshot(QApplication& app, lab::MainWindow& w, const QComman
         if (tab == "eval") {
             QObject::connect(page, &lab::ImagesPage::evaluated, &app, [&] {
                 page->tabs()->setCurrentIndex(3);
+                page->controller().cellImages(6, 0); // shirts taken for T-shirts: the classic confusion
                 QTimer::singleShot(1500, &app, grabAndQuit);
             });
             page->evaluateTest(false);

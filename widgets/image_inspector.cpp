@@ -66,8 +66,7 @@ void ImageInspector::paintEvent(QPaintEvent*)
         f.setPointSizeF(f.pointSizeF() * 0.85);
         p.setFont(f);
         p.drawText(QRect(4, left.bottom() + 4, width() - 8, 16), Qt::AlignHCenter,
-                   tr("Grad-CAM for \"%1\" at %2 (click a class below)")
-                       .arg(name(m_p.camClass), QString::fromStdString(m_p.cam.layer)));
+                   tr("Grad-CAM: %1 (%2)").arg(name(m_p.camClass), QString::fromStdString(m_p.cam.layer)));
         p.setFont(font());
     }
     for (int c = 0; c < int(m_p.probs.size()); ++c) {

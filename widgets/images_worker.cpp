@@ -311,7 +311,10 @@ Planes ImagesWorker::filters()
         const size_t per = size_t(in[1]) * in[2] * in[3];
         p.values.assign(w.data(), w.data() + size_t(p.count) * per);
         if (in[1] != 3 && in[1] != 1) p.channels = in[1];
-        for (int i = 0; i < p.count; ++i) p.captions << QString::number(i);
+        const auto& names = m_trainer->train().classNames; // softmax regression: one template per class
+        const bool perClass = w.dim(0) == int(names.size()) && layer + 1 == int(m.size());
+        for (int i = 0; i < p.count; ++i)
+            p.captions << (perClass ? QString::fromStdString(names[size_t(i)]) : QString::number(i));
     }
     return p;
 }

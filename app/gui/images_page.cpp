@@ -559,15 +559,23 @@ void ImagesPage::applyProbe(const Probe& p)
     updateMaps();
 }
 
+// Item 0 shows every conv layer's maps one after the other; item i + 1 all maps of layer output i.
 void ImagesPage::updateMaps()
 {
-    const int li = m_mapLayer->currentIndex();
-    if (li < 0 || li >= int(m_probe.maps.size())) return m_maps->setTiles({});
-    const dl::FeatureMap& f = m_probe.maps[size_t(li)];
+    const int li = m_mapLayer->currentIndex() - 1;
+    if (li < -1 || li >= int(m_probe.maps.size())) return m_maps->setTiles({});
     std::vector<Tile> tiles;
-    for (int c = 0; c < f.c && c < 512; ++c)
-        tiles.push_back(
-            {mapImage(f.values.data() + size_t(c) * f.h * f.w, f.h, f.w, true), QString::number(c), c, {}});
+    for (int i = 0; i < int(m_probe.maps.size()); ++i) {
+        const dl::FeatureMap& f = m_probe.maps[size_t(i)];
+        if (li >= 0 ? i != li : f.describe.rfind("Conv2d", 0) != 0) continue;
+        const QString name = li >= 0 ? QString() : QString::fromStdString(f.name) + " ";
+        for (int c = 0; c < f.c && c < 512; ++c)
+            tiles.push_back({mapImage(f.values.data() + size_t(c) * f.h * f.w, f.h, f.w, true),
+                             name + QString::number(c),
+                             int(tiles.size()),
+                             {}});
+    }
+    m_maps->setTileSize(li >= 0 ? 64 : 48);
     m_maps->setTiles(std::move(tiles));
 }
 
