@@ -65,6 +65,14 @@ void ImagesWorker::loadData(const dl::ImageSource& s)
         emit info(tr("Skipped %1 unreadable file(s), e.g. %2")
                       .arg(m_data.skipped.size())
                       .arg(QString::fromStdString(m_data.skipped.front())));
+    else
+        emit info(tr("%1: %2 training, %3 dev and %4 test images, %5 classes.")
+                      .arg(s.dataset == "fashion-mnist" ? QStringLiteral("Fashion-MNIST")
+                                                        : QString::fromStdString(s.dataset.substr(7)))
+                      .arg(m_data.train.size())
+                      .arg(m_data.dev.size())
+                      .arg(m_data.test.size())
+                      .arg(m_data.train.classes));
     emit busy(QString());
 }
 

@@ -143,8 +143,7 @@ void MainWindow::showLab(int index)
     if (!imagesActive())
         updateStatus(m_playground->lastSnapshot());
     else
-        setStatusFields(
-            {tr("epoch %1").arg(m_images->lastSnapshot().epoch), QString(), QString(), QString()});
+        for (QLabel* l : {m_iter, m_cost, m_trainAcc, m_devAcc}) l->clear();
 }
 
 void MainWindow::setStatusFields(const QStringList& f)
