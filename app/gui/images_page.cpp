@@ -209,6 +209,16 @@ QWidget* ImagesPage::buildControls()
     m_l2->setDecimals(4);
     m_l2->setRange(0, 10);
     m_l2->setSingleStep(0.01);
+    m_decay = new QComboBox; // per epoch (COURSE.md §4)
+    for (const char* d : {"none", "exponential", "inverse-time", "step", "inverse-sqrt"})
+        m_decay->addItem(QString::fromLatin1(d), QString::fromLatin1(d));
+    m_decay->setToolTip(
+        tr("Learning-rate decay per epoch: exponential α·rate^epoch, inverse-time α/(1+rate·epoch)"));
+    m_decayRate = new QDoubleSpinBox;
+    m_decayRate->setDecimals(3);
+    m_decayRate->setRange(0, 10);
+    m_decayRate->setSingleStep(0.05);
+    m_decayRate->setValue(0.75);
     m_maxEpochs = new QSpinBox;
     m_maxEpochs->setRange(0, 1000);
     m_maxEpochs->setValue(10);
@@ -217,10 +227,13 @@ QWidget* ImagesPage::buildControls()
     tl->addRow(tr("Optimizer"), m_opt);
     tl->addRow(tr("Mini-batch"), m_batch);
     tl->addRow(tr("L2 λ"), m_l2);
+    tl->addRow(tr("α decay"), m_decay);
+    tl->addRow(tr("Decay rate"), m_decayRate);
     tl->addRow(tr("Epochs"), m_maxEpochs);
     lay->addWidget(train);
-    for (QDoubleSpinBox* s : {m_lr, m_l2})
+    for (QDoubleSpinBox* s : {m_lr, m_l2, m_decayRate})
         connect(s, &QDoubleSpinBox::valueChanged, this, &ImagesPage::sendHyper);
+    connect(m_decay, &QComboBox::currentIndexChanged, this, &ImagesPage::sendHyper);
     connect(m_batch, &QSpinBox::valueChanged, this, &ImagesPage::sendHyper);
     connect(m_opt, &QComboBox::currentIndexChanged, this, &ImagesPage::sendHyper);
     connect(m_maxEpochs, &QSpinBox::valueChanged, m_controller, &ImagesController::setMaxEpochs);
@@ -377,6 +390,8 @@ ImageRunConfig ImagesPage::configFromControls() const
     c.hyper.opt.kind = dl::parseOpt(m_opt->currentData().toString().toStdString());
     c.hyper.batch = m_batch->value();
     c.hyper.l2 = float(m_l2->value());
+    c.hyper.decay.kind = dl::parseDecay(m_decay->currentData().toString().toStdString());
+    c.hyper.decay.rate = float(m_decayRate->value());
     c.maxEpochs = m_maxEpochs->value();
     c.frozen = 0;
     c.precompute = false;
@@ -423,6 +438,9 @@ void ImagesPage::showConfigured(const ImageRunConfig& cfg)
     m_opt->setCurrentIndex(m_opt->findData(QString::fromLatin1(dl::optName(cfg.hyper.opt.kind))));
     m_batch->setValue(std::max(1, cfg.hyper.batch));
     m_l2->setValue(cfg.hyper.l2);
+    m_decay->setCurrentIndex(
+        std::max(0, m_decay->findData(QString::fromLatin1(dl::decayName(cfg.hyper.decay.kind)))));
+    if (cfg.hyper.decay.kind != dl::Decay::None) m_decayRate->setValue(cfg.hyper.decay.rate);
     m_maxEpochs->setValue(cfg.maxEpochs);
     m_precompute->setChecked(cfg.precompute);
     QStringList ops;

@@ -107,6 +107,8 @@ class ImagesPage : public QWidget {
     QComboBox* m_opt;
     QSpinBox* m_batch;
     QDoubleSpinBox* m_l2;
+    QComboBox* m_decay;
+    QDoubleSpinBox* m_decayRate;
     QSpinBox* m_maxEpochs;
     QSpinBox* m_freeze;
     QCheckBox* m_precompute;
