@@ -4,6 +4,9 @@
 #include "core/data/csv.h"
 #include "core/data/image_folder.h"
 #include "core/data/synthetic.h"
+#include "core/detect/annotate.h"
+#include "core/detect/detector.h"
+#include "core/detect/nms.h"
 #include "core/layers/conv2d.h"
 #include "core/layers/layer_list.h"
 #include "core/train/checkpoint.h"
@@ -20,6 +23,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
@@ -49,6 +53,10 @@ const char* kUsage = R"(usage:
                    [--save model.dlm] [--resume model.dlm] (keep training a saved model)
                                    The Images lab headless: Fashion-MNIST (Debian's dataset-fashion-mnist)
                                    or your own pictures
+  dlcli detect IMAGE --model coco|coco-small|face|CFG:WEIGHTS [--score 0.25] [--iou 0.45]
+                   [--class-agnostic] [--annotate out.png] [--json] [--models DIR] [--repeat N]
+                                   YOLO object detection (the Detection lab headless): one JSON object
+                                   with boxes in pixels of IMAGE; --repeat N times the forward pass
   dlcli bench-conv [--batch 64] [--in 32] [--out 64] [--size 28] [--kernel 3] [--reps 20]
                                    one Conv2d layer timed alone: forward and forward+backward GFLOP/s
   dlcli compare --vary hidden|lr|optimizer|init|l2|keep-prob|batch [--values LIST] [options]
@@ -70,6 +78,7 @@ output:   --json (one final JSON object on stdout; progress goes to stderr)  --q
 
 struct Args {
     std::string command;
+    std::vector<std::string> positional;
     std::map<std::string, std::string> opts;
     bool has(const std::string& k) const { return opts.count(k) > 0; }
     std::string str(const std::string& k, const std::string& def) const
@@ -91,13 +100,18 @@ struct Args {
 
 Args parseArgs(int argc, char** argv)
 {
-    static const char* flags[] = {"json", "quiet", "batch-norm", "help", "precompute"};
+    static const char* flags[] = {"json", "quiet", "batch-norm", "help", "precompute", "class-agnostic"};
     Args a;
     if (argc < 2) throw UsageError("no command given");
     a.command = argv[1];
     for (int i = 2; i < argc; ++i) {
         std::string s = argv[i];
-        if (s.rfind("--", 0) != 0) throw UsageError("unexpected argument \"" + s + "\"");
+        if (s.rfind("--", 0) != 0) {
+            if (a.command != "detect" || !a.positional.empty())
+                throw UsageError("unexpected argument \"" + s + "\"");
+            a.positional.push_back(s);
+            continue;
+        }
         s = s.substr(2);
         bool flag = false;
         for (const char* f : flags) flag = flag || s == f;
@@ -436,6 +450,67 @@ int benchConv(const Args& a)
     return 0;
 }
 
+// dlcli detect: the Detection lab's pipeline (Detector::run, then NMS) on one photo.
+int detect(const Args& a, const char* argv0)
+{
+    if (a.positional.empty()) throw UsageError("detect needs an IMAGE");
+    const std::string path = a.positional.front();
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string exeDir = std::filesystem::path(argv0).parent_path().string();
+    dl::Detector det =
+        dl::Detector::open(a.str("model", "coco"), dl::findModelsDir(a.str("models", ""), exeDir));
+    const dl::Photo photo = dl::loadPhoto(path);
+    dl::NmsOptions opt;
+    opt.scoreThreshold = static_cast<float>(a.num("score", det.info().defaultScore));
+    opt.iouThreshold = static_cast<float>(a.num("iou", det.info().defaultIou));
+    opt.perClass = !a.has("class-agnostic");
+    if (opt.scoreThreshold < dl::kCandidateFloor || opt.scoreThreshold > 1 || opt.iouThreshold < 0 ||
+        opt.iouThreshold > 1)
+        throw UsageError("--score must be in [0.01, 1] and --iou in [0, 1]");
+    const dl::DetectionRun run = det.run(photo);
+    std::vector<double> forward;
+    for (int r = 0; r < static_cast<int>(a.num("repeat", 0)); ++r) forward.push_back(det.run(photo).seconds);
+    const dl::NmsResult nms = dl::nonMaxSuppression(run.candidates, opt);
+    dl::Json list = dl::Json::array();
+    std::vector<dl::Label> labels;
+    for (int i : nms.kept) {
+        const dl::Detection& d = run.candidates[static_cast<size_t>(i)];
+        const dl::PixelRect r = dl::toPixels(d.box, photo.width, photo.height);
+        dl::Json o = dl::Json::object();
+        o.set("class", det.className(d.cls)).set("score", std::round(d.score * 1e4) / 1e4);
+        o.set("x", std::round(r.x * 10) / 10).set("y", std::round(r.y * 10) / 10);
+        o.set("w", std::round(r.w * 10) / 10).set("h", std::round(r.h * 10) / 10);
+        list.push(o);
+        char text[96];
+        std::snprintf(text, sizeof text, "%s %.2f", det.className(d.cls).c_str(), d.score);
+        labels.push_back({d.box, d.cls, text});
+    }
+    if (a.has("annotate")) dl::writeFileAtomic(a.str("annotate", ""), dl::annotatePng(photo, labels));
+    dl::Json j = dl::Json::object();
+    j.set("image", path)
+        .set("width", photo.width)
+        .set("height", photo.height)
+        .set("model", a.str("model", "coco"));
+    j.set("seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    j.set("network_seconds", run.seconds);
+    if (!forward.empty()) {
+        std::sort(forward.begin(), forward.end());
+        j.set("repeat_median_seconds", forward[forward.size() / 2]);
+    }
+    j.set("candidates", static_cast<int>(nms.candidates.size())).set("detections", list);
+    if (a.has("json")) {
+        std::cout << j.dump() << std::endl;
+    } else {
+        for (const dl::Label& l : labels) {
+            const dl::PixelRect r = dl::toPixels(l.box, photo.width, photo.height);
+            std::printf("%-16s [%6.1f %6.1f %6.1f %6.1f]\n", l.text.c_str(), r.x, r.y, r.w, r.h);
+        }
+        std::printf("%zu detections (%zu candidates before NMS), network %.1f ms\n", labels.size(),
+                    nms.candidates.size(), run.seconds * 1e3);
+    }
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     dl::keepFreedMemory();
@@ -451,6 +526,7 @@ int main(int argc, char** argv)
         if (a.command == "compare") return compare(a, "hidden");
         if (a.command == "train-images") return trainImages(a);
         if (a.command == "bench-conv") return benchConv(a);
+        if (a.command == "detect") return detect(a, argv[0]);
         if (a.command == "compare-hidden") return compare(a, "hidden");
         throw UsageError("unknown command \"" + a.command + "\"");
     } catch (const UsageError& e) {

@@ -135,6 +135,10 @@ TensorT<T> Conv2dT<T>::forward(const TensorT<T>& x, Mode mode)
     const size_t block = static_cast<size_t>(kk) * hw; // one image and group
     auto y = TensorT<T>::uninitialized(os);
     const bool cache = cachesForBackward(mode);
+    if (!cache && n == 1) { // one image at inference (detection, style previews): parallel inside the image
+        forwardOne(x.data(), h, w, ho, wo, y.data());
+        return y;
+    }
     if (cache) m_cols.resize(static_cast<size_t>(n) * g * block); // kept: backward reuses the columns
     const auto wAll = ConstMatMap<T>(m_weight.value.data(), m_spec.outChannels, kk);
 #pragma omp parallel if (n > 1)
@@ -154,6 +158,56 @@ TensorT<T> Conv2dT<T>::forward(const TensorT<T>& x, Mode mode)
     }
     if (cache) m_inShape = x.shape();
     return y;
+}
+
+// One image, no caches. Pointwise 1×1 convolutions are one GEMM on the input itself; depthwise ones
+// (groups = C = Cout, MobileNet) are direct k×k loops split over channels, since im2col + a GEMM with one
+// output row per group would cost more than the arithmetic; the rest im2col + GEMM as above.
+template <typename T>
+void Conv2dT<T>::forwardOne(const T* x, int h, int w, int ho, int wo, T* y)
+{
+    const Conv2dSpec& sp = m_spec;
+    const int k = sp.kernel, s = sp.stride, p = sp.pad, hw = ho * wo;
+    if (sp.groups == sp.inChannels && sp.groups == sp.outChannels) {
+#pragma omp parallel for schedule(static)
+        for (int c = 0; c < sp.inChannels; ++c) {
+            const T* in = x + static_cast<size_t>(c) * h * w;
+            const T* wk = m_weight.value.data() + static_cast<size_t>(c) * k * k;
+            T* out = y + static_cast<size_t>(c) * hw;
+            std::fill(out, out + hw, m_bias.value[c]);
+            for (int i = 0; i < k; ++i)
+                for (int j = 0; j < k; ++j) {
+                    const T wv = wk[i * k + j];
+                    int lo, hi;
+                    validRange(j, s, p, w, wo, lo, hi);
+                    for (int oy = 0; oy < ho; ++oy) {
+                        const int iy = oy * s + i - p;
+                        if (iy < 0 || iy >= h) continue;
+                        const T* row = in + static_cast<size_t>(iy) * w + (j - p);
+                        T* o = out + static_cast<size_t>(oy) * wo;
+                        if (s == 1)
+                            for (int ox = lo; ox < hi; ++ox) o[ox] += wv * row[ox];
+                        else
+                            for (int ox = lo; ox < hi; ++ox) o[ox] += wv * row[ox * s];
+                    }
+                }
+        }
+        return;
+    }
+    const int g = sp.groups, cg = sp.inChannels / g, og = sp.outChannels / g, kk = cg * k * k;
+    const auto wAll = ConstMatMap<T>(m_weight.value.data(), sp.outChannels, kk);
+    const bool pointwise = k == 1 && s == 1 && p == 0;
+    if (!pointwise) m_scratch.resize(static_cast<size_t>(kk) * hw);
+    for (int gi = 0; gi < g; ++gi) {
+        const T* cols = x + static_cast<size_t>(gi) * cg * h * w;
+        if (!pointwise) {
+            im2col(x, h, w, gi * cg, m_scratch.data());
+            cols = m_scratch.data();
+        }
+        MatMap<T> yg(y + static_cast<size_t>(gi) * og * hw, og, hw);
+        yg.noalias() = wAll.middleRows(gi * og, og) * ConstMatMap<T>(cols, kk, hw);
+        for (int o = 0; o < og; ++o) yg.row(o).array() += m_bias.value[gi * og + o];
+    }
 }
 
 // dW_g += dY_g · colsᵀ, db += Σ dY, dcols = W_gᵀ · dY_g, dX = col2im(dcols). Each thread sums dW and db of

@@ -34,13 +34,15 @@ class Conv2dT : public LayerT<T> {
     void setNeedInputGrad(bool b) override { m_needInputGrad = b; }
 
   private:
+    void forwardOne(const T* x, int h, int w, int ho, int wo, T* y);
     void im2col(const T* x, int h, int w, int c0, T* cols) const;
     void col2im(const T* cols, int h, int w, int c0, T* dx) const;
     Conv2dSpec m_spec;
-    ParamT<T> m_weight;    // (Cout, Cin/groups, k, k)
-    ParamT<T> m_bias;      // (Cout)
-    Shape m_inShape;       // (N, Cin, H, W) of the last Train/Frozen forward
-    std::vector<T> m_cols; // its im2col columns: N·groups blocks of (Cin/groups·k·k, Ho·Wo)
+    ParamT<T> m_weight;       // (Cout, Cin/groups, k, k)
+    ParamT<T> m_bias;         // (Cout)
+    Shape m_inShape;          // (N, Cin, H, W) of the last Train/Frozen forward
+    std::vector<T> m_cols;    // its im2col columns: N·groups blocks of (Cin/groups·k·k, Ho·Wo)
+    std::vector<T> m_scratch; // im2col columns of a one-image inference forward (never read by backward)
     bool m_needInputGrad = true;
 };
 

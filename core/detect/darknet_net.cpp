@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: MIT
+#include "core/detect/darknet_net.h"
+
+#include "core/util/error.h"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace dl {
+
+namespace {
+
+// In place; leaky slope 0.1 (darknet activations.h `leaky_activate`).
+void activate(Tensor& t, DnAct act)
+{
+    float* p = t.data();
+    const size_t n = t.size();
+    switch (act) {
+    case DnAct::Linear:
+        break;
+    case DnAct::Leaky:
+        for (size_t i = 0; i < n; ++i) p[i] = p[i] > 0 ? p[i] : 0.1f * p[i];
+        break;
+    case DnAct::ReLU:
+        for (size_t i = 0; i < n; ++i) p[i] = p[i] > 0 ? p[i] : 0.f;
+        break;
+    case DnAct::Logistic:
+        for (size_t i = 0; i < n; ++i) p[i] = 1.f / (1.f + std::exp(-p[i]));
+        break;
+    }
+}
+
+const char* kindName(DnKind k)
+{
+    switch (k) {
+    case DnKind::Conv:
+        return "conv";
+    case DnKind::MaxPool:
+        return "maxpool";
+    case DnKind::AvgPool:
+        return "avgpool";
+    case DnKind::Route:
+        return "route";
+    case DnKind::Shortcut:
+        return "shortcut";
+    case DnKind::Upsample:
+        return "upsample";
+    case DnKind::Dropout:
+        return "dropout";
+    case DnKind::Yolo:
+        return "yolo";
+    case DnKind::Region:
+        return "region";
+    case DnKind::Softmax:
+        return "softmax";
+    }
+    return "?";
+}
+
+} // namespace
+
+std::string DnLayer::describe() const
+{
+    std::string d = kindName(kind);
+    if (kind == DnKind::Conv) {
+        const Conv2dSpec& s = conv->spec();
+        d += " " + std::to_string(s.kernel) + "×" + std::to_string(s.kernel);
+        if (s.stride != 1) d += "/" + std::to_string(s.stride);
+        if (s.groups != 1) d += s.groups == s.inChannels ? " dw" : " g" + std::to_string(s.groups);
+        d += act == DnAct::Leaky ? " leaky" : act == DnAct::Linear ? " linear" : "";
+    } else if (kind == DnKind::MaxPool) {
+        d += " " + std::to_string(size) + "/" + std::to_string(stride);
+    } else if (kind == DnKind::Route || kind == DnKind::Shortcut) {
+        for (size_t i = 0; i < from.size(); ++i) d += (i ? "," : " ") + std::to_string(from[i]);
+    }
+    return d + " → " + std::to_string(c) + "×" + std::to_string(h) + "×" + std::to_string(w);
+}
+
+DarknetNet::DarknetNet(int channels, int height, int width) : m_c(channels), m_h(height), m_w(width)
+{
+    if (channels <= 0 || height <= 0 || width <= 0 || height > 8192 || width > 8192 || channels > 64)
+        throw ConfigError("network input " + std::to_string(channels) + "×" + std::to_string(height) + "×" +
+                          std::to_string(width) + " is not a size this lab can run");
+}
+
+void DarknetNet::addLayer(DnLayer l)
+{
+    m_layers.push_back(std::move(l));
+    m_outputs.emplace_back();
+}
+
+static void lastShape(const DarknetNet& n, int& c, int& h, int& w)
+{
+    if (n.layers().empty()) {
+        c = n.inputC(), h = n.inputH(), w = n.inputW();
+    } else {
+        const DnLayer& l = n.layers().back();
+        c = l.c, h = l.h, w = l.w;
+    }
+}
+
+void DarknetNet::addConv(int filters, int size, int stride, int pad, int groups, bool batchNorm, DnAct act,
+                         int line)
+{
+    int c, h, w;
+    lastShape(*this, c, h, w);
+    if (filters <= 0 || filters > 16384 || size <= 0 || size > 15 || stride <= 0 || stride > 8 || groups <= 0)
+        throw ConfigError("convolution: filters, size, stride and groups must be positive and sensible");
+    DnLayer l;
+    l.kind = DnKind::Conv;
+    l.line = line;
+    l.conv = std::make_unique<Conv2d>(Conv2dSpec{c, filters, size, stride, pad, groups});
+    const Shape os = l.conv->outputShape({1, c, h, w}); // throws ShapeError when the input is too small
+    l.c = os[1], l.h = os[2], l.w = os[3];
+    l.batchNorm = batchNorm;
+    l.act = act;
+    addLayer(std::move(l));
+}
+
+void DarknetNet::addMaxPool(int size, int stride, int pad, int line)
+{
+    int c, h, w;
+    lastShape(*this, c, h, w);
+    if (size <= 0 || size > 64 || stride <= 0 || stride > 64 || pad < 0 || pad > 64)
+        throw ConfigError("maxpool: size, stride and padding out of range");
+    DnLayer l;
+    l.kind = DnKind::MaxPool;
+    l.line = line;
+    l.size = size, l.stride = stride, l.pad = pad;
+    l.c = c;
+    l.h = (h + pad - size) / stride + 1; // darknet maxpool_layer.c
+    l.w = (w + pad - size) / stride + 1;
+    if (l.h <= 0 || l.w <= 0) throw ConfigError("maxpool: the input is smaller than the window");
+    addLayer(std::move(l));
+}
+
+void DarknetNet::addHead(const HeadSpec& head, int line)
+{
+    int c, h, w;
+    lastShape(*this, c, h, w);
+    const int na = static_cast<int>(head.anchors.size() / 2);
+    if (na <= 0 || head.anchors.size() % 2 || head.classes < 0)
+        throw ConfigError("detection head: anchors must come in (w, h) pairs");
+    if (c != na * (5 + head.classes))
+        throw ConfigError("detection head: the layer before it has " + std::to_string(c) + " channels but " +
+                          std::to_string(na) + " anchors × (5 + " + std::to_string(head.classes) +
+                          " classes) = " + std::to_string(na * (5 + head.classes)) + " are needed");
+    DnLayer l;
+    l.kind = head.region ? DnKind::Region : DnKind::Yolo;
+    l.line = line;
+    l.c = c, l.h = h, l.w = w;
+    l.head = head;
+    addLayer(std::move(l));
+}
+
+std::vector<int> DarknetNet::headLayers() const
+{
+    std::vector<int> out;
+    for (size_t i = 0; i < m_layers.size(); ++i)
+        if (m_layers[i].kind == DnKind::Yolo || m_layers[i].kind == DnKind::Region)
+            out.push_back(static_cast<int>(i));
+    return out;
+}
+
+} // namespace dl
+
+namespace dl {
+
+namespace {
+
+// Max over the window of darknet's maxpool (`forward_maxpool_layer`): offset −pad/2, outside = −∞.
+void maxPool(const Tensor& x, const DnLayer& l, Tensor& y)
+{
+    const int h = x.dim(2), w = x.dim(3), off = -l.pad / 2;
+#pragma omp parallel for schedule(static)
+    for (int c = 0; c < l.c; ++c) {
+        const float* in = x.data() + static_cast<size_t>(c) * h * w;
+        float* out = y.data() + static_cast<size_t>(c) * l.h * l.w;
+        for (int oy = 0; oy < l.h; ++oy)
+            for (int ox = 0; ox < l.w; ++ox) {
+                float m = -std::numeric_limits<float>::infinity();
+                for (int i = 0; i < l.size; ++i) {
+                    const int iy = oy * l.stride + off + i;
+                    if (iy < 0 || iy >= h) continue;
+                    for (int j = 0; j < l.size; ++j) {
+                        const int ix = ox * l.stride + off + j;
+                        if (ix >= 0 && ix < w) m = std::max(m, in[iy * w + ix]);
+                    }
+                }
+                out[oy * l.w + ox] = m;
+            }
+    }
+}
+
+} // namespace
+
+const Tensor& DarknetNet::forward(const Tensor& x)
+{
+    DL_CHECK(x.rank() == 4 && x.dim(0) == 1 && x.dim(1) == m_c && x.dim(2) == m_h && x.dim(3) == m_w,
+             "DarknetNet::forward expects (1, " + std::to_string(m_c) + ", " + std::to_string(m_h) + ", " +
+                 std::to_string(m_w) + "), got " + shapeString(x.shape()));
+    DL_CHECK(!m_layers.empty(), "DarknetNet::forward: the network has no layers");
+    auto input = [&](int idx) -> const Tensor& {
+        return idx < 0 ? x : m_outputs[static_cast<size_t>(idx)];
+    };
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        const DnLayer& l = m_layers[i];
+        const Tensor& prev = input(static_cast<int>(i) - 1);
+        Tensor& y = m_outputs[i];
+        switch (l.kind) {
+        case DnKind::Conv:
+            y = l.conv->forward(prev, Mode::Eval);
+            activate(y, l.act);
+            break;
+        case DnKind::MaxPool:
+            y.resize({1, l.c, l.h, l.w});
+            maxPool(prev, l, y);
+            break;
+        case DnKind::AvgPool: { // global average (darknet avgpool_layer.c)
+            y.resize({1, l.c, 1, 1});
+            const size_t hw = static_cast<size_t>(prev.dim(2)) * prev.dim(3);
+            for (int c = 0; c < l.c; ++c) {
+                double s = 0;
+                for (size_t k = 0; k < hw; ++k) s += prev[c * hw + k];
+                y[c] = static_cast<float>(s / hw);
+            }
+            break;
+        }
+        case DnKind::Route: { // channel concat of slice groupId/groups of each input
+            y.resize({1, l.c, l.h, l.w});
+            float* out = y.data();
+            for (int src : l.from) {
+                const Tensor& t = input(src);
+                const size_t part = t.size() / l.groups;
+                std::memcpy(out, t.data() + part * l.groupId, part * sizeof(float));
+                out += part;
+            }
+            break;
+        }
+        case DnKind::Shortcut: { // element-wise sum with an earlier layer (darknet shortcut_layer.c)
+            const Tensor& other = input(l.from[0]);
+            y = prev;
+            y.arr() += other.arr();
+            activate(y, l.act);
+            break;
+        }
+        case DnKind::Upsample: { // nearest neighbour, times `scale` (darknet upsample_layer.c)
+            y.resize({1, l.c, l.h, l.w});
+            const int ih = prev.dim(2), iw = prev.dim(3), s = l.stride;
+            for (int c = 0; c < l.c; ++c)
+                for (int oy = 0; oy < l.h; ++oy) {
+                    const float* in = prev.data() + (static_cast<size_t>(c) * ih + oy / s) * iw;
+                    float* out = y.data() + (static_cast<size_t>(c) * l.h + oy) * l.w;
+                    for (int ox = 0; ox < l.w; ++ox) out[ox] = l.scale * in[ox / s];
+                }
+            break;
+        }
+        case DnKind::Softmax: { // over all channels of one image (darknet softmax, groups = 1)
+            y = prev;
+            const float m = y.arr().maxCoeff();
+            y.arr() = (y.arr() - m).exp();
+            y.arr() /= y.arr().sum();
+            break;
+        }
+        case DnKind::Dropout: // identity at inference
+        case DnKind::Yolo:    // raw outputs; yolo_decode.cpp reads them
+        case DnKind::Region:
+            y = prev;
+            break;
+        }
+    }
+    return m_outputs.back();
+}
+
+} // namespace dl

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// The detection lab's model facade: finds and opens a model by name (coco, coco-small, face, CFG:WEIGHTS),
+// knows how its input is made and its class names, and runs photo → candidates (all boxes above a low
+// floor, before NMS) so that thresholds can be changed later without running the network again.
+#pragma once
+#include "core/detect/darknet_net.h"
+#include "core/detect/photo.h"
+#include "core/detect/tfjs_weights.h"
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+constexpr float kCandidateFloor = 0.01f; // lowest score kept for the sliders
+
+struct ModelInfo {
+    std::string key;   // "coco", "coco-small", "face", or the cfg path
+    std::string title; // "Yolo-Fastest-1.1-xl (COCO, 80 classes)"
+    std::vector<std::string> classes;
+    InputRecipe recipe;
+    float defaultScore = 0.25f, defaultIou = 0.45f;
+};
+
+struct HeadInfo {
+    int layer = 0; // index in DarknetNet::layers()
+    int gh = 0, gw = 0;
+    HeadSpec spec;
+};
+
+struct DetectionRun {
+    InputMapping map;
+    std::vector<Detection> candidates; // score ≥ floor, head by head in decode order
+    std::vector<HeadInfo> heads;
+    double seconds = 0; // network input + forward + decode
+};
+
+// --models DIR if given, else $DLLAB_MODELS, else the first `models` folder found walking up from
+// `exeDir` (the repo's models/, filled by scripts/setup.sh). Returns "" when none exists.
+std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir);
+
+class Detector {
+  public:
+    // spec: coco | coco-small | face | CFG:WEIGHTS. Throws IoError/FormatError with one sentence that
+    // says which file is missing or wrong and what to do.
+    static Detector open(const std::string& spec, const std::string& modelsDir);
+
+    const ModelInfo& info() const { return m_info; }
+    const DarknetNet& net() const { return m_net; }
+    DetectionRun run(const Photo& photo, float floor = kCandidateFloor);
+    std::string className(int k) const;
+
+  private:
+    Detector(DarknetNet net, ModelInfo info) : m_net(std::move(net)), m_info(std::move(info)) {}
+    DarknetNet m_net;
+    ModelInfo m_info;
+};
+
+// face-api's tiny face detector (MODELS.md §1.3) as a DarknetNet: HWIO filters transposed to OIHW,
+// TF 'same' max pools expressed as darknet pools (same outputs), 5-anchor region head without classes.
+DarknetNet buildTinyFaceNet(const std::vector<NamedTensor>& weights, int inputSize);
+
+} // namespace dl

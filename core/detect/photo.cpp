@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+#include "core/detect/photo.h"
+
+#include "core/util/error.h"
+#include "core/util/file.h"
+
+#include <cmath>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace dl {
+
+namespace {
+
+std::string baseName(const std::string& path)
+{
+    const size_t s = path.find_last_of('/');
+    return s == std::string::npos ? path : path.substr(s + 1);
+}
+
+unsigned be16(const std::string& b, size_t i)
+{
+    return (static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]);
+}
+
+// Size from the header without decoding (PNG IHDR, JPEG SOFn); false for other formats or a broken header.
+bool headerSize(const std::string& b, long& w, long& h, bool& jpeg)
+{
+    jpeg = false;
+    if (b.size() >= 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
+        w = (static_cast<long>(be16(b, 16)) << 16) | be16(b, 18);
+        h = (static_cast<long>(be16(b, 20)) << 16) | be16(b, 22);
+        return true;
+    }
+    if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF || static_cast<unsigned char>(b[1]) != 0xD8)
+        return false;
+    jpeg = true;
+    size_t i = 2;
+    while (i + 9 < b.size()) { // JPEG segments: FF marker, big-endian length (ITU T.81 §B.1.1)
+        if (static_cast<unsigned char>(b[i]) != 0xFF) return false;
+        const unsigned marker = static_cast<unsigned char>(b[i + 1]);
+        if (marker == 0xFF) {
+            ++i;
+            continue;
+        }
+        const unsigned len = be16(b, i + 2);
+        const bool sof =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (sof) {
+            h = be16(b, i + 5);
+            w = be16(b, i + 7);
+            return true;
+        }
+        if (len < 2) return false;
+        i += 2 + len;
+    }
+    return false;
+}
+
+} // namespace
+
+Photo decodePhoto(const std::string& bytes, const std::string& name)
+{
+    const std::string n = baseName(name);
+    if (bytes.empty()) throw FormatError(n + " is empty (0 bytes); choose a photo file.");
+    long w = 0, h = 0;
+    bool jpeg = false;
+    if (headerSize(bytes, w, h, jpeg) && w * h > kMaxPhotoPixels)
+        throw FormatError(n + " is " + std::to_string(w) + "×" + std::to_string(h) + " pixels (" +
+                          std::to_string(w * h / 1'000'000) + " megapixels); the lab opens photos up to " +
+                          std::to_string(kMaxPhotoPixels / 1'000'000) + " megapixels: scale it down first.");
+    if (jpeg) { // a complete JPEG ends with the EOI marker FF D9 (trailing zero padding allowed)
+        size_t end = bytes.size();
+        while (end > 2 && bytes[end - 1] == '\0') --end;
+        if (end < 4 || static_cast<unsigned char>(bytes[end - 2]) != 0xFF ||
+            static_cast<unsigned char>(bytes[end - 1]) != 0xD9)
+            throw FormatError(
+                n + " is cut short (its JPEG data stops before the end marker); copy the photo again.");
+    }
+    cv::Mat bgr;
+    try {
+        const cv::Mat raw(1, static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), CV_8U,
+                          const_cast<char*>(bytes.data()));
+        bgr = cv::imdecode(raw, cv::IMREAD_COLOR);
+    } catch (const cv::Exception&) {
+        bgr.release();
+    }
+    if (bgr.empty())
+        throw FormatError(n +
+                          " is not a photo this lab can read (JPEG, PNG, BMP, TIFF, WebP) or it is damaged.");
+    if (static_cast<long>(bgr.cols) * bgr.rows > kMaxPhotoPixels)
+        throw FormatError(n + " is " + std::to_string(bgr.cols) + "×" + std::to_string(bgr.rows) +
+                          " pixels; the lab opens photos up to 50 megapixels: scale it down first.");
+    if (bgr.cols < kMinPhotoSide || bgr.rows < kMinPhotoSide)
+        throw FormatError(n + " is only " + std::to_string(bgr.cols) + "×" + std::to_string(bgr.rows) +
+                          " pixels; detection needs at least " + std::to_string(kMinPhotoSide) + "×" +
+                          std::to_string(kMinPhotoSide) + ".");
+    Photo p;
+    p.width = bgr.cols, p.height = bgr.rows;
+    p.rgb.resize(static_cast<size_t>(p.width) * p.height * 3);
+    cv::Mat rgb(p.height, p.width, CV_8UC3, p.rgb.data());
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    return p;
+}
+
+Photo loadPhoto(const std::string& path)
+{
+    return decodePhoto(readFile(path), path);
+}
+
+Tensor makeNetInput(const Photo& photo, const InputRecipe& r, InputMapping& map)
+{
+    DL_CHECK(photo.width > 0 && photo.height > 0 && r.netW > 0 && r.netH > 0,
+             "makeNetInput: empty photo or net");
+    Tensor x({1, 3, r.netH, r.netW});
+    const size_t plane = static_cast<size_t>(r.netW) * r.netH;
+    map = {photo.width, photo.height, r.netW, r.netH, 1, 1, 0, 0};
+    auto store = [&](int c, size_t i, float v) {
+        x[c * plane + i] = (v - r.mean[c]) * r.scale;
+    };
+    const cv::Mat src(photo.height, photo.width, CV_8UC3, const_cast<std::uint8_t*>(photo.rgb.data()));
+    if (r.fit == InputFit::PadSquare) {
+        // face-api toBatchTensor: zero-pad to a square (bottom/right), then tf.image.resizeBilinear with
+        // align_corners = half_pixel_centers = false: src = dst·in/out, clamped (MODELS.md §1.2).
+        const int side = std::max(photo.width, photo.height);
+        const float f = static_cast<float>(side) / r.netW, fy = static_cast<float>(side) / r.netH;
+        auto px = [&](int y, int xx, int c) -> float {
+            return (y < photo.height && xx < photo.width)
+                       ? photo.rgb[(static_cast<size_t>(y) * photo.width + xx) * 3 + c]
+                       : 0.f;
+        };
+        for (int oy = 0; oy < r.netH; ++oy) {
+            const float sy = oy * fy;
+            const int y0 = static_cast<int>(sy), y1 = std::min(y0 + 1, side - 1);
+            const float dy = sy - y0;
+            for (int ox = 0; ox < r.netW; ++ox) {
+                const float sx = ox * f;
+                const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, side - 1);
+                const float dx = sx - x0;
+                for (int c = 0; c < 3; ++c) {
+                    const float top = px(y0, x0, c) + (px(y0, x1, c) - px(y0, x0, c)) * dx;
+                    const float bot = px(y1, x0, c) + (px(y1, x1, c) - px(y1, x0, c)) * dx;
+                    store(c, static_cast<size_t>(oy) * r.netW + ox, top + (bot - top) * dy);
+                }
+            }
+        }
+        // face-api's "reshaped dimensions": round(W·s) with s = size / max(W, H); JS Math.round (half up).
+        const float s = static_cast<float>(r.netW) / side;
+        map.sx = r.netW / std::floor(photo.width * s + 0.5f);
+        map.sy = r.netH / std::floor(photo.height * s + 0.5f);
+        return x;
+    }
+    int nw = r.netW, nh = r.netH, dx = 0, dy = 0;
+    if (r.fit == InputFit::Letterbox) { // darknet image.c letterbox_image (integer arithmetic as there)
+        if (static_cast<float>(r.netW) / photo.width < static_cast<float>(r.netH) / photo.height) {
+            nw = r.netW;
+            nh = std::max(1, photo.height * r.netW / photo.width);
+        } else {
+            nh = r.netH;
+            nw = std::max(1, photo.width * r.netH / photo.height);
+        }
+        dx = (r.netW - nw) / 2, dy = (r.netH - nh) / 2;
+        for (int c = 0; c < 3; ++c)
+            for (size_t i = 0; i < plane; ++i) store(c, i, 127.5f); // darknet fills with 0.5
+        map.sx = static_cast<float>(r.netW) / nw, map.sy = static_cast<float>(r.netH) / nh;
+        map.ox = static_cast<float>(dx) / r.netW, map.oy = static_cast<float>(dy) / r.netH;
+    }
+    cv::Mat small;
+    cv::resize(src, small, cv::Size(nw, nh), 0, 0, cv::INTER_LINEAR); // as blobFromImage
+    for (int y = 0; y < nh; ++y) {
+        const std::uint8_t* row = small.ptr<std::uint8_t>(y);
+        for (int xx = 0; xx < nw; ++xx)
+            for (int c = 0; c < 3; ++c)
+                store(c, static_cast<size_t>(y + dy) * r.netW + xx + dx, row[xx * 3 + c]);
+    }
+    return x;
+}
+
+} // namespace dl

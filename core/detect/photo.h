@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Photos for the detection lab: decoding with the checks a user needs (too big, cut short, too small, not an
+// image), and turning a photo into a network input the way each model was trained (plain resize as
+// OpenCV's blobFromImage, darknet letterbox, face-api pad-to-square with TF's legacy bilinear resize).
+#pragma once
+#include "core/detect/yolo_decode.h"
+#include "core/tensor/tensor.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct Photo {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgb; // (H, W, 3) RGB bytes, row-major
+};
+
+constexpr long kMaxPhotoPixels = 50'000'000; // 50 megapixels: a 20000×20000 header is refused before decoding
+constexpr int kMinPhotoSide = 8;
+
+// Throws FormatError with one sentence naming `name` (what is wrong, what to do). Never allocates more than
+// the size the header announces, and refuses that when it is over kMaxPhotoPixels.
+Photo decodePhoto(const std::string& bytes, const std::string& name);
+Photo loadPhoto(const std::string& path); // readFile + decodePhoto; IoError when unreadable
+
+enum class InputFit {
+    Stretch,   // resize to netW × netH ignoring aspect (OpenCV blobFromImage; Yolo-Fastest)
+    Letterbox, // darknet letterbox_image: keep aspect, centre, fill 0.5 ([net] letter_box=1)
+    PadSquare  // face-api: pad bottom/right with 0 to a square, then TF legacy bilinear resize
+};
+
+struct InputRecipe {
+    int netW = 320, netH = 320;
+    InputFit fit = InputFit::Stretch;
+    float mean[3] = {0, 0, 0}; // subtracted from RGB 0..255 values
+    float scale = 1.f / 255;   // then multiplied
+};
+
+// (1, 3, netH, netW) input; `map` receives how boxes go back to the photo.
+Tensor makeNetInput(const Photo& photo, const InputRecipe& recipe, InputMapping& map);
+
+} // namespace dl
