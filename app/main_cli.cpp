@@ -100,7 +100,8 @@ struct Args {
 
 Args parseArgs(int argc, char** argv)
 {
-    static const char* flags[] = {"json", "quiet", "batch-norm", "help", "precompute", "class-agnostic"};
+    static const char* flags[] = {"json",       "quiet",          "batch-norm", "help",
+                                  "precompute", "class-agnostic", "profile"};
     Args a;
     if (argc < 2) throw UsageError("no command given");
     a.command = argv[1];
@@ -468,8 +469,19 @@ int detect(const Args& a, const char* argv0)
         opt.iouThreshold > 1)
         throw UsageError("--score must be in [0.01, 1] and --iou in [0, 1]");
     const dl::DetectionRun run = det.run(photo);
-    std::vector<double> forward;
-    for (int r = 0; r < static_cast<int>(a.num("repeat", 0)); ++r) forward.push_back(det.run(photo).seconds);
+    std::vector<double> whole, forward;
+    std::vector<double> perLayer(det.net().layers().size(), 0.0);
+    for (int r = 0; r < static_cast<int>(a.num("repeat", 0)); ++r) {
+        const dl::DetectionRun again = det.run(photo);
+        whole.push_back(again.seconds);
+        forward.push_back(again.forwardSeconds);
+        for (size_t l = 0; l < perLayer.size(); ++l) perLayer[l] += det.net().layerSeconds()[l];
+    }
+    if (a.has("profile") && !forward.empty()) { // mean milliseconds per layer, to stderr
+        for (size_t l = 0; l < perLayer.size(); ++l)
+            std::fprintf(stderr, "%3zu %-40s %7.3f ms\n", l, det.net().layers()[l].describe().c_str(),
+                         perLayer[l] * 1e3 / forward.size());
+    }
     const dl::NmsResult nms = dl::nonMaxSuppression(run.candidates, opt);
     dl::Json list = dl::Json::array();
     std::vector<dl::Label> labels;
@@ -493,9 +505,11 @@ int detect(const Args& a, const char* argv0)
         .set("model", a.str("model", "coco"));
     j.set("seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     j.set("network_seconds", run.seconds);
-    if (!forward.empty()) {
+    if (!forward.empty()) { // medians of --repeat runs: network input + forward + decode, and forward alone
+        std::sort(whole.begin(), whole.end());
         std::sort(forward.begin(), forward.end());
-        j.set("repeat_median_seconds", forward[forward.size() / 2]);
+        j.set("repeat_median_seconds", whole[whole.size() / 2])
+            .set("forward_median_seconds", forward[forward.size() / 2]);
     }
     j.set("candidates", static_cast<int>(nms.candidates.size())).set("detections", list);
     if (a.has("json")) {

@@ -3,6 +3,7 @@
 
 #include "core/util/error.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -20,6 +21,7 @@ void activate(Tensor& t, DnAct act)
     case DnAct::Linear:
         break;
     case DnAct::Leaky:
+#pragma omp parallel for simd schedule(static) if (n > 32768)
         for (size_t i = 0; i < n; ++i) p[i] = p[i] > 0 ? p[i] : 0.1f * p[i];
         break;
     case DnAct::ReLU:
@@ -204,14 +206,20 @@ const Tensor& DarknetNet::forward(const Tensor& x)
     auto input = [&](int idx) -> const Tensor& {
         return idx < 0 ? x : m_outputs[static_cast<size_t>(idx)];
     };
+    m_seconds.assign(m_layers.size(), 0.0);
+    auto t0 = std::chrono::steady_clock::now();
     for (size_t i = 0; i < m_layers.size(); ++i) {
         const DnLayer& l = m_layers[i];
         const Tensor& prev = input(static_cast<int>(i) - 1);
         Tensor& y = m_outputs[i];
         switch (l.kind) {
         case DnKind::Conv:
-            y = l.conv->forward(prev, Mode::Eval);
-            activate(y, l.act);
+            if (l.act == DnAct::Leaky || l.act == DnAct::Linear) {
+                l.conv->forwardInto(prev, y, l.act == DnAct::Leaky ? 0.1f : 1.f); // leaky fused
+            } else {
+                l.conv->forwardInto(prev, y);
+                activate(y, l.act);
+            }
             break;
         case DnKind::MaxPool:
             y.resize({1, l.c, l.h, l.w});
@@ -269,6 +277,9 @@ const Tensor& DarknetNet::forward(const Tensor& x)
             y = prev;
             break;
         }
+        const auto t1 = std::chrono::steady_clock::now();
+        m_seconds[i] = std::chrono::duration<double>(t1 - t0).count();
+        t0 = t1;
     }
     return m_outputs.back();
 }

@@ -73,6 +73,8 @@ class DarknetNet {
     // x: (1, C, H, W) with C, H, W = inputC/H/W. Returns the last layer's output; every layer's is kept.
     const Tensor& forward(const Tensor& x);
     const Tensor& output(int layer) const { return m_outputs.at(static_cast<size_t>(layer)); }
+    // Seconds each layer took in the last forward (the lab's layer table; bench profiles).
+    const std::vector<double>& layerSeconds() const { return m_seconds; }
 
   private:
     void addLayer(DnLayer l);
@@ -81,6 +83,7 @@ class DarknetNet {
     bool m_letterbox = false;
     std::vector<DnLayer> m_layers;
     std::vector<Tensor> m_outputs;
+    std::vector<double> m_seconds;
 };
 
 } // namespace dl

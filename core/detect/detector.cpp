@@ -191,7 +191,9 @@ DetectionRun Detector::run(const Photo& photo, float floor)
     const auto t0 = std::chrono::steady_clock::now();
     DetectionRun r;
     const Tensor x = makeNetInput(photo, m_info.recipe, r.map);
+    const auto t1 = std::chrono::steady_clock::now();
     m_net.forward(x);
+    r.forwardSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     const std::vector<int> heads = m_net.headLayers();
     for (size_t h = 0; h < heads.size(); ++h) {
         const DnLayer& l = m_net.layers()[static_cast<size_t>(heads[h])];

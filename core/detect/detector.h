@@ -32,7 +32,8 @@ struct DetectionRun {
     InputMapping map;
     std::vector<Detection> candidates; // score ≥ floor, head by head in decode order
     std::vector<HeadInfo> heads;
-    double seconds = 0; // network input + forward + decode
+    double seconds = 0;        // network input + forward + decode
+    double forwardSeconds = 0; // the forward pass alone (what OpenCV's net.forward() does)
 };
 
 // --models DIR if given, else $DLLAB_MODELS, else the first `models` folder found walking up from

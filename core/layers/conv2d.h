@@ -27,6 +27,11 @@ class Conv2dT : public LayerT<T> {
     TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
     TensorT<T> backward(const TensorT<T>& dy) override;
     std::vector<ParamT<T>*> params() override { return {&m_weight, &m_bias}; }
+    // Inference on one image (1, C, H, W) into `y`, whose storage is reused between calls (the detection
+    // lab runs the same net on photo after photo; fresh outputs cost a page fault per 4 KiB). With
+    // negativeSlope ≠ 1 a leaky ReLU y = max(z, slope·z) follows (slope 0.1: darknet's leaky), fused where
+    // the output is still in cache.
+    void forwardInto(const TensorT<T>& x, TensorT<T>& y, T negativeSlope = T(1));
     std::string describe() const override;
     const Conv2dSpec& spec() const { return m_spec; }
     ParamT<T>& weight() { return m_weight; }
@@ -34,7 +39,7 @@ class Conv2dT : public LayerT<T> {
     void setNeedInputGrad(bool b) override { m_needInputGrad = b; }
 
   private:
-    void forwardOne(const T* x, int h, int w, int ho, int wo, T* y);
+    void forwardOne(const T* x, int h, int w, int ho, int wo, T* y, T negativeSlope = T(1));
     void im2col(const T* x, int h, int w, int c0, T* cols) const;
     void col2im(const T* cols, int h, int w, int c0, T* dx) const;
     Conv2dSpec m_spec;

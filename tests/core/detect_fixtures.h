@@ -170,15 +170,17 @@ inline std::string smallWeights(const dl::DarknetNet& net, std::uint32_t seed = 
     std::string out(20, '\0');
     const std::int32_t header[3] = {0, 2, 5};
     std::memcpy(out.data(), header, 12);
-    auto put = [&](float v) { out.append(reinterpret_cast<const char*>(&v), 4); };
+    auto put = [&](float v) {
+        out.append(reinterpret_cast<const char*>(&v), 4);
+    };
     for (const dl::DnLayer& l : net.layers()) {
         if (l.kind != dl::DnKind::Conv) continue;
         const bool head = !l.batchNorm;
         for (int o = 0; o < l.c; ++o) put(head && o % 8 == 4 ? 1.5f : rng.normal(0, 0.1f));
         if (l.batchNorm) {
             for (int o = 0; o < l.c; ++o) put(rng.uniform(0.5f, 1.5f)); // scales
-            for (int o = 0; o < l.c; ++o) put(rng.normal(0, 0.1f));      // rolling mean
-            for (int o = 0; o < l.c; ++o) put(rng.uniform(0.5f, 2.f));   // rolling variance
+            for (int o = 0; o < l.c; ++o) put(rng.normal(0, 0.1f));     // rolling mean
+            for (int o = 0; o < l.c; ++o) put(rng.uniform(0.5f, 2.f));  // rolling variance
         }
         const size_t n = l.conv->weight().value.size();
         const float sd = 1.f / std::sqrt(static_cast<float>(n / l.c));
@@ -190,7 +192,8 @@ inline std::string smallWeights(const dl::DarknetNet& net, std::uint32_t seed = 
 // Writes kSmallCfg and its weights into `dir`; returns "cfg:weights".
 inline std::string writeSmallModel(const QTemporaryDir& dir)
 {
-    const std::string cfg = dir.filePath("small.cfg").toStdString(), w = dir.filePath("small.weights").toStdString();
+    const std::string cfg = dir.filePath("small.cfg").toStdString(),
+                      w = dir.filePath("small.weights").toStdString();
     dl::writeFileAtomic(cfg, kSmallCfg);
     dl::writeFileAtomic(w, smallWeights(dl::DarknetNet::fromCfg(kSmallCfg, "small.cfg")));
     return cfg + ":" + w;

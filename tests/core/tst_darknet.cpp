@@ -41,13 +41,15 @@ float maxAbsDiff(const dl::Tensor& ours, const cv::Mat& theirs)
 }
 
 // The raw head outputs (input of each [yolo]: conv_<i−1> in OpenCV's naming) and the decoded candidates,
-// compared with OpenCV's on the same photo. OpenCV's yolo rows are (cy·gw + cx)·A + a: cx, cy, w, h, obj, p_c.
-void compareWithOpenCv(dl::Detector& det, cv::dnn::Net& net, const dl::Photo& photo, float rawTol, int& compared)
+// compared with OpenCV's on the same photo. OpenCV's yolo rows are (cy·gw + cx)·A + a: cx, cy, w, h, obj,
+// p_c.
+void compareWithOpenCv(dl::Detector& det, cv::dnn::Net& net, const dl::Photo& photo, float rawTol,
+                       int& compared)
 {
     const dl::DetectionRun run = det.run(photo, 0.01f);
     const auto& recipe = det.info().recipe;
-    net.setInput(cv::dnn::blobFromImage(bgrOf(photo), 1 / 255.0, cv::Size(recipe.netW, recipe.netH), cv::Scalar(),
-                                        true, false));
+    net.setInput(cv::dnn::blobFromImage(bgrOf(photo), 1 / 255.0, cv::Size(recipe.netW, recipe.netH),
+                                        cv::Scalar(), true, false));
     std::vector<std::string> names;
     for (const dl::HeadInfo& h : run.heads) {
         names.push_back("conv_" + std::to_string(h.layer - 1));
@@ -72,7 +74,9 @@ void compareWithOpenCv(dl::Detector& det, cv::dnn::Net& net, const dl::Photo& ph
             const int r = (d.row * h.gw + d.col) * na + d.anchor;
             const float* o = rows.ptr<float>(r);
             QVERIFY2(std::fabs(o[5 + d.cls] - d.score) < 1e-3f, "class score differs from OpenCV's");
-            auto clip = [](float v) { return std::clamp(v, 0.f, 1.f); };
+            auto clip = [](float v) {
+                return std::clamp(v, 0.f, 1.f);
+            };
             QVERIFY2(std::fabs(clip(o[0] - o[2] / 2) - d.box.x1) < 1e-3f, "x1 differs");
             QVERIFY2(std::fabs(clip(o[1] - o[3] / 2) - d.box.y1) < 1e-3f, "y1 differs");
             QVERIFY2(std::fabs(clip(o[0] + o[2] / 2) - d.box.x2) < 1e-3f, "x2 differs");
@@ -95,20 +99,29 @@ class TstDarknet : public QObject {
         const QString net = "[net]\nwidth=32\nheight=32\nchannels=3\n";
         QTest::newRow("unknown layer") << net + "[convolutional]\nfilters=4\n\n[lstm]\noutput=3\n"
                                        << "line 8: unknown layer [lstm]";
-        QTest::newRow("unknown key") << net + "[convolutional]\nfilterz=4\n" << "line 6: [convolutional] has no key \"filterz\"";
-        QTest::newRow("missing value") << net + "[maxpool]\nsize=\n" << "line 6: size has no value";
-        QTest::newRow("not a number") << net + "[maxpool]\nsize=two\n" << "line 6: size=two is not a whole number";
-        QTest::newRow("no net") << "[convolutional]\nfilters=4\n" << "line 1: a darknet cfg starts with [net]";
-        QTest::newRow("key first") << "width=3\n[net]\n" << "line 1: \"width=3\" comes before the first [section]";
-        QTest::newRow("garbage") << net + "hello\n" << "line 5: \"hello\" is neither [section] nor key=value";
+        QTest::newRow("unknown key") << net + "[convolutional]\nfilterz=4\n"
+                                     << "line 6: [convolutional] has no key \"filterz\"";
+        QTest::newRow("missing value") << net + "[maxpool]\nsize=\n"
+                                       << "line 6: size has no value";
+        QTest::newRow("not a number") << net + "[maxpool]\nsize=two\n"
+                                      << "line 6: size=two is not a whole number";
+        QTest::newRow("no net") << "[convolutional]\nfilters=4\n"
+                                << "line 1: a darknet cfg starts with [net]";
+        QTest::newRow("key first") << "width=3\n[net]\n"
+                                   << "line 1: \"width=3\" comes before the first [section]";
+        QTest::newRow("garbage") << net + "hello\n"
+                                 << "line 5: \"hello\" is neither [section] nor key=value";
         QTest::newRow("route range") << net + "[convolutional]\nfilters=4\n[route]\nlayers=-5\n"
                                      << "line 7: [route] refers to layer -4";
-        QTest::newRow("activation") << net + "[convolutional]\nactivation=mish\n" << "line 6: activation=mish is not supported";
-        QTest::newRow("head channels") << net + "[convolutional]\nfilters=4\n[yolo]\nmask=0\nanchors=1,2\nclasses=80\n"
-                                       << "line 7: [yolo] detection head: the layer before it has 4 channels";
+        QTest::newRow("activation") << net + "[convolutional]\nactivation=mish\n"
+                                    << "line 6: activation=mish is not supported";
+        QTest::newRow("head channels")
+            << net + "[convolutional]\nfilters=4\n[yolo]\nmask=0\nanchors=1,2\nclasses=80\n"
+            << "line 7: [yolo] detection head: the layer before it has 4 channels";
         QTest::newRow("too small") << net + "[convolutional]\nsize=9\nstride=4\n[convolutional]\nsize=9\n"
                                    << "line 8: [convolutional]";
-        QTest::newRow("empty") << "# nothing\n" << "has no [net] section";
+        QTest::newRow("empty") << "# nothing\n"
+                               << "has no [net] section";
     }
     void cfgErrorsName()
     {
@@ -153,7 +166,8 @@ class TstDarknet : public QObject {
             }
             return QString();
         };
-        QVERIFY(message(good.substr(0, good.size() / 2)).contains("small.weights is truncated: the cfg needs"));
+        QVERIFY(
+            message(good.substr(0, good.size() / 2)).contains("small.weights is truncated: the cfg needs"));
         QVERIFY(message(good + "abcd").contains("4 bytes more than the cfg needs"));
         QVERIFY(message("xy").contains("too short for a darknet weights header"));
         std::string bad = good;
@@ -181,7 +195,8 @@ class TstDarknet : public QObject {
         const dl::Photo photo = randomPhoto(150, 100);
         dl::InputMapping m;
         const dl::Tensor x = dl::makeNetInput(photo, det.info().recipe, m);
-        const cv::Mat blob = cv::dnn::blobFromImage(bgrOf(photo), 1 / 255.0, cv::Size(96, 40), cv::Scalar(), true, false);
+        const cv::Mat blob =
+            cv::dnn::blobFromImage(bgrOf(photo), 1 / 255.0, cv::Size(96, 40), cv::Scalar(), true, false);
         QVERIFY(maxAbsDiff(x, blob) < 1e-6f);
         int compared = 0;
         compareWithOpenCv(det, net, photo, 1e-4f, compared);
@@ -208,7 +223,8 @@ class TstDarknet : public QObject {
             const dl::NmsResult ours = dl::nonMaxSuppression(run.candidates, {0.25f, 0.45f, true});
             std::vector<std::string> names{"yolo_" + std::to_string(run.heads[0].layer),
                                            "yolo_" + std::to_string(run.heads[1].layer)};
-            net.setInput(cv::dnn::blobFromImage(bgrOf(photo), 1 / 255.0, cv::Size(320, 320), cv::Scalar(), true, false));
+            net.setInput(cv::dnn::blobFromImage(bgrOf(photo), 1 / 255.0, cv::Size(320, 320), cv::Scalar(),
+                                                true, false));
             std::vector<cv::Mat> outs;
             net.forward(outs, names);
             struct Theirs {
@@ -241,14 +257,16 @@ class TstDarknet : public QObject {
                 const dl::PixelRect r = dl::toPixels(d.box, photo.width, photo.height);
                 bool found = false;
                 for (const Theirs& t : theirs)
-                    found = found || (t.cls == d.cls && std::fabs(t.score - d.score) < 0.01f && std::fabs(t.box.x - r.x) < 1 &&
-                                      std::fabs(t.box.y - r.y) < 1 && std::fabs(t.box.width - r.w) < 1 &&
-                                      std::fabs(t.box.height - r.h) < 1);
-                QVERIFY2(found, qPrintable(QString::fromStdString(det.className(d.cls)) + " has no match in OpenCV's"));
+                    found = found || (t.cls == d.cls && std::fabs(t.score - d.score) < 0.01f &&
+                                      std::fabs(t.box.x - r.x) < 1 && std::fabs(t.box.y - r.y) < 1 &&
+                                      std::fabs(t.box.width - r.w) < 1 && std::fabs(t.box.height - r.h) < 1);
+                QVERIFY2(found, qPrintable(QString::fromStdString(det.className(d.cls)) +
+                                           " has no match in OpenCV's"));
             }
             // MODELS.md §2.4 (xl, per class): dog 0.958, bicycle 0.894, car 0.841, truck 0.437.
             std::vector<std::string> classes;
-            for (int i : ours.kept) classes.push_back(det.className(run.candidates[static_cast<size_t>(i)].cls));
+            for (int i : ours.kept)
+                classes.push_back(det.className(run.candidates[static_cast<size_t>(i)].cls));
             QCOMPARE(classes, (std::vector<std::string>{"dog", "bicycle", "car", "truck"}));
         }
     }

@@ -32,13 +32,13 @@ class TstDetectNms : public QObject {
     void iouCases()
     {
         const dl::Box a{0, 0, 0.5f, 0.5f};
-        QCOMPARE(dl::iou(a, a), 1.f);                                  // identical
-        QCOMPARE(dl::iou(a, dl::Box{0.5f, 0.5f, 1, 1}), 0.f);          // touching corners: disjoint
-        QCOMPARE(dl::iou(a, dl::Box{0.6f, 0, 1, 0.5f}), 0.f);          // disjoint
-        QCOMPARE(dl::iou(a, dl::Box{0, 0, 0.25f, 0.25f}), 0.25f);      // contained: 1/16 over 1/4
+        QCOMPARE(dl::iou(a, a), 1.f);                             // identical
+        QCOMPARE(dl::iou(a, dl::Box{0.5f, 0.5f, 1, 1}), 0.f);     // touching corners: disjoint
+        QCOMPARE(dl::iou(a, dl::Box{0.6f, 0, 1, 0.5f}), 0.f);     // disjoint
+        QCOMPARE(dl::iou(a, dl::Box{0, 0, 0.25f, 0.25f}), 0.25f); // contained: 1/16 over 1/4
         // half overlap: inter 0.25·0.5 = 0.125, union 0.25 + 0.25 − 0.125 = 0.375 → 1/3
         QVERIFY(std::fabs(dl::iou(a, dl::Box{0.25f, 0, 0.75f, 0.5f}) - 1.f / 3) < 1e-6f);
-        QCOMPARE(dl::iou(a, dl::Box{0.2f, 0.2f, 0.2f, 0.4f}), 0.f);    // empty box
+        QCOMPARE(dl::iou(a, dl::Box{0.2f, 0.2f, 0.2f, 0.4f}), 0.f); // empty box
         QCOMPARE(dl::iou(dl::Box{}, dl::Box{}), 0.f);
     }
     void nmsEmpty()
@@ -49,11 +49,11 @@ class TstDetectNms : public QObject {
     void nmsGreedyPerClass()
     {
         std::vector<dl::Detection> d{
-            det(0, 0, 0.5f, 0.5f, 0.6f),          // 0: suppressed by 1 (IoU 1/3 > 0.3)
-            det(0.25f, 0, 0.75f, 0.5f, 0.9f),     // 1: best
-            det(0.25f, 0, 0.75f, 0.5f, 0.8f, 1),  // 2: same box, other class: survives per class
-            det(0.8f, 0.8f, 1, 1, 0.2f),          // 3: below the score threshold
-            det(0.6f, 0.6f, 0.9f, 0.9f, 0.5f),    // 4: disjoint, survives
+            det(0, 0, 0.5f, 0.5f, 0.6f),         // 0: suppressed by 1 (IoU 1/3 > 0.3)
+            det(0.25f, 0, 0.75f, 0.5f, 0.9f),    // 1: best
+            det(0.25f, 0, 0.75f, 0.5f, 0.8f, 1), // 2: same box, other class: survives per class
+            det(0.8f, 0.8f, 1, 1, 0.2f),         // 3: below the score threshold
+            det(0.6f, 0.6f, 0.9f, 0.9f, 0.5f),   // 4: disjoint, survives
         };
         dl::NmsOptions o;
         o.scoreThreshold = 0.25f;
@@ -93,8 +93,11 @@ class TstDetectNms : public QObject {
         h.classes = 2;
         h.anchors = {24, 16, 48, 64};
         dl::Tensor out({1, 2 * 7, 2, 3}, -20.f); // objectness ≈ 0 everywhere ...
-        auto set = [&](int a, int k, int row, int col, float v) { out[((a * 7 + k) * 2 + row) * 3 + col] = v; };
-        // ... except anchor 1 at row 1, col 2: tx = ty = 0 (σ = 0.5), tw = ln 2, th = 0, to = 2, classes (−1, 3)
+        auto set = [&](int a, int k, int row, int col, float v) {
+            out[((a * 7 + k) * 2 + row) * 3 + col] = v;
+        };
+        // ... except anchor 1 at row 1, col 2: tx = ty = 0 (σ = 0.5), tw = ln 2, th = 0, to = 2, classes (−1,
+        // 3)
         set(1, 0, 1, 2, 0);
         set(1, 1, 1, 2, 0);
         set(1, 2, 1, 2, std::log(2.f));
@@ -130,7 +133,7 @@ class TstDetectNms : public QObject {
         h.classes = 2;
         h.anchors = {1, 0.5f}; // in grid cells
         dl::Tensor out({1, 7, 2, 3}, 0.f);
-        out[(4 * 2 + 0) * 3 + 0] = 10; // row 0, col 0: objectness σ(10)
+        out[(4 * 2 + 0) * 3 + 0] = 10;            // row 0, col 0: objectness σ(10)
         out[(6 * 2 + 0) * 3 + 0] = std::log(3.f); // class logits (0, ln 3): softmax (1/4, 3/4)
         dl::InputMapping m{30, 20, 30, 20, 1, 1, 0, 0};
         const std::vector<dl::Detection> d = dl::decodeHead(out, h, 0, m, 0.6f);
@@ -155,8 +158,8 @@ class TstDetectNms : public QObject {
         r.fit = dl::InputFit::Letterbox;
         dl::InputMapping m;
         const dl::Tensor x = dl::makeNetInput(p, r, m);
-        QCOMPARE(x[0], 0.5f);                // top-left: letterbox grey
-        QCOMPARE(x[32 * 64 + 5], 1.f);       // middle: the white photo
+        QCOMPARE(x[0], 0.5f);          // top-left: letterbox grey
+        QCOMPARE(x[32 * 64 + 5], 1.f); // middle: the white photo
         QCOMPARE(x[63 * 64 + 5], 0.5f);
         // The photo's full extent in the net frame, y ∈ [16/64, 48/64], maps back to the whole image.
         const dl::Box b = dl::boxFromCenter(0.5f, 0.5f, 1.f, 0.5f, m);
