@@ -1,26 +1,65 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Installs what DL Visual Lab needs from Debian 12's packages (only what is missing; safe to re-run).
+# Installs what DL Visual Lab needs from Debian 12's packages (only what is missing; safe to re-run), then
+# fills models/ (git-ignored): links to the public-domain darknet models in ../shared/models when that
+# folder exists, and face-api's tiny face detector from the npm registry, checked against its published
+# integrity hash. Nothing is downloaded at run time.
 # Usage: scripts/setup.sh [--gui-runtime]   (--gui-runtime adds xvfb for running the app without a display)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 PKGS=(g++ cmake ninja-build pkg-config git
       qt6-base-dev libqcustomplot-dev libeigen3-dev libopencv-dev libgl-dev fonts-dejavu-core zlib1g-dev
-      libopenblas-openmp-dev dataset-fashion-mnist)
+      libopenblas-openmp-dev dataset-fashion-mnist
+      darknet                 # sample photos (dog.jpg, ...), YOLO .cfg files and coco.names
+      clang libclang-rt-14-dev libomp-14-dev) # libFuzzer targets for the cfg, weights and manifest parsers
 [ "${1:-}" = "--gui-runtime" ] && PKGS+=(xvfb xauth)
+command -v npm >/dev/null || PKGS+=(npm) # fetches face-api's model package (below)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all packages present"
-  exit 0
+else
+  echo "setup: installing ${missing[*]}"
+  SUDO=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: run as root, or install: apt-get install -y ${missing[*]}" >&2; exit 1; }
+    SUDO=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -q
+  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-echo "setup: installing ${missing[*]}"
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: run as root, or install: apt-get install -y ${missing[*]}" >&2; exit 1; }
-  SUDO=(sudo)
+
+# ---- models/ (see ../shared/docs/MODELS.md and the README's "Models" section)
+mkdir -p models
+if [ -d ../shared/models ]; then
+  for d in ../shared/models/*/; do
+    name="$(basename "$d")"
+    [ -e "models/$name" ] || ln -s "$(cd "$d" && pwd)" "models/$name"
+  done
+else
+  echo "setup: ../shared/models not found: the COCO detector is missing (models/yolo-fastest-1.1); see README"
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -q
-"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+FACE_PKG="@vladmandic/face-api@1.7.15"
+FACE_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
+if [ ! -f models/face-api/tiny_face_detector_model.bin ]; then
+  tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' EXIT
+  if (cd "$tmp" && npm pack "$FACE_PKG" --silent >/dev/null 2>&1); then
+    tgz="$(ls "$tmp"/*.tgz)"
+    got="$(node -e 'const c=require("crypto");process.stdout.write(c.createHash("sha512").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$tgz")"
+    if [ "$got" != "$FACE_SHA512" ]; then
+      echo "setup: $FACE_PKG does not match its published sha512 integrity; not installed" >&2
+      exit 1
+    fi
+    tar xzf "$tgz" -C "$tmp"
+    mkdir -p models/face-api
+    cp "$tmp"/package/model/tiny_face_detector_model* "$tmp"/package/demo/sample*.jpg models/face-api/
+    cp "$tmp"/package/LICENSE models/face-api/LICENSE
+    echo "setup: models/face-api filled from $FACE_PKG (sha512 checked)"
+  else
+    echo "setup: could not fetch $FACE_PKG from the npm registry: the face model stays unavailable" >&2
+  fi
+fi

@@ -86,8 +86,18 @@ DarknetNet::DarknetNet(int channels, int height, int width) : m_c(channels), m_h
                           std::to_string(width) + " is not a size this lab can run");
 }
 
+// Limits that keep a hostile or mistyped cfg from asking for gigabytes (yolov3.cfg, the largest darknet
+// detector Debian ships, has 62 M weights and 107 layers).
+constexpr size_t kMaxWeights = 64u << 20;
+constexpr long kMaxLayerValues = 1L << 27;
+constexpr size_t kMaxLayers = 2000;
+
 void DarknetNet::addLayer(DnLayer l)
 {
+    if (l.c <= 0 || l.h <= 0 || l.w <= 0 || static_cast<long>(l.c) * l.h * l.w > kMaxLayerValues)
+        throw ConfigError("this layer's output (" + std::to_string(l.c) + "×" + std::to_string(l.h) + "×" +
+                          std::to_string(l.w) + ") is larger than this lab runs");
+    if (m_layers.size() >= kMaxLayers) throw ConfigError("more than 2000 layers");
     m_layers.push_back(std::move(l));
     m_outputs.emplace_back();
 }
@@ -109,6 +119,13 @@ void DarknetNet::addConv(int filters, int size, int stride, int pad, int groups,
     lastShape(*this, c, h, w);
     if (filters <= 0 || filters > 16384 || size <= 0 || size > 15 || stride <= 0 || stride > 8 || groups <= 0)
         throw ConfigError("convolution: filters, size, stride and groups must be positive and sensible");
+    if (groups > c || c % groups || filters % groups)
+        throw ConfigError("groups=" + std::to_string(groups) + " must divide the " + std::to_string(c) +
+                          " input channels and the " + std::to_string(filters) + " filters");
+    const size_t weights = static_cast<size_t>(filters) * (c / groups) * size * size;
+    if (m_weightCount + weights > kMaxWeights)
+        throw ConfigError("the network would need more than 64 M weights, more than this lab runs");
+    m_weightCount += weights;
     DnLayer l;
     l.kind = DnKind::Conv;
     l.line = line;

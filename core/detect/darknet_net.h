@@ -84,6 +84,7 @@ class DarknetNet {
     std::vector<DnLayer> m_layers;
     std::vector<Tensor> m_outputs;
     std::vector<double> m_seconds;
+    size_t m_weightCount = 0; // convolution weights so far (bounded: see addLayer)
 };
 
 } // namespace dl

@@ -91,7 +91,9 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
         l.line = s.line;
         const DnLayer* prev = m_layers.empty() ? nullptr : &m_layers.back();
         l.c = prev ? prev->c : m_c, l.h = prev ? prev->h : m_h, l.w = prev ? prev->w : m_w;
-        if (s.type == "avgpool") {
+        if (s.type == "net") {
+            throw FormatError(at(file, s.line) + "a second [net]; a cfg has one, at the top.");
+        } else if (s.type == "avgpool") {
             l.kind = DnKind::AvgPool;
             l.h = l.w = 1;
         } else if (s.type == "dropout" || s.type == "cost") {

@@ -37,7 +37,8 @@ QString photoError(const std::string& bytes, const std::string& name)
 
 std::string be32(unsigned v)
 {
-    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+            static_cast<char>(v)};
 }
 
 } // namespace
@@ -60,18 +61,23 @@ class TstDetectInputs : public QObject {
     {
         const std::string jpg = encoded(".jpg", 64, 48);
         QVERIFY(photoError(jpg, "/x/ok.jpg").isEmpty());
-        QCOMPARE(photoError(jpg.substr(0, jpg.size() / 2), "/x/half.jpg"),
-                 QString("half.jpg is cut short (its JPEG data stops before the end marker); copy the photo again."));
+        QCOMPARE(
+            photoError(jpg.substr(0, jpg.size() / 2), "/x/half.jpg"),
+            QString(
+                "half.jpg is cut short (its JPEG data stops before the end marker); copy the photo again."));
         QCOMPARE(photoError(encoded(".png", 1, 1), "dot.png"),
                  QString("dot.png is only 1×1 pixels; detection needs at least 8×8."));
-        QVERIFY(photoError("not an image at all", "notes.txt").contains("notes.txt is not a photo this lab can read"));
+        QVERIFY(photoError("not an image at all", "notes.txt")
+                    .contains("notes.txt is not a photo this lab can read"));
         QVERIFY(photoError("", "empty.jpg").contains("empty.jpg is empty"));
         // A PNG that claims 20000×20000 (IHDR only): refused from the header, before any allocation.
-        const std::string huge = std::string("\x89PNG\r\n\x1a\n", 8) + be32(13) + "IHDR" + be32(20000) + be32(20000) +
-                                 std::string("\x08\x02\x00\x00\x00", 5) + be32(0);
-        QCOMPARE(photoError(huge, "huge.png"),
-                 QString("huge.png is 20000×20000 pixels (400 megapixels); the lab opens photos up to 50 megapixels: "
-                         "scale it down first."));
+        const std::string huge = std::string("\x89PNG\r\n\x1a\n", 8) + be32(13) + "IHDR" + be32(20000) +
+                                 be32(20000) + std::string("\x08\x02\x00\x00\x00", 5) + be32(0);
+        QCOMPARE(
+            photoError(huge, "huge.png"),
+            QString(
+                "huge.png is 20000×20000 pixels (400 megapixels); the lab opens photos up to 50 megapixels: "
+                "scale it down first."));
         // The same for a JPEG whose SOF0 says 20000×20000.
         std::string sof = jpg;
         const size_t at = sof.find("\xFF\xC0", 0, 2);
@@ -106,10 +112,12 @@ class TstDetectInputs : public QObject {
             }
             return QString();
         };
-        QVERIFY(err(manifest, bin.substr(0, 5)).contains("m.bin has 5 bytes but its manifest describes 13; the file is truncated."));
+        QVERIFY(err(manifest, bin.substr(0, 5))
+                    .contains("m.bin has 5 bytes but its manifest describes 13; the file is truncated."));
         QVERIFY(err(manifest, bin + "x").contains("is it another model's file?"));
         QVERIFY(err("[{\"paths\":", bin).startsWith("m.json is not valid JSON"));
-        QVERIFY(err(R"([{"paths":["m.bin"],"weights":[{"name":"a","shape":[1],"dtype":"float16"}]}])", bin).contains("dtype float16"));
+        QVERIFY(err(R"([{"paths":["m.bin"],"weights":[{"name":"a","shape":[1],"dtype":"float16"}]}])", bin)
+                    .contains("dtype float16"));
         QVERIFY(err(R"([{"paths":["m.bin"],"weights":[{"shape":[1]}]}])", bin).startsWith("m.json: "));
         QVERIFY(err("{}", bin).contains("not a TF.js weights manifest"));
     }
@@ -137,11 +145,14 @@ class TstDetectInputs : public QObject {
                 for (int i : nms.kept) {
                     const dl::Detection& d = run.candidates[static_cast<size_t>(i)];
                     const dl::PixelRect r = dl::toPixels(d.box, photo.width, photo.height);
-                    // Different JPEG decoders (jpeg-js there, libjpeg here): score ±0.01, box ±2.5 px of 1920.
+                    // Different JPEG decoders (jpeg-js there, libjpeg here): score ±0.01, box ±2.5 px of
+                    // 1920.
                     const double tol = 2.5;
                     found = found || (std::fabs(d.score - o["score"].toDouble()) < 0.01 &&
-                                      std::fabs(r.x - o["x"].toDouble()) < tol && std::fabs(r.y - o["y"].toDouble()) < tol &&
-                                      std::fabs(r.w - o["w"].toDouble()) < tol && std::fabs(r.h - o["h"].toDouble()) < tol);
+                                      std::fabs(r.x - o["x"].toDouble()) < tol &&
+                                      std::fabs(r.y - o["y"].toDouble()) < tol &&
+                                      std::fabs(r.w - o["w"].toDouble()) < tol &&
+                                      std::fabs(r.h - o["h"].toDouble()) < tol);
                 }
                 QVERIFY2(found, qPrintable(it.key() + ": a face face-api finds is missing"));
                 ++faces;
