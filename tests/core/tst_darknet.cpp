@@ -97,6 +97,9 @@ class TstDarknet : public QObject {
         QTest::addColumn<QString>("cfg");
         QTest::addColumn<QString>("message");
         const QString net = "[net]\nwidth=32\nheight=32\nchannels=3\n";
+        QTest::newRow("two nets") << net + "[net]\nwidth=3\n" << "line 5: a second [net]";
+        QTest::newRow("huge") << net + "[convolutional]\nfilters=16000\nsize=15\n[convolutional]\nfilters=16000\nsize=15\n"
+                              << "more than 64 M weights";
         QTest::newRow("unknown layer") << net + "[convolutional]\nfilters=4\n\n[lstm]\noutput=3\n"
                                        << "line 8: unknown layer [lstm]";
         QTest::newRow("unknown key") << net + "[convolutional]\nfilterz=4\n"
