@@ -17,6 +17,7 @@
 #include <QMouseEvent>
 #include <QSlider>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -80,6 +81,78 @@ static int imagesScreenshot(QApplication& app, lab::MainWindow& w, const QComman
     return app.exec();
 }
 
+// The Detection lab's screenshot / timing run: open `model` and `photo`, set up the `view` (boxes,
+// candidates, grid, nms, maps, layers), then save the window; with --bench-redraw N instead time N slider
+// moves (NMS on the stored candidates + a synchronous repaint) and print the median, no network run.
+static int detectionScreenshot(QApplication& app, lab::MainWindow& w, const QCommandLineParser& cli,
+                               const QString& out)
+{
+    w.showLab(2);
+    lab::DetectionPage* page = w.detection();
+    const QString view = cli.value("detect-view");
+    const int benchN = cli.value("bench-redraw").toInt();
+    bool done = false;
+    auto grabAndQuit = [&app, &w, out] {
+        const bool ok = w.grab().save(out, "PNG");
+        std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n", qPrintable(out));
+        app.exit(ok ? 0 : 1);
+    };
+    QObject::connect(page, &lab::DetectionPage::message, &app, [](const QString& m, bool error) {
+        if (error) std::fprintf(stderr, "dllab: %s\n", qPrintable(m));
+    });
+    QObject::connect(page, &lab::DetectionPage::detected, &app, [&, view, benchN] {
+        if (done) return;
+        done = true;
+        if (benchN > 0) {
+            std::vector<double> ms;
+            QElapsedTimer t;
+            for (int i = 0; i < benchN; ++i) {
+                t.start();
+                page->setScoreThreshold(0.05 + 0.9 * (i % 19) / 18.0); // as a slider drag: NMS + redraw
+                page->view()->repaint();
+                ms.push_back(t.nsecsElapsed() / 1e6);
+            }
+            std::sort(ms.begin(), ms.end());
+            std::printf("{\"redraws\": %d, \"median_ms\": %.3f, \"max_ms\": %.3f, \"candidates\": %zu, "
+                        "\"view\": \"%dx%d\"}\n",
+                        benchN, ms[ms.size() / 2], ms.back(), page->result().candidates.size(),
+                        page->view()->width(), page->view()->height());
+            app.exit(0);
+            return;
+        }
+        if (cli.isSet("detect-score")) page->setScoreThreshold(cli.value("detect-score").toDouble());
+        if (view == "candidates") page->setShowCandidates(true);
+        if (view == "grid") {
+            const QStringList rc = cli.value("detect-cell").split(',');
+            page->setGridHead(cli.value("detect-head").toInt());
+            page->options().cellRow = rc.value(0).toInt(), page->options().cellCol = rc.value(1).toInt();
+            page->setShowCandidates(false);
+        }
+        if (view == "nms") {
+            page->setShowCandidates(false);
+            for (int i = 0; i < cli.value("detect-step").toInt(); ++i) page->stepNms(+1);
+        }
+        if (view == "layers") page->tabs()->setCurrentIndex(2);
+        if (view == "maps") {
+            QObject::connect(page, &lab::DetectionPage::mapsShown, &app, [&] { QTimer::singleShot(500, &app, grabAndQuit); });
+            page->tabs()->setCurrentIndex(1);
+            page->showLayerMaps(cli.value("detect-layer").toInt());
+            return;
+        }
+        page->refilter();
+        QTimer::singleShot(800, &app, grabAndQuit);
+    });
+    QTimer::singleShot(300, &app, [&] {
+        page->openModel(cli.value("detect-model"));
+        page->openPhoto(cli.value("detect-photo"));
+    });
+    QTimer::singleShot(120000, &app, [&] {
+        std::fprintf(stderr, "dllab: the detection run timed out\n");
+        app.exit(1);
+    });
+    return app.exec();
+}
+
 static bool haveDisplay()
 {
     const char* qpa = std::getenv("QT_QPA_PLATFORM");
@@ -121,7 +194,17 @@ int main(int argc, char** argv)
     QCommandLineOption setLr(
         "set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.",
         "step=value");
-    QCommandLineOption labOpt("lab", "Start in this lab: playground or images.", "name", "playground");
+    QCommandLineOption labOpt("lab", "Start in this lab: playground, images or detection.", "name", "playground");
+    QCommandLineOption models("models", "Folder with the pretrained models (default: $DLLAB_MODELS, else models/).", "dir");
+    QCommandLineOption dPhoto("detect-photo", "Detection screenshot: the photo.", "file", "/usr/share/darknet/data/dog.jpg");
+    QCommandLineOption dModel("detect-model", "Detection screenshot: coco, coco-small, face or CFG:WEIGHTS.", "name", "coco");
+    QCommandLineOption dView("detect-view", "Detection screenshot: boxes, candidates, grid, nms, maps, layers.", "name", "boxes");
+    QCommandLineOption dScore("detect-score", "Detection screenshot: score threshold.", "value");
+    QCommandLineOption dHead("detect-head", "Detection screenshot (grid): head index.", "n", "0");
+    QCommandLineOption dCell("detect-cell", "Detection screenshot (grid): row,col of the cell whose anchors are shown.", "r,c", "4,3");
+    QCommandLineOption dStep("detect-step", "Detection screenshot (nms): NMS steps to replay.", "n", "1");
+    QCommandLineOption dLayer("detect-layer", "Detection screenshot (maps): layer.", "n", "1");
+    QCommandLineOption benchRedraw("bench-redraw", "Detection lab: time N threshold changes (NMS + repaint), print JSON, exit.", "n");
     QCommandLineOption imModel("images-model", "Images lab screenshot: model preset.", "name", "lenet5");
     QCommandLineOption imLimit("images-limit", "Images lab screenshot: training images (0 = all).", "n",
                                "6000");
@@ -133,10 +216,12 @@ int main(int argc, char** argv)
     QCommandLineOption imAug("images-augment", "Images lab screenshot: augmentation pipeline.", "text", "");
     QCommandLineOption imProbe("images-probe", "Images lab screenshot: dev image to look at.", "n", "0");
     cli.addOptions({shot, steps, hover, experiment, preset, speed, dialog, setLr, labOpt, imModel, imLimit,
-                    imEpochs, imTab, imAug, imProbe});
+                    imEpochs, imTab, imAug, imProbe, models, dPhoto, dModel, dView, dScore, dHead, dCell, dStep,
+                    dLayer, benchRedraw});
     cli.process(app);
-    if (cli.isSet(shot))
+    if (cli.isSet(shot) || cli.isSet(benchRedraw))
         QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
+    if (cli.isSet(models)) qputenv("DLLAB_MODELS", cli.value(models).toLocal8Bit());
 
     lab::MainWindow w;
     w.show();
@@ -149,7 +234,9 @@ int main(int argc, char** argv)
         w.playground()->applyPreset(f.readAll());
     }
     if (cli.isSet(experiment)) w.playground()->openExperiment(cli.value(experiment));
-    if (cli.isSet(labOpt)) w.showLab(cli.value(labOpt) == "images" ? 1 : 0);
+    if (cli.isSet(labOpt)) w.showLab(cli.value(labOpt) == "images" ? 1 : cli.value(labOpt) == "detection" ? 2 : 0);
+    if ((cli.isSet(shot) || cli.isSet(benchRedraw)) && cli.value(labOpt) == "detection")
+        return detectionScreenshot(app, w, cli, cli.value(shot));
     if (cli.isSet(shot) && cli.value(labOpt) == "images")
         return imagesScreenshot(app, w, cli, cli.value(shot));
     if (!cli.isSet(shot)) return app.exec();

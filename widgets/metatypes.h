@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Value types that cross the worker/GUI thread boundary in queued signals. registerMetatypes() once at start.
 #pragma once
+#include "widgets/detection_snapshot.h"
 #include "widgets/image_snapshot.h"
 #include "widgets/snapshot.h"
 
@@ -18,6 +19,8 @@ Q_DECLARE_METATYPE(lab::Probe)
 Q_DECLARE_METATYPE(lab::EvalReport)
 Q_DECLARE_METATYPE(lab::Planes)
 Q_DECLARE_METATYPE(dl::AugmentPipeline)
+Q_DECLARE_METATYPE(lab::DetectionModel)
+Q_DECLARE_METATYPE(lab::DetectionResult)
 
 namespace lab {
 void registerMetatypes();

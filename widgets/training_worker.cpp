@@ -23,6 +23,8 @@ void registerMetatypes()
     qRegisterMetaType<lab::EvalReport>();
     qRegisterMetaType<lab::Planes>();
     qRegisterMetaType<dl::AugmentPipeline>();
+    qRegisterMetaType<lab::DetectionModel>();
+    qRegisterMetaType<lab::DetectionResult>();
 }
 
 TrainingWorker::TrainingWorker(std::shared_ptr<dl::CancelFlag> cancel, QObject* parent)

@@ -45,6 +45,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_labs->item(1)->setToolTip(
         tr("Image classification: CNNs, filters, feature maps, augmentation, evaluation "
            "(course chapters 3, 6, 7)"));
+    m_labs->addItem(tr("Detection"));
+    m_labs->item(2)->setToolTip(
+        tr("Object detection: YOLO boxes, score and IoU thresholds, grid and anchors, NMS step by step "
+           "(course chapter 8)"));
     m_labs->setFixedWidth(120);
     m_labs->setCurrentRow(0);
     m_pages = new QStackedWidget;
@@ -52,6 +56,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_pages->addWidget(m_playground);
     m_images = new ImagesPage;
     m_pages->addWidget(m_images);
+    m_detection = new DetectionPage;
+    m_pages->addWidget(m_detection);
     lay->addWidget(m_labs);
     lay->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -85,13 +91,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(aug, &QAction::triggered, m_images, &ImagesPage::showAugmentationDialog);
     // The toolbar drives whichever lab is shown.
     connect(m_run, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->run() : m_playground->run(); });
+            [this] { imagesActive() ? m_images->run() : playgroundActive() ? m_playground->run() : void(); });
     connect(m_pause, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->pause() : m_playground->pause(); });
+            [this] { imagesActive() ? m_images->pause() : playgroundActive() ? m_playground->pause() : void(); });
     connect(m_step, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->stepOnce() : m_playground->stepOnce(); });
+            [this] { imagesActive() ? m_images->stepOnce() : playgroundActive() ? m_playground->stepOnce() : void(); });
     connect(m_reset, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->reset() : m_playground->reset(); });
+            [this] { imagesActive() ? m_images->reset() : playgroundActive() ? m_playground->reset() : void(); });
 
     m_iter = new QLabel;
     m_cost = new QLabel;
@@ -103,11 +109,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addWidget(m_msg, 1);
     for (QLabel* l : {m_iter, m_cost, m_trainAcc, m_devAcc}) statusBar()->addPermanentWidget(l);
     connect(m_playground, &PlaygroundPage::progressed, this, [this](const Snapshot& s) {
-        if (!imagesActive()) updateStatus(s);
+        if (playgroundActive()) updateStatus(s);
     });
     connect(m_playground, &PlaygroundPage::message, this, &MainWindow::showMessage);
     connect(m_playground, &PlaygroundPage::runningChanged, this, [this](bool r) {
-        if (!imagesActive()) updateActions(r);
+        if (playgroundActive()) updateActions(r);
     });
     connect(m_images, &ImagesPage::status, this, [this](const QStringList& f) {
         if (imagesActive()) setStatusFields(f);
@@ -116,6 +122,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_images, &ImagesPage::runningChanged, this, [this](bool r) {
         if (imagesActive()) updateActions(r);
     });
+    connect(m_detection, &DetectionPage::status, this, [this](const QStringList& f) {
+        if (m_pages->currentWidget() == m_detection) setStatusFields(f);
+    });
+    connect(m_detection, &DetectionPage::message, this, &MainWindow::showMessage);
     buildMenus();
     updateActions(false);
 
@@ -125,7 +135,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     restoreState(s.value("window/state").toByteArray());
     m_playground->restoreSettings(s);
     m_images->restoreSettings(s);
+    m_detection->restoreSettings(s);
     showLab(s.value("window/lab", 0).toInt());
+}
+
+bool MainWindow::detectionActive() const
+{
+    return m_pages->currentWidget() == m_detection;
+}
+
+bool MainWindow::playgroundActive() const
+{
+    return m_pages->currentWidget() == m_playground;
 }
 
 bool MainWindow::imagesActive() const
@@ -138,9 +159,14 @@ void MainWindow::showLab(int index)
     index = std::clamp(index, 0, m_pages->count() - 1);
     if (m_labs->currentRow() != index) m_labs->setCurrentRow(index); // comes back here
     m_pages->setCurrentIndex(index);
-    for (QAction* a : m_playgroundOnly) a->setEnabled(!imagesActive());
+    for (QAction* a : m_playgroundOnly) a->setEnabled(playgroundActive());
     updateActions(imagesActive() ? m_images->isRunning() : m_playground->isRunning());
-    if (!imagesActive())
+    const bool training = !detectionActive(); // detection runs on demand: nothing to run, pause or step
+    for (QAction* a : {m_run, m_pause, m_step, m_reset})
+        if (!training) a->setEnabled(false);
+    m_step->setEnabled(training);
+    m_reset->setEnabled(training);
+    if (playgroundActive())
         updateStatus(m_playground->lastSnapshot());
     else
         for (QLabel* l : {m_iter, m_cost, m_trainAcc, m_devAcc}) l->clear();
@@ -223,6 +249,21 @@ void MainWindow::buildMenus()
     file->addAction(tr("Images: export the current view (PNG)…"), this, [this] {
         const QString p = askSave(tr("Export view"), tr("PNG images (*.png)"), "png");
         if (!p.isEmpty() && m_images->exportCurrentView(p)) showMessage(tr("Saved %1.").arg(p), false);
+    });
+    file->addSeparator();
+    file->addAction(tr("Detection: open photo…"), this, [this] {
+        const QString p = askOpen(tr("Open photo"), tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"));
+        if (p.isEmpty()) return;
+        showLab(2);
+        m_detection->openPhoto(p);
+    });
+    file->addAction(tr("Detection: export annotated photo (PNG)…"), this, [this] {
+        const QString p = askSave(tr("Export annotated photo"), tr("PNG images (*.png)"), "png");
+        if (!p.isEmpty()) m_detection->exportPng(p);
+    });
+    file->addAction(tr("Detection: export detections (JSON)…"), this, [this] {
+        const QString p = askSave(tr("Export detections"), tr("JSON (*.json)"), "json");
+        if (!p.isEmpty()) m_detection->exportJson(p);
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -326,6 +367,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
     s.setValue("window/state", saveState());
     m_playground->saveSettings(s);
     m_images->saveSettings(s);
+    m_detection->saveSettings(s);
     s.setValue("window/lab", m_pages->currentIndex());
     e->accept();
 }

@@ -2,6 +2,7 @@
 // The main window: lab sidebar, Run/Pause/Step/Reset toolbar, File/Tools menus, status bar with iteration,
 // cost and accuracies. Persists its layout and settings with QSettings.
 #pragma once
+#include "app/gui/detection_page.h"
 #include "app/gui/images_page.h"
 #include "app/gui/playground_page.h"
 
@@ -20,7 +21,8 @@ class MainWindow : public QMainWindow {
     explicit MainWindow(QWidget* parent = nullptr);
     PlaygroundPage* playground() const { return m_playground; }
     ImagesPage* images() const { return m_images; }
-    void showLab(int index); // 0 Playground, 1 Images
+    DetectionPage* detection() const { return m_detection; }
+    void showLab(int index); // 0 Playground, 1 Images, 2 Detection
     QString statusMessage() const;
     QAction* runAction() const { return m_run; }
     QAction* pauseAction() const { return m_pause; }
@@ -36,6 +38,8 @@ class MainWindow : public QMainWindow {
     void updateStatus(const Snapshot& s);
     void setStatusFields(const QStringList& f);
     bool imagesActive() const;
+    bool playgroundActive() const;
+    bool detectionActive() const;
     void updateActions(bool running);
     QString askSave(const QString& title, const QString& filter, const QString& suffix);
     QString askOpen(const QString& title, const QString& filter);
@@ -44,6 +48,7 @@ class MainWindow : public QMainWindow {
     QStackedWidget* m_pages;
     PlaygroundPage* m_playground;
     ImagesPage* m_images;
+    DetectionPage* m_detection;
     QList<QAction*> m_playgroundOnly;
     QAction* m_run;
     QAction* m_pause;
