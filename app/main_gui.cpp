@@ -14,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QMouseEvent>
 #include <QSlider>
 #include <QTimer>
@@ -100,8 +101,11 @@ static int detectionScreenshot(QApplication& app, lab::MainWindow& w, const QCom
     QObject::connect(page, &lab::DetectionPage::message, &app, [](const QString& m, bool error) {
         if (error) std::fprintf(stderr, "dllab: %s\n", qPrintable(m));
     });
-    QObject::connect(page, &lab::DetectionPage::detected, &app, [&, view, benchN] {
-        if (done) return;
+    const QString wantModel = cli.value("detect-model"),
+                  wantPhoto = QFileInfo(cli.value("detect-photo")).fileName();
+    QObject::connect(page, &lab::DetectionPage::detected, &app, [&, view, benchN, wantModel, wantPhoto] {
+        if (done || page->model().key != wantModel || page->result().source != wantPhoto)
+            return; // an earlier run
         done = true;
         if (benchN > 0) {
             std::vector<double> ms;
@@ -134,7 +138,8 @@ static int detectionScreenshot(QApplication& app, lab::MainWindow& w, const QCom
         }
         if (view == "layers") page->tabs()->setCurrentIndex(2);
         if (view == "maps") {
-            QObject::connect(page, &lab::DetectionPage::mapsShown, &app, [&] { QTimer::singleShot(500, &app, grabAndQuit); });
+            QObject::connect(page, &lab::DetectionPage::mapsShown, &app,
+                             [&] { QTimer::singleShot(500, &app, grabAndQuit); });
             page->tabs()->setCurrentIndex(1);
             page->showLayerMaps(cli.value("detect-layer").toInt());
             return;
@@ -142,10 +147,8 @@ static int detectionScreenshot(QApplication& app, lab::MainWindow& w, const QCom
         page->refilter();
         QTimer::singleShot(800, &app, grabAndQuit);
     });
-    QTimer::singleShot(300, &app, [&] {
-        page->openModel(cli.value("detect-model"));
-        page->openPhoto(cli.value("detect-photo"));
-    });
+    page->openModel(wantModel);
+    page->openPhoto(cli.value("detect-photo"));
     QTimer::singleShot(120000, &app, [&] {
         std::fprintf(stderr, "dllab: the detection run timed out\n");
         app.exit(1);
@@ -194,17 +197,25 @@ int main(int argc, char** argv)
     QCommandLineOption setLr(
         "set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.",
         "step=value");
-    QCommandLineOption labOpt("lab", "Start in this lab: playground, images or detection.", "name", "playground");
-    QCommandLineOption models("models", "Folder with the pretrained models (default: $DLLAB_MODELS, else models/).", "dir");
-    QCommandLineOption dPhoto("detect-photo", "Detection screenshot: the photo.", "file", "/usr/share/darknet/data/dog.jpg");
-    QCommandLineOption dModel("detect-model", "Detection screenshot: coco, coco-small, face or CFG:WEIGHTS.", "name", "coco");
-    QCommandLineOption dView("detect-view", "Detection screenshot: boxes, candidates, grid, nms, maps, layers.", "name", "boxes");
+    QCommandLineOption labOpt("lab", "Start in this lab: playground, images or detection.", "name",
+                              "playground");
+    QCommandLineOption models(
+        "models", "Folder with the pretrained models (default: $DLLAB_MODELS, else models/).", "dir");
+    QCommandLineOption dPhoto("detect-photo", "Detection screenshot: the photo.", "file",
+                              "/usr/share/darknet/data/dog.jpg");
+    QCommandLineOption dModel("detect-model", "Detection screenshot: coco, coco-small, face or CFG:WEIGHTS.",
+                              "name", "coco");
+    QCommandLineOption dView(
+        "detect-view", "Detection screenshot: boxes, candidates, grid, nms, maps, layers.", "name", "boxes");
     QCommandLineOption dScore("detect-score", "Detection screenshot: score threshold.", "value");
     QCommandLineOption dHead("detect-head", "Detection screenshot (grid): head index.", "n", "0");
-    QCommandLineOption dCell("detect-cell", "Detection screenshot (grid): row,col of the cell whose anchors are shown.", "r,c", "4,3");
+    QCommandLineOption dCell("detect-cell",
+                             "Detection screenshot (grid): row,col of the cell whose anchors are shown.",
+                             "r,c", "4,3");
     QCommandLineOption dStep("detect-step", "Detection screenshot (nms): NMS steps to replay.", "n", "1");
     QCommandLineOption dLayer("detect-layer", "Detection screenshot (maps): layer.", "n", "1");
-    QCommandLineOption benchRedraw("bench-redraw", "Detection lab: time N threshold changes (NMS + repaint), print JSON, exit.", "n");
+    QCommandLineOption benchRedraw(
+        "bench-redraw", "Detection lab: time N threshold changes (NMS + repaint), print JSON, exit.", "n");
     QCommandLineOption imModel("images-model", "Images lab screenshot: model preset.", "name", "lenet5");
     QCommandLineOption imLimit("images-limit", "Images lab screenshot: training images (0 = all).", "n",
                                "6000");
@@ -215,9 +226,9 @@ int main(int argc, char** argv)
                              "name", "training");
     QCommandLineOption imAug("images-augment", "Images lab screenshot: augmentation pipeline.", "text", "");
     QCommandLineOption imProbe("images-probe", "Images lab screenshot: dev image to look at.", "n", "0");
-    cli.addOptions({shot, steps, hover, experiment, preset, speed, dialog, setLr, labOpt, imModel, imLimit,
-                    imEpochs, imTab, imAug, imProbe, models, dPhoto, dModel, dView, dScore, dHead, dCell, dStep,
-                    dLayer, benchRedraw});
+    cli.addOptions({shot,    steps,   hover,    experiment, preset, speed,   dialog,     setLr,  labOpt,
+                    imModel, imLimit, imEpochs, imTab,      imAug,  imProbe, models,     dPhoto, dModel,
+                    dView,   dScore,  dHead,    dCell,      dStep,  dLayer,  benchRedraw});
     cli.process(app);
     if (cli.isSet(shot) || cli.isSet(benchRedraw))
         QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
@@ -234,7 +245,8 @@ int main(int argc, char** argv)
         w.playground()->applyPreset(f.readAll());
     }
     if (cli.isSet(experiment)) w.playground()->openExperiment(cli.value(experiment));
-    if (cli.isSet(labOpt)) w.showLab(cli.value(labOpt) == "images" ? 1 : cli.value(labOpt) == "detection" ? 2 : 0);
+    if (cli.isSet(labOpt))
+        w.showLab(cli.value(labOpt) == "images" ? 1 : cli.value(labOpt) == "detection" ? 2 : 0);
     if ((cli.isSet(shot) || cli.isSet(benchRedraw)) && cli.value(labOpt) == "detection")
         return detectionScreenshot(app, w, cli, cli.value(shot));
     if (cli.isSet(shot) && cli.value(labOpt) == "images")

@@ -18,14 +18,14 @@ struct DetectionModel {
     QStringList classes;
     float defaultScore = 0.25f, defaultIou = 0.45f;
     int netW = 0, netH = 0;
-    QString fit;                 // "plain resize", "letterbox", "pad to square"
+    QString fit;                  // "plain resize", "letterbox", "pad to square"
     std::vector<LayerRow> layers; // every layer: describe + output shape
 };
 
 struct DetectionResult {
     long id = 0;
-    QString source; // file name or "sample"
-    QImage photo;   // RGB888, as the network saw it before resizing
+    QString source;                        // file name or "sample"
+    QImage photo;                          // RGB888, as the network saw it before resizing
     std::vector<dl::Detection> candidates; // score ≥ dl::kCandidateFloor, before NMS
     std::vector<dl::HeadInfo> heads;
     dl::InputMapping map;

@@ -20,7 +20,8 @@ QColor boxColor(int cls)
 
 QString detectionLabel(const dl::Detection& d, const QStringList& classes)
 {
-    const QString name = d.cls >= 0 && d.cls < classes.size() ? classes[d.cls] : QString("class %1").arg(d.cls);
+    const QString name =
+        d.cls >= 0 && d.cls < classes.size() ? classes[d.cls] : QString("class %1").arg(d.cls);
     return QString("%1 %2").arg(name).arg(d.score, 0, 'f', 2);
 }
 
@@ -37,14 +38,16 @@ Scene buildScene(const DetectionResult& r, const dl::NmsResult& nms, const Detec
     const int w = r.photo.width(), h = r.photo.height();
     auto add = [&](int i, SceneBox::Kind kind, const QString& extra = {}) {
         const dl::Detection& d = r.candidates[static_cast<size_t>(i)];
-        SceneBox b{pixelRect(d.box, w, h), boxColor(d.cls), detectionLabel(d, classes) + extra, kind, i == o.selected};
+        SceneBox b{pixelRect(d.box, w, h), boxColor(d.cls), detectionLabel(d, classes) + extra, kind,
+                   i == o.selected};
         s.boxes.push_back(b);
     };
     if (o.nmsStep >= 0) {
         // Replay: candidates not yet removed, then the pair of this step (keeper solid, removed dashed).
         const int k = std::min<int>(o.nmsStep, static_cast<int>(nms.steps.size()));
         std::vector<char> gone(r.candidates.size(), 0);
-        for (int i = 0; i < k; ++i) gone[static_cast<size_t>(nms.steps[static_cast<size_t>(i)].suppressed)] = 1;
+        for (int i = 0; i < k; ++i)
+            gone[static_cast<size_t>(nms.steps[static_cast<size_t>(i)].suppressed)] = 1;
         for (int i : nms.candidates)
             if (!gone[static_cast<size_t>(i)]) add(i, SceneBox::Candidate);
         if (k > 0) {
@@ -85,12 +88,14 @@ Scene buildScene(const DetectionResult& r, const dl::NmsResult& nms, const Detec
         s.gridRect = pixelRect(dl::boxFromCenter(0.5f, 0.5f, 1.f, 1.f, r.map), w, h);
         if (o.cellRow >= 0 && o.cellCol >= 0 && o.cellRow < head.gh && o.cellCol < head.gw) {
             s.cellRow = o.cellRow, s.cellCol = o.cellCol;
-            const std::vector<dl::Box> anchors = dl::anchorBoxes(head.spec, head.gh, head.gw, o.cellRow, o.cellCol, r.map);
+            const std::vector<dl::Box> anchors =
+                dl::anchorBoxes(head.spec, head.gh, head.gw, o.cellRow, o.cellCol, r.map);
             for (size_t a = 0; a < anchors.size(); ++a) {
                 const float aw = head.spec.anchors[2 * a], ah = head.spec.anchors[2 * a + 1];
-                s.boxes.push_back({pixelRect(anchors[a], w, h), QColor(255, 255, 255),
-                                   QObject::tr("anchor %1 (%2×%3)").arg(a).arg(aw, 0, 'g', 4).arg(ah, 0, 'g', 4),
-                                   SceneBox::Anchor, false});
+                s.boxes.push_back(
+                    {pixelRect(anchors[a], w, h), QColor(255, 255, 255),
+                     QObject::tr("anchor %1 (%2×%3)").arg(a).arg(aw, 0, 'g', 4).arg(ah, 0, 'g', 4),
+                     SceneBox::Anchor, false});
             }
             s.caption += QObject::tr(" · head %1 (%2×%3 grid), cell row %4, column %5: %6 anchors")
                              .arg(o.gridHead)
@@ -161,8 +166,8 @@ void paintScene(QPainter& p, const QImage& photo, const Scene& scene, const QRec
         }
         if (scene.cellRow >= 0) {
             const QRectF cell(g.left() + g.width() * scene.cellCol / scene.gridCols,
-                              g.top() + g.height() * scene.cellRow / scene.gridRows, g.width() / scene.gridCols,
-                              g.height() / scene.gridRows);
+                              g.top() + g.height() * scene.cellRow / scene.gridRows,
+                              g.width() / scene.gridCols, g.height() / scene.gridRows);
             p.fillRect(cell, QColor(255, 255, 0, 90));
         }
     }
@@ -176,8 +181,11 @@ void paintScene(QPainter& p, const QImage& photo, const Scene& scene, const QRec
         QPen pen(c, 2 * unit);
         bool label = true;
         switch (b.kind) {
-        case SceneBox::Kept: break;
-        case SceneBox::Keeper: pen.setWidthF(3 * unit); break;
+        case SceneBox::Kept:
+            break;
+        case SceneBox::Keeper:
+            pen.setWidthF(3 * unit);
+            break;
         case SceneBox::Candidate:
             c.setAlpha(110);
             pen = QPen(c, unit);
@@ -186,7 +194,9 @@ void paintScene(QPainter& p, const QImage& photo, const Scene& scene, const QRec
         case SceneBox::Suppressed:
             pen = QPen(QColor(255, 60, 60), 2.5 * unit, Qt::DashLine);
             break;
-        case SceneBox::Anchor: pen = QPen(QColor(255, 255, 255), 1.5 * unit, Qt::DotLine); break;
+        case SceneBox::Anchor:
+            pen = QPen(QColor(255, 255, 255), 1.5 * unit, Qt::DotLine);
+            break;
         }
         if (b.highlighted) pen = QPen(QColor(255, 255, 0), 4 * unit);
         p.setPen(pen);

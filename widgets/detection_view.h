@@ -16,11 +16,11 @@ namespace lab {
 
 struct DetectionOptions {
     dl::NmsOptions nms;
-    bool showCandidates = false; // every candidate ≥ the score threshold, faded, behind the survivors
-    int gridHead = -1;           // ≥ 0: draw that head's grid
+    bool showCandidates = false;    // every candidate ≥ the score threshold, faded, behind the survivors
+    int gridHead = -1;              // ≥ 0: draw that head's grid
     int cellRow = -1, cellCol = -1; // with a grid: the anchors of this cell
-    int nmsStep = -1;            // ≥ 0: NMS replay after this many suppressions; -1: the result
-    int selected = -1;           // candidate index to highlight (side list / click)
+    int nmsStep = -1;               // ≥ 0: NMS replay after this many suppressions; -1: the result
+    int selected = -1;              // candidate index to highlight (side list / click)
 };
 
 struct SceneBox {

@@ -34,7 +34,8 @@ const char* kDarknetPhotos = "/usr/share/darknet/data";
 DetectionPage::DetectionPage(QWidget* parent) : QWidget(parent), m_controller(new DetectionController(this))
 {
     setAcceptDrops(true);
-    m_modelsDir = QString::fromStdString(dl::findModelsDir("", QCoreApplication::applicationDirPath().toStdString()));
+    m_modelsDir =
+        QString::fromStdString(dl::findModelsDir("", QCoreApplication::applicationDirPath().toStdString()));
     auto* lay = new QHBoxLayout(this);
     m_tabs = new QTabWidget;
     auto* pictureTab = new QWidget;
@@ -76,19 +77,23 @@ DetectionPage::DetectionPage(QWidget* parent) : QWidget(parent), m_controller(ne
     connect(m_controller, &DetectionController::modelOpened, this, &DetectionPage::onModel);
     connect(m_controller, &DetectionController::detected, this, &DetectionPage::onResult);
     connect(m_controller, &DetectionController::failed, this, [this](const QString& m) {
+        m_photoPending = false;
+        if (m_model.key != m_requestedModel) m_requestedModel = m_model.key; // a failed open can be retried
         m_info->setText(m);
         emit message(m, true);
     });
-    connect(m_controller, &DetectionController::mapsReady, this, [this](const Planes& p, const QString& title) {
-        std::vector<Tile> tiles;
-        for (int i = 0; i < p.count; ++i)
-            tiles.push_back({mapImage(p.values.data() + static_cast<size_t>(i) * p.h * p.w, p.h, p.w, true),
-                             p.captions.value(i), i, QColor()});
-        m_maps->setTiles(std::move(tiles));
-        m_tabs->setTabToolTip(1, title);
-        emit message(title, false);
-        emit mapsShown();
-    });
+    connect(m_controller, &DetectionController::mapsReady, this,
+            [this](const Planes& p, const QString& title) {
+                std::vector<Tile> tiles;
+                for (int i = 0; i < p.count; ++i)
+                    tiles.push_back(
+                        {mapImage(p.values.data() + static_cast<size_t>(i) * p.h * p.w, p.h, p.w, true),
+                         p.captions.value(i), i, QColor()});
+                m_maps->setTiles(std::move(tiles));
+                m_tabs->setTabToolTip(1, title);
+                emit message(title, false);
+                emit mapsShown();
+            });
     connect(m_view, &DetectionView::clicked, this, &DetectionPage::onViewClicked);
     connect(m_mapLayer, &QSpinBox::valueChanged, this, &DetectionPage::showLayerMaps);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int t) {
@@ -145,7 +150,8 @@ void DetectionPage::buildControls(QWidget* side)
     m_stepBack = new QPushButton(tr("◀ Back"));
     m_stepNext = new QPushButton(tr("Step NMS ▶"));
     auto* leave = new QPushButton(tr("Result"));
-    m_stepNext->setToolTip(tr("Replay non-max suppression one removal at a time, with the IoU that removed each box"));
+    m_stepNext->setToolTip(
+        tr("Replay non-max suppression one removal at a time, with the IoU that removed each box"));
     nmsRow->addWidget(m_stepBack);
     nmsRow->addWidget(m_stepNext);
     nmsRow->addWidget(leave);
@@ -180,13 +186,15 @@ void DetectionPage::buildControls(QWidget* side)
         const QString cfg = QFileDialog::getOpenFileName(this, tr("darknet cfg"), "/usr/share/darknet/cfg",
                                                          tr("darknet cfg (*.cfg);;All files (*)"));
         if (cfg.isEmpty()) return;
-        const QString w = QFileDialog::getOpenFileName(this, tr("darknet weights for %1").arg(QFileInfo(cfg).fileName()),
-                                                       QFileInfo(cfg).path(), tr("darknet weights (*.weights);;All files (*)"));
+        const QString w = QFileDialog::getOpenFileName(
+            this, tr("darknet weights for %1").arg(QFileInfo(cfg).fileName()), QFileInfo(cfg).path(),
+            tr("darknet weights (*.weights);;All files (*)"));
         if (!w.isEmpty()) openModel(cfg + ":" + w);
     });
     connect(open, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("Open photo"), QFileInfo(m_photoPath).path(),
-                                                       tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"));
+        const QString p = QFileDialog::getOpenFileName(
+            this, tr("Open photo"), QFileInfo(m_photoPath).path(),
+            tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"));
         if (!p.isEmpty()) openPhoto(p);
     });
     connect(m_samples, &QComboBox::activated, this, [this](int i) {
@@ -202,21 +210,22 @@ void DetectionPage::buildControls(QWidget* side)
     connect(m_stepNext, &QPushButton::clicked, this, [this] { stepNms(+1); });
     connect(leave, &QPushButton::clicked, this, [this] { stepNms(0); });
     connect(png, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Export annotated photo"),
-                                                       QFileInfo(m_result.source).completeBaseName() + "-detections.png",
-                                                       tr("PNG images (*.png)"));
+        const QString p = QFileDialog::getSaveFileName(
+            this, tr("Export annotated photo"),
+            QFileInfo(m_result.source).completeBaseName() + "-detections.png", tr("PNG images (*.png)"));
         if (!p.isEmpty()) exportPng(p);
     });
     connect(json, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Export detections"),
-                                                       QFileInfo(m_result.source).completeBaseName() + "-detections.json",
-                                                       tr("JSON (*.json)"));
+        const QString p = QFileDialog::getSaveFileName(
+            this, tr("Export detections"), QFileInfo(m_result.source).completeBaseName() + "-detections.json",
+            tr("JSON (*.json)"));
         if (!p.isEmpty()) exportJson(p);
     });
     connect(m_list, &QTableWidget::itemSelectionChanged, this, [this] {
         const auto rows = m_list->selectionModel()->selectedRows();
         const int row = rows.isEmpty() ? -1 : rows.first().row();
-        const int cand = row >= 0 && row < static_cast<int>(m_nms.kept.size()) ? m_nms.kept[static_cast<size_t>(row)] : -1;
+        const int cand =
+            row >= 0 && row < static_cast<int>(m_nms.kept.size()) ? m_nms.kept[static_cast<size_t>(row)] : -1;
         if (cand != m_opt.selected) {
             m_opt.selected = cand;
             m_view->setScene(buildScene(m_result, m_nms, m_opt, m_model.classes));
@@ -240,7 +249,9 @@ void DetectionPage::showEvent(QShowEvent* e)
     QWidget::showEvent(e);
     if (m_started) return;
     m_started = true; // the model loads on first show: the other labs start without waiting for it
-    if (m_model.key.isEmpty()) openModel(m_modelBox->currentData().toString() == "open" ? "coco" : m_modelBox->currentData().toString());
+    if (m_requestedModel.isEmpty())
+        openModel(m_modelBox->currentData().toString() == "open" ? "coco"
+                                                                 : m_modelBox->currentData().toString());
     const QString photo = m_photoPath.isEmpty() ? QString(kDarknetPhotos) + "/dog.jpg" : m_photoPath;
     if (QFile::exists(photo)) openPhoto(photo);
 }
@@ -248,6 +259,8 @@ void DetectionPage::showEvent(QShowEvent* e)
 void DetectionPage::openModel(const QString& spec)
 {
     m_started = true;
+    if (spec == m_requestedModel) return; // already open or opening
+    m_requestedModel = spec;
     const int i = m_modelBox->findData(spec);
     if (i >= 0) m_modelBox->setCurrentIndex(i);
     m_info->setText(tr("Opening %1…").arg(spec));
@@ -257,6 +270,8 @@ void DetectionPage::openModel(const QString& spec)
 void DetectionPage::openPhoto(const QString& path)
 {
     m_started = true;
+    if (path == m_photoPath && m_photoPending) return; // the same request is on its way
+    m_photoPending = true;
     m_photoPath = path;
     m_info->setText(tr("Detecting in %1…").arg(QFileInfo(path).fileName()));
     m_controller->detectFile(path);
@@ -265,6 +280,7 @@ void DetectionPage::openPhoto(const QString& path)
 void DetectionPage::onModel(const DetectionModel& m)
 {
     m_model = m;
+    m_requestedModel = m.key;
     {
         const QSignalBlocker b1(m_score), b2(m_iou);
         m_score->setValue(static_cast<int>(std::lround(m.defaultScore * 100)));
@@ -276,15 +292,22 @@ void DetectionPage::onModel(const DetectionModel& m)
     m_iouLabel->setText(QString::number(m.defaultIou, 'f', 2));
     m_mapLayer->setRange(0, std::max(0, static_cast<int>(m.layers.size()) - 1));
     if (m_modelBox->findData(m.key) < 0) {
-        m_modelBox->insertItem(m_modelBox->count() - 1, QFileInfo(m.key.section(':', 0, 0)).fileName(), m.key);
+        m_modelBox->insertItem(m_modelBox->count() - 1, QFileInfo(m.key.section(':', 0, 0)).fileName(),
+                               m.key);
         m_modelBox->setCurrentIndex(m_modelBox->count() - 2);
     }
-    m_info->setText(tr("%1: input %2×%3 (%4), %5 layers.").arg(m.title).arg(m.netW).arg(m.netH).arg(m.fit).arg(m.layers.size()));
+    m_info->setText(tr("%1: input %2×%3 (%4), %5 layers.")
+                        .arg(m.title)
+                        .arg(m.netW)
+                        .arg(m.netH)
+                        .arg(m.fit)
+                        .arg(m.layers.size()));
     emit message(tr("Opened %1.").arg(m.title), false);
 }
 
 void DetectionPage::onResult(const DetectionResult& r)
 {
+    m_photoPending = false;
     const bool samePhoto = m_result.source == r.source && m_result.photo.size() == r.photo.size();
     m_result = r;
     m_opt.selected = -1;
@@ -321,7 +344,8 @@ void DetectionPage::refilter()
 {
     if (!hasResult()) return;
     m_nms = dl::nonMaxSuppression(m_result.candidates, m_opt.nms);
-    if (m_opt.nmsStep > static_cast<int>(m_nms.steps.size())) m_opt.nmsStep = static_cast<int>(m_nms.steps.size());
+    if (m_opt.nmsStep > static_cast<int>(m_nms.steps.size()))
+        m_opt.nmsStep = static_cast<int>(m_nms.steps.size());
     const Scene scene = buildScene(m_result, m_nms, m_opt, m_model.classes);
     m_caption->setText(scene.caption);
     m_view->setScene(scene);
@@ -340,15 +364,17 @@ void DetectionPage::fillList()
     for (int i : m_nms.kept) {
         const dl::Detection& d = m_result.candidates[static_cast<size_t>(i)];
         const dl::PixelRect p = dl::toPixels(d.box, m_result.photo.width(), m_result.photo.height());
-        auto* name = new QTableWidgetItem(d.cls < m_model.classes.size() ? m_model.classes[d.cls] : QString::number(d.cls));
+        auto* name = new QTableWidgetItem(d.cls < m_model.classes.size() ? m_model.classes[d.cls]
+                                                                         : QString::number(d.cls));
         name->setForeground(boxColor(d.cls).darker(130));
         m_list->setItem(row, 0, name);
         m_list->setItem(row, 1, new QTableWidgetItem(QString::number(d.score, 'f', 3)));
-        m_list->setItem(row, 2, new QTableWidgetItem(QString("%1, %2, %3, %4")
-                                                         .arg(p.x, 0, 'f', 0)
-                                                         .arg(p.y, 0, 'f', 0)
-                                                         .arg(p.w, 0, 'f', 0)
-                                                         .arg(p.h, 0, 'f', 0)));
+        m_list->setItem(row, 2,
+                        new QTableWidgetItem(QString("%1, %2, %3, %4")
+                                                 .arg(p.x, 0, 'f', 0)
+                                                 .arg(p.y, 0, 'f', 0)
+                                                 .arg(p.w, 0, 'f', 0)
+                                                 .arg(p.h, 0, 'f', 0)));
         if (i == m_opt.selected) m_list->selectRow(row);
         ++row;
     }
@@ -363,7 +389,10 @@ void DetectionPage::fillLayers()
         m_layers->setItem(r, 0, new QTableWidgetItem(l.name));
         m_layers->setItem(r, 1, new QTableWidgetItem(l.describe));
         m_layers->setItem(r, 2, new QTableWidgetItem(l.shape));
-        m_layers->setItem(r, 3, new QTableWidgetItem(i < m_result.layerMs.size() ? QString::number(m_result.layerMs[i], 'f', 3) : QString()));
+        m_layers->setItem(r, 3,
+                          new QTableWidgetItem(i < m_result.layerMs.size()
+                                                   ? QString::number(m_result.layerMs[i], 'f', 3)
+                                                   : QString()));
     }
 }
 
@@ -439,8 +468,8 @@ void DetectionPage::onViewClicked(QPointF px)
     int best = -1;
     double bestArea = 0;
     for (int i : m_nms.kept) {
-        const dl::PixelRect r = dl::toPixels(m_result.candidates[static_cast<size_t>(i)].box, m_result.photo.width(),
-                                             m_result.photo.height());
+        const dl::PixelRect r = dl::toPixels(m_result.candidates[static_cast<size_t>(i)].box,
+                                             m_result.photo.width(), m_result.photo.height());
         if (px.x() < r.x || px.x() > r.x + r.w || px.y() < r.y || px.y() > r.y + r.h) continue;
         if (best < 0 || r.w * r.h < bestArea) best = i, bestArea = r.w * r.h;
     }
@@ -474,8 +503,8 @@ bool DetectionPage::exportJson(const QString& path)
         return false;
     }
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(detectionsJson(m_result, m_nms, m_model.classes, m_model.key)) < 0 ||
-        !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(detectionsJson(m_result, m_nms, m_model.classes, m_model.key)) < 0 || !f.commit()) {
         emit message(tr("Could not write %1: %2").arg(path, f.errorString()), true);
         return false;
     }

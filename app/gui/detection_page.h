@@ -60,7 +60,7 @@ class DetectionPage : public QWidget {
   signals:
     void message(const QString& text, bool error);
     void status(const QStringList& fields);
-    void detected();   // a new result arrived (tests, screenshot mode)
+    void detected(); // a new result arrived (tests, screenshot mode)
     void mapsShown();
 
   protected:
@@ -103,6 +103,8 @@ class DetectionPage : public QWidget {
     DetectionOptions m_opt;
     QString m_modelsDir;
     QString m_photoPath;
+    QString m_requestedModel; // last model asked for (open or opening)
+    bool m_photoPending = false;
     bool m_started = false;
 };
 

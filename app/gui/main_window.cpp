@@ -90,14 +90,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     aug->setToolTip(tr("Data augmentation for the Images lab, with a live preview"));
     connect(aug, &QAction::triggered, m_images, &ImagesPage::showAugmentationDialog);
     // The toolbar drives whichever lab is shown.
-    connect(m_run, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->run() : playgroundActive() ? m_playground->run() : void(); });
-    connect(m_pause, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->pause() : playgroundActive() ? m_playground->pause() : void(); });
-    connect(m_step, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->stepOnce() : playgroundActive() ? m_playground->stepOnce() : void(); });
-    connect(m_reset, &QAction::triggered, this,
-            [this] { imagesActive() ? m_images->reset() : playgroundActive() ? m_playground->reset() : void(); });
+    connect(m_run, &QAction::triggered, this, [this] {
+        imagesActive() ? m_images->run() : playgroundActive() ? m_playground->run() : void();
+    });
+    connect(m_pause, &QAction::triggered, this, [this] {
+        imagesActive() ? m_images->pause() : playgroundActive() ? m_playground->pause() : void();
+    });
+    connect(m_step, &QAction::triggered, this, [this] {
+        imagesActive() ? m_images->stepOnce() : playgroundActive() ? m_playground->stepOnce() : void();
+    });
+    connect(m_reset, &QAction::triggered, this, [this] {
+        imagesActive() ? m_images->reset() : playgroundActive() ? m_playground->reset() : void();
+    });
 
     m_iter = new QLabel;
     m_cost = new QLabel;
@@ -252,7 +256,8 @@ void MainWindow::buildMenus()
     });
     file->addSeparator();
     file->addAction(tr("Detection: open photo…"), this, [this] {
-        const QString p = askOpen(tr("Open photo"), tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"));
+        const QString p = askOpen(tr("Open photo"),
+                                  tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"));
         if (p.isEmpty()) return;
         showLab(2);
         m_detection->openPhoto(p);
