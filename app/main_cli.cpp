@@ -460,6 +460,7 @@ int detect(const Args& a, const char* argv0)
     const std::string exeDir = std::filesystem::path(argv0).parent_path().string();
     dl::Detector det =
         dl::Detector::open(a.str("model", "coco"), dl::findModelsDir(a.str("models", ""), exeDir));
+    det.setKeepOutputs(false); // nothing reads the inner layers here: reuse their buffers
     const dl::Photo photo = dl::loadPhoto(path);
     dl::NmsOptions opt;
     opt.scoreThreshold = static_cast<float>(a.num("score", det.info().defaultScore));

@@ -129,7 +129,7 @@ void DarknetNet::addConv(int filters, int size, int stride, int pad, int groups,
     DnLayer l;
     l.kind = DnKind::Conv;
     l.line = line;
-    l.conv = std::make_unique<Conv2d>(Conv2dSpec{c, filters, size, stride, pad, groups});
+    l.conv = std::make_unique<Conv2d>(Conv2dSpec{c, filters, size, stride, pad, groups, false}); // inference
     const Shape os = l.conv->outputShape({1, c, h, w}); // throws ShapeError when the input is too small
     l.c = os[1], l.h = os[2], l.w = os[3];
     l.batchNorm = batchNorm;
@@ -188,6 +188,11 @@ namespace dl {
 
 namespace {
 
+bool isIdentity(DnKind k)
+{
+    return k == DnKind::Dropout || k == DnKind::Yolo || k == DnKind::Region;
+}
+
 // Max over the window of darknet's maxpool (`forward_maxpool_layer`): offset −pad/2, outside = −∞.
 void maxPool(const Tensor& x, const DnLayer& l, Tensor& y)
 {
@@ -214,21 +219,62 @@ void maxPool(const Tensor& x, const DnLayer& l, Tensor& y)
 
 } // namespace
 
+// Who reads what: a layer's output is read by the next layer and by routes/shortcuts naming it; heads and
+// the last layer are read after forward. Identity layers read through to their source.
+void DarknetNet::planBuffers()
+{
+    const int n = static_cast<int>(m_layers.size());
+    auto source = [&](int idx) {
+        while (idx >= 0 && isIdentity(m_layers[static_cast<size_t>(idx)].kind)) --idx;
+        return idx;
+    };
+    m_lastUse.assign(m_layers.size(), -1);
+    auto use = [&](int src, int by) {
+        if ((src = source(src)) >= 0)
+            m_lastUse[static_cast<size_t>(src)] = std::max(m_lastUse[static_cast<size_t>(src)], by);
+    };
+    for (int i = 0; i < n; ++i) {
+        use(i - 1, i);
+        for (int f : m_layers[static_cast<size_t>(i)].from) use(f, i);
+    }
+    for (int h : headLayers()) use(h, std::numeric_limits<int>::max());
+    use(n - 1, std::numeric_limits<int>::max());
+}
+
+const Tensor& DarknetNet::output(int layer) const
+{
+    DL_CHECK(layer >= 0 && layer < static_cast<int>(m_layers.size()),
+             "DarknetNet::output: no layer " + std::to_string(layer));
+    while (layer >= 0 && isIdentity(m_layers[static_cast<size_t>(layer)].kind)) --layer;
+    return layer < 0 ? m_input : m_outputs[static_cast<size_t>(layer)];
+}
+
 const Tensor& DarknetNet::forward(const Tensor& x)
 {
     DL_CHECK(x.rank() == 4 && x.dim(0) == 1 && x.dim(1) == m_c && x.dim(2) == m_h && x.dim(3) == m_w,
              "DarknetNet::forward expects (1, " + std::to_string(m_c) + ", " + std::to_string(m_h) + ", " +
                  std::to_string(m_w) + "), got " + shapeString(x.shape()));
     DL_CHECK(!m_layers.empty(), "DarknetNet::forward: the network has no layers");
+    m_input = x; // kept: identity layers at the very start resolve to it
     auto input = [&](int idx) -> const Tensor& {
-        return idx < 0 ? x : m_outputs[static_cast<size_t>(idx)];
+        while (idx >= 0 && isIdentity(m_layers[static_cast<size_t>(idx)].kind)) --idx;
+        return idx < 0 ? m_input : m_outputs[static_cast<size_t>(idx)];
     };
     m_seconds.assign(m_layers.size(), 0.0);
+    if (!m_keepAll && m_lastUse.empty()) planBuffers();
     auto t0 = std::chrono::steady_clock::now();
     for (size_t i = 0; i < m_layers.size(); ++i) {
         const DnLayer& l = m_layers[i];
         const Tensor& prev = input(static_cast<int>(i) - 1);
         Tensor& y = m_outputs[i];
+        if (!m_keepAll && y.size() == 0 && !m_pool.empty() && !isIdentity(l.kind)) {
+            // The released buffer with the most capacity: resize() then rarely allocates.
+            size_t best = 0;
+            for (size_t k = 1; k < m_pool.size(); ++k)
+                if (m_pool[k].capacity() > m_pool[best].capacity()) best = k;
+            y = std::move(m_pool[best]);
+            m_pool.erase(m_pool.begin() + static_cast<long>(best));
+        }
         switch (l.kind) {
         case DnKind::Conv:
             if (l.act == DnAct::Leaky || l.act == DnAct::Linear) {
@@ -288,17 +334,22 @@ const Tensor& DarknetNet::forward(const Tensor& x)
             y.arr() /= y.arr().sum();
             break;
         }
-        case DnKind::Dropout: // identity at inference
-        case DnKind::Yolo:    // raw outputs; yolo_decode.cpp reads them
+        case DnKind::Dropout: // identity at inference: output(i) is the input's tensor
+        case DnKind::Yolo:    // raw outputs; yolo_decode.cpp reads them through output(i)
         case DnKind::Region:
-            y = prev;
             break;
         }
+        if (!m_keepAll)
+            for (size_t r = 0; r <= i; ++r)
+                if (m_lastUse[r] == static_cast<int>(i) && m_outputs[r].size() > 0) {
+                    m_pool.push_back(std::move(m_outputs[r]));
+                    m_outputs[r] = Tensor();
+                }
         const auto t1 = std::chrono::steady_clock::now();
         m_seconds[i] = std::chrono::duration<double>(t1 - t0).count();
         t0 = t1;
     }
-    return m_outputs.back();
+    return output(static_cast<int>(m_layers.size()) - 1);
 }
 
 } // namespace dl

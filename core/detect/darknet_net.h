@@ -72,19 +72,28 @@ class DarknetNet {
 
     // x: (1, C, H, W) with C, H, W = inputC/H/W. Returns the last layer's output; every layer's is kept.
     const Tensor& forward(const Tensor& x);
-    const Tensor& output(int layer) const { return m_outputs.at(static_cast<size_t>(layer)); }
+    // Identity layers ([dropout], [yolo], [region]) share their input's tensor instead of copying it.
+    const Tensor& output(int layer) const;
+    // true (default): every layer's output stays readable after forward (feature maps). false: a layer's
+    // output buffer is reused once its last reader has run (the CLI: ~3× less memory touched per photo).
+    void setKeepOutputs(bool keep) { m_keepAll = keep; }
     // Seconds each layer took in the last forward (the lab's layer table; bench profiles).
     const std::vector<double>& layerSeconds() const { return m_seconds; }
 
   private:
     void addLayer(DnLayer l);
     void addFromSection(const CfgSection& s, const std::string& file);
+    void planBuffers();
     int m_c, m_h, m_w;
     bool m_letterbox = false;
     std::vector<DnLayer> m_layers;
-    std::vector<Tensor> m_outputs;
+    Tensor m_input;                // (1, C, H, W) of the last forward
+    std::vector<Tensor> m_outputs; // empty for identity layers: output() resolves them
     std::vector<double> m_seconds;
-    size_t m_weightCount = 0; // convolution weights so far (bounded: see addLayer)
+    bool m_keepAll = true;
+    std::vector<int> m_lastUse; // per layer: the last layer that reads its output (INT_MAX: kept)
+    std::vector<Tensor> m_pool; // released output buffers, reused by later layers
+    size_t m_weightCount = 0;   // convolution weights so far (bounded: see addLayer)
 };
 
 } // namespace dl

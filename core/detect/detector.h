@@ -48,6 +48,7 @@ class Detector {
 
     const ModelInfo& info() const { return m_info; }
     const DarknetNet& net() const { return m_net; }
+    void setKeepOutputs(bool keep) { m_net.setKeepOutputs(keep); } // see DarknetNet::setKeepOutputs
     DetectionRun run(const Photo& photo, float floor = kCandidateFloor);
     std::string className(int k) const;
 

@@ -25,8 +25,10 @@ Conv2dT<T>::Conv2dT(const Conv2dSpec& s) : m_spec(s)
                           std::to_string(s.inChannels) + " input and " + std::to_string(s.outChannels) +
                           " output channels");
     const Shape ws{s.outChannels, s.inChannels / s.groups, s.kernel, s.kernel};
-    m_weight = {"weight", TensorT<T>(ws), TensorT<T>(ws), true};
-    m_bias = {"bias", TensorT<T>({s.outChannels}), TensorT<T>({s.outChannels}), false};
+    const Shape none{0};
+    m_weight = {"weight", TensorT<T>(ws), TensorT<T>(s.gradients ? ws : none), true};
+    m_bias = {"bias", TensorT<T>({s.outChannels}), TensorT<T>(s.gradients ? Shape{s.outChannels} : none),
+              false};
 }
 
 template <typename T>
@@ -302,6 +304,7 @@ TensorT<T> Conv2dT<T>::backward(const TensorT<T>& dy)
     const Shape os = outputShape(m_inShape);
     DL_CHECK(dy.shape() == os,
              "Conv2d backward: dy " + shapeString(dy.shape()) + " does not match the last forward");
+    DL_CHECK(m_spec.gradients, "Conv2d backward on a layer built for inference only (Conv2dSpec::gradients)");
     const int n = m_inShape[0], h = m_inShape[2], w = m_inShape[3], hw = os[2] * os[3];
     const int g = m_spec.groups, cg = m_spec.inChannels / g, og = m_spec.outChannels / g;
     const int kk = cg * m_spec.kernel * m_spec.kernel, cout = m_spec.outChannels;

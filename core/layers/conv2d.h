@@ -11,8 +11,9 @@ struct Conv2dSpec {
     int inChannels = 1, outChannels = 1;
     int kernel = 3; // square k×k
     int stride = 1;
-    int pad = 0;    // zero padding on every side: 0 = "valid", (k-1)/2 = "same" for odd k and stride 1
-    int groups = 1; // inChannels and outChannels must both be divisible by it
+    int pad = 0;           // zero padding on every side: 0 = "valid", (k-1)/2 = "same" for odd k and stride 1
+    int groups = 1;        // inChannels and outChannels must both be divisible by it
+    bool gradients = true; // false: inference only (pretrained detectors), no gradient buffers allocated
 };
 
 // Output size floor((n + 2p - f)/s) + 1 (COURSE.md §7).

@@ -83,6 +83,7 @@ class TensorT {
     int rank() const { return static_cast<int>(m_shape.size()); }
     int dim(int i) const { return m_shape.at(static_cast<size_t>(i)); }
     size_t size() const { return m_data.size(); }
+    size_t capacity() const { return m_data.capacity(); }
     bool empty() const { return m_data.empty(); }
     T* data() { return m_data.data(); }
     const T* data() const { return m_data.data(); }

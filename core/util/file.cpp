@@ -19,7 +19,17 @@ std::string readFile(const std::string& path)
     if (std::filesystem::is_directory(path, ec)) throw IoError(path + " is a folder, not a file.");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("cannot open " + path + ": " + std::strerror(errno) + ".");
-    std::ostringstream ss;
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size >= 0) { // a regular file: one read of known size (weights files are megabytes)
+        std::string bytes(static_cast<size_t>(size), '\0');
+        in.seekg(0);
+        in.read(bytes.data(), size);
+        if (in.gcount() == size) return bytes;
+        in.clear();
+        in.seekg(0);
+    }
+    std::ostringstream ss; // pipes and other streams of unknown size
     ss << in.rdbuf();
     return ss.str();
 }

@@ -97,9 +97,11 @@ class TstDarknet : public QObject {
         QTest::addColumn<QString>("cfg");
         QTest::addColumn<QString>("message");
         const QString net = "[net]\nwidth=32\nheight=32\nchannels=3\n";
-        QTest::newRow("two nets") << net + "[net]\nwidth=3\n" << "line 5: a second [net]";
-        QTest::newRow("huge") << net + "[convolutional]\nfilters=16000\nsize=15\n[convolutional]\nfilters=16000\nsize=15\n"
-                              << "more than 64 M weights";
+        QTest::newRow("two nets") << net + "[net]\nwidth=3\n"
+                                  << "line 5: a second [net]";
+        QTest::newRow("huge")
+            << net + "[convolutional]\nfilters=16000\nsize=15\n[convolutional]\nfilters=16000\nsize=15\n"
+            << "more than 64 M weights";
         QTest::newRow("unknown layer") << net + "[convolutional]\nfilters=4\n\n[lstm]\noutput=3\n"
                                        << "line 8: unknown layer [lstm]";
         QTest::newRow("unknown key") << net + "[convolutional]\nfilterz=4\n"
@@ -204,6 +206,25 @@ class TstDarknet : public QObject {
         int compared = 0;
         compareWithOpenCv(det, net, photo, 1e-4f, compared);
         QVERIFY2(compared > 20, qPrintable(QString("only %1 candidates compared").arg(compared)));
+    }
+    void reusedBuffersGiveTheSameHeads()
+    {
+        // setKeepOutputs(false) recycles inner buffers; the heads must not change, photo after photo.
+        QTemporaryDir dir;
+        const std::string spec = dltest::writeSmallModel(dir);
+        dl::Detector keep = dl::Detector::open(spec, ""), reuse = dl::Detector::open(spec, "");
+        reuse.setKeepOutputs(false);
+        for (int round = 0; round < 3; ++round) {
+            const dl::Photo photo = randomPhoto(150 + 30 * round, 100);
+            const dl::DetectionRun a = keep.run(photo), b = reuse.run(photo);
+            QCOMPARE(a.candidates.size(), b.candidates.size());
+            for (int h : keep.net().headLayers()) {
+                const dl::Tensor &ta = keep.net().output(h), &tb = reuse.net().output(h);
+                QCOMPARE(ta.shape(), tb.shape());
+                for (size_t i = 0; i < ta.size(); ++i) QCOMPARE(ta[i], tb[i]);
+            }
+        }
+        QCOMPARE(reuse.net().output(3).size(), size_t(0)); // an inner layer's buffer went back to the pool
     }
     void cocoModelMatchesOpenCvOnDog()
     {
