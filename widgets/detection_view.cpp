@@ -204,7 +204,8 @@ void paintScene(QPainter& p, const QImage& photo, const Scene& scene, const QRec
         p.drawRect(r);
         if (!label) continue;
         const QRectF tr = p.fontMetrics().boundingRect(b.label).adjusted(-3, -1, 3, 1);
-        QRectF tag(r.left(), std::max(target.top(), r.top() - tr.height()), tr.width(), tr.height());
+        QRectF tag(std::max(target.left(), std::min(r.left(), target.right() - tr.width())),
+                   std::max(target.top(), r.top() - tr.height()), tr.width(), tr.height());
         for (int tries = 0; tries < 8; ++tries) {
             bool overlaps = false;
             for (const QRectF& t : tags) overlaps = overlaps || t.intersects(tag);

@@ -478,6 +478,8 @@ void DetectionPage::onViewClicked(QPointF px)
 
 void DetectionPage::showLayerMaps(int layer)
 {
+    const QSignalBlocker b(m_mapLayer);
+    m_mapLayer->setValue(layer);
     if (hasResult()) m_controller->featureMaps(layer, 64);
 }
 
