@@ -5,6 +5,7 @@
 #include "core/detect/detector.h"
 #include "core/detect/nms.h"
 #include "core/util/error.h"
+#include "core/util/file.h"
 #include "detect_fixtures.h"
 
 #include <QTest>
@@ -140,6 +141,34 @@ class TstDarknet : public QObject {
             QVERIFY2(what.contains(message), qPrintable(what));
             QVERIFY2(what.startsWith("m.cfg"), qPrintable(what));
         }
+    }
+    void debianYoloCfgsBuild_data()
+    {
+        QTest::addColumn<QString>("cfg");
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("grid"); // rows of the first head at the cfg's own input size
+        QTest::addColumn<qlonglong>("weights");
+        QTest::newRow("yolov2-tiny") << "yolov2-tiny.cfg" << 1 << 13 << 11237145LL;
+        QTest::newRow("yolov3-tiny") << "yolov3-tiny.cfg" << 2 << 13 << 8858734LL;
+        QTest::newRow("yolov3") << "yolov3.cfg" << 3 << 19 << 62001757LL;
+    }
+    void debianYoloCfgsBuild()
+    {
+        // Debian's darknet package: the YOLOv2/v3(-tiny) cfgs a user may open with their own weights. The
+        // weight counts equal the published files: yolov3.weights is 248 007 048 B = 20 + 4·62 001 757,
+        // yolov3-tiny.weights 35 434 956 B = 20 + 4·8 858 734, yolov2-tiny.weights 44 948 600 B = 20 + 4·11
+        // 237 145.
+        QFETCH(QString, cfg);
+        QFETCH(int, heads);
+        QFETCH(int, grid);
+        QFETCH(qlonglong, weights);
+        const QString path = "/usr/share/darknet/cfg/" + cfg;
+        if (!QFile::exists(path)) QSKIP("needs Debian's darknet package (scripts/setup.sh installs it)");
+        const dl::DarknetNet net =
+            dl::DarknetNet::fromCfg(dl::readFile(path.toStdString()), cfg.toStdString());
+        QCOMPARE(static_cast<int>(net.headLayers().size()), heads);
+        QCOMPARE(net.layers()[static_cast<size_t>(net.headLayers().front())].h, grid);
+        QCOMPARE(static_cast<qlonglong>(net.weightFloatCount()), weights);
     }
     void shapesOfTheSmallModel()
     {
