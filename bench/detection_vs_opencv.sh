@@ -40,6 +40,23 @@ ANCHORS_OUT="$OUT/anchors-detect" ANCHORS_BUILD="${ANCHORS_BUILD:-$OUT/anchors-b
 echo "bench: ours, forward (after OpenCV)"
 ours_forward >> "$OUT/detect-ours.txt"
 
+# The shared machine's load comes and goes (2-thread times jump between ~12 and ~23 ms for both sides), so
+# the forward passes are also compared in 8 alternating pairs: ours (median of 50) then OpenCV's own
+# W7 harness (run-anchors.sh's ocv_yolo, median of 30); the ratio of each pair, then their median.
+OCV_YOLO="${ANCHORS_BUILD:-$OUT/anchors-build}/ocv_yolo"
+: > "$OUT/detect-pairs.txt"
+if [ -x "$OCV_YOLO" ]; then
+  echo "bench: forward, 8 alternating pairs per thread count (xl)"
+  for _ in $(seq 8); do
+    for t in 1 2; do
+      o=$(OMP_NUM_THREADS=$t build/app/dlcli detect "$DOG" --model coco --repeat 50 --json |
+          python3 -c "import json,sys; print(1e3*json.load(sys.stdin)['forward_median_seconds'])")
+      c=$("$OCV_YOLO" wl=W7 cfg="$MODELS/yolo-fastest-1.1-xl.cfg" weights="$MODELS/yolo-fastest-1.1-xl.weights"           image="$DOG" size=320 threads=$t reps=30 layouts=1 2>/dev/null | grep '^RESULT' | cut -d'|' -f5)
+      echo "$t $o $c" >> "$OUT/detect-pairs.txt"
+    done
+  done
+fi
+
 echo "bench: whole process, alternating (dlcli detect vs ocv_detect), $((REPS * 5)) runs each"
 : > "$OUT/detect-process.txt"
 for _ in $(seq $((REPS * 5))); do
@@ -71,6 +88,15 @@ for m, name in (("coco", "1.1-xl"), ("coco-small", "1.1")):
     for t in (1, 2):
         o, c = ours(m, t), theirs.get((m, str(t)), float("nan"))
         lines.append(f"| {name} | {t} | {o:.2f} | {c:.2f} | **{o / c:.2f}** |")
+pairs = [l.split() for l in open(os.path.join(out, "detect-pairs.txt")) if len(l.split()) == 3]
+if pairs:
+    lines += ["", "| 1.1-xl forward, alternating pairs | threads | ours median ms | OpenCV median ms | median of pair ratios | pairs |",
+              "|---|---|---|---|---|---|"]
+    for t in ("1", "2"):
+        p = [(float(a), float(b)) for tt, a, b in pairs if tt == t]
+        if p:
+            lines.append(f"| | {t} | {statistics.median(a for a, _ in p):.2f} | {statistics.median(b for _, b in p):.2f} | "
+                         f"**{statistics.median(a / b for a, b in p):.2f}** | {len(p)} |")
 proc = [l.split() for l in open(os.path.join(out, "detect-process.txt")) if l.strip()]
 po, pc = statistics.median(int(p[0]) for p in proc) / 1e3, statistics.median(int(p[1]) for p in proc) / 1e3
 lines += ["", f"Whole process (`dlcli detect dog.jpg --model coco --json` vs `bench/ocv_detect.cpp`), {len(proc)} alternating runs, "
