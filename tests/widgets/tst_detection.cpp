@@ -2,14 +2,17 @@
 // The Detection lab, offscreen: a generated darknet model and photo go through the worker thread; the
 // thresholds re-filter without a new network run; NMS replay, selection, anchors; PNG/JSON export; bad
 // photos and models give one sentence and the page stays usable. Real models when models/ has them.
+#include "../core/detect_fixtures.h"
 #include "app/gui/detection_page.h"
 #include "core/detect/nms.h"
 #include "widgets/detection_view.h"
-#include "../core/detect_fixtures.h"
 
+#include <QApplication>
+#include <QDragEnterEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -106,6 +109,21 @@ class TstDetection : public QObject {
         QCOMPARE(page.view()->scene().gridRows, 2);
         QCOMPARE(page.view()->scene().gridCols, 3);
     }
+    void droppingAPhotoDetectsIt()
+    {
+        lab::DetectionPage page;
+        QSignalSpy detected(&page, &lab::DetectionPage::detected);
+        page.openModel(QString::fromStdString(m_model));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(m_photo)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&page, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&page, &drop);
+        QVERIFY(detected.wait(10000));
+        QCOMPARE(page.result().source, QString("noise.png"));
+    }
     void exportsPngAndJson()
     {
         lab::DetectionPage page;
@@ -155,7 +173,8 @@ class TstDetection : public QObject {
         b.write("[net]\nwidth=32\nheight=32\nchannels=3\n[lstm]\n");
         b.close();
         page.openModel(bad + ":" + m_dir.filePath("small.weights"));
-        QTRY_VERIFY_WITH_TIMEOUT(message.last().at(0).toString().contains("bad.cfg, line 5: unknown layer [lstm]"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            message.last().at(0).toString().contains("bad.cfg, line 5: unknown layer [lstm]"), 5000);
         // Still usable: a good photo detects with the model that was open before.
         page.openPhoto(m_photo);
         QVERIFY(detected.wait(10000));
@@ -165,7 +184,8 @@ class TstDetection : public QObject {
     {
         const std::string models = dltest::modelsDir();
         const QString dog = QString(dltest::kDarknetData) + "/dog.jpg";
-        if (models.empty() || !QFile::exists(dog)) QSKIP("needs models/ (scripts/setup.sh) and Debian's darknet photos");
+        if (models.empty() || !QFile::exists(dog))
+            QSKIP("needs models/ (scripts/setup.sh) and Debian's darknet photos");
         qputenv("DLLAB_MODELS", QByteArray::fromStdString(models));
         lab::DetectionPage page;
         QSignalSpy detected(&page, &lab::DetectionPage::detected);
@@ -173,11 +193,13 @@ class TstDetection : public QObject {
         page.openPhoto(dog);
         QVERIFY(detected.wait(20000));
         QStringList names;
-        for (int i : page.nms().kept) names << page.model().classes[page.result().candidates[static_cast<size_t>(i)].cls];
+        for (int i : page.nms().kept)
+            names << page.model().classes[page.result().candidates[static_cast<size_t>(i)].cls];
         QCOMPARE(names, (QStringList{"dog", "bicycle", "car", "truck"}));
         page.setScoreThreshold(0.5);
         names.clear();
-        for (int i : page.nms().kept) names << page.model().classes[page.result().candidates[static_cast<size_t>(i)].cls];
+        for (int i : page.nms().kept)
+            names << page.model().classes[page.result().candidates[static_cast<size_t>(i)].cls];
         QCOMPARE(names, (QStringList{"dog", "bicycle", "car"}));
     }
 };
