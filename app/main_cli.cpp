@@ -484,16 +484,11 @@ int detect(const Args& a, const char* argv0)
                          perLayer[l] * 1e3 / forward.size());
     }
     const dl::NmsResult nms = dl::nonMaxSuppression(run.candidates, opt);
-    dl::Json list = dl::Json::array();
+    const dl::Json list =
+        dl::detectionsJson(run.candidates, nms.kept, photo.width, photo.height, det.info().classes);
     std::vector<dl::Label> labels;
     for (int i : nms.kept) {
         const dl::Detection& d = run.candidates[static_cast<size_t>(i)];
-        const dl::PixelRect r = dl::toPixels(d.box, photo.width, photo.height);
-        dl::Json o = dl::Json::object();
-        o.set("class", det.className(d.cls)).set("score", std::round(d.score * 1e4) / 1e4);
-        o.set("x", std::round(r.x * 10) / 10).set("y", std::round(r.y * 10) / 10);
-        o.set("w", std::round(r.w * 10) / 10).set("h", std::round(r.h * 10) / 10);
-        list.push(o);
         char text[96];
         std::snprintf(text, sizeof text, "%s %.2f", det.className(d.cls).c_str(), d.score);
         labels.push_back({d.box, d.cls, text});

@@ -3,9 +3,6 @@
 
 #include "core/detect/yolo_decode.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMouseEvent>
 #include <QPainter>
 #include <cmath>
@@ -14,8 +11,7 @@ namespace lab {
 
 QColor boxColor(int cls)
 {
-    // Golden-angle hue steps: neighbouring class ids (and COCO's dog/bicycle) get clearly different hues.
-    return QColor::fromHsv(static_cast<int>(std::fmod(cls * 137.508, 360.0)), 190, 235);
+    return QColor::fromHsv(static_cast<int>(dl::classHue(cls)), 190, 235);
 }
 
 QString detectionLabel(const dl::Detection& d, const QStringList& classes)
@@ -112,21 +108,13 @@ Scene buildScene(const DetectionResult& r, const dl::NmsResult& nms, const Detec
 QByteArray detectionsJson(const DetectionResult& r, const dl::NmsResult& nms, const QStringList& classes,
                           const QString& model)
 {
-    QJsonArray list;
-    for (int i : nms.kept) {
-        const dl::Detection& d = r.candidates[static_cast<size_t>(i)];
-        const dl::PixelRect p = dl::toPixels(d.box, r.photo.width(), r.photo.height());
-        const QString name = d.cls < classes.size() ? classes[d.cls] : QString("class %1").arg(d.cls);
-        list.append(QJsonObject{{"class", name},
-                                {"score", std::round(d.score * 1e4) / 1e4},
-                                {"x", std::round(p.x * 10) / 10},
-                                {"y", std::round(p.y * 10) / 10},
-                                {"w", std::round(p.w * 10) / 10},
-                                {"h", std::round(p.h * 10) / 10}});
-    }
-    const QJsonObject o{{"image", r.source}, {"width", r.photo.width()}, {"height", r.photo.height()},
-                        {"model", model},    {"seconds", r.seconds},     {"detections", list}};
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+    std::vector<std::string> names;
+    for (const QString& c : classes) names.push_back(c.toStdString());
+    dl::Json o = dl::Json::object(); // the list itself as dlcli writes it (core/detect/detector.h)
+    o.set("image", r.source.toStdString()).set("width", r.photo.width()).set("height", r.photo.height());
+    o.set("model", model.toStdString()).set("seconds", r.seconds);
+    o.set("detections", dl::detectionsJson(r.candidates, nms.kept, r.photo.width(), r.photo.height(), names));
+    return QByteArray::fromStdString(o.dump(2));
 }
 
 bool cellAt(const DetectionResult& r, int head, QPointF px, int& row, int& col)

@@ -40,7 +40,7 @@ struct Scene {
     QString caption; // one line under the picture: counts, or what this NMS step did
 };
 
-QColor boxColor(int cls); // one hue per COCO class, spread around the colour wheel
+QColor boxColor(int cls); // dl::classHue: the same colour as in dlcli's --annotate PNG
 QString detectionLabel(const dl::Detection& d, const QStringList& classes);
 Scene buildScene(const DetectionResult& r, const dl::NmsResult& nms, const DetectionOptions& o,
                  const QStringList& classes);

@@ -201,8 +201,8 @@ void DetectionPage::buildControls(QWidget* side)
         const QString p = m_samples->itemData(i).toString();
         if (!p.isEmpty()) openPhoto(p);
     });
-    connect(m_score, &QSlider::valueChanged, this, [this](int v) { setScoreThreshold(v / 100.0); });
-    connect(m_iou, &QSlider::valueChanged, this, [this](int v) { setIouThreshold(v / 100.0); });
+    connect(m_score, &QSlider::valueChanged, this, [this](int value) { setScoreThreshold(value / 100.0); });
+    connect(m_iou, &QSlider::valueChanged, this, [this](int value) { setIouThreshold(value / 100.0); });
     connect(m_perClass, &QCheckBox::toggled, this, &DetectionPage::setPerClass);
     connect(m_candidates, &QCheckBox::toggled, this, &DetectionPage::setShowCandidates);
     connect(m_grid, &QComboBox::activated, this, [this](int i) { setGridHead(m_grid->itemData(i).toInt()); });

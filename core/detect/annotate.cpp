@@ -16,7 +16,7 @@ std::string annotatePng(const Photo& photo, const std::vector<Label>& labels)
     const double font = std::max(0.4, std::min(photo.width, photo.height) / 900.0);
     const int thick = std::max(1, static_cast<int>(std::lround(std::min(photo.width, photo.height) / 300.0)));
     for (const Label& l : labels) {
-        cv::Mat hsv(1, 1, CV_8UC3, cv::Scalar((l.cls * 47) % 180, 200, 230)), bgr;
+        cv::Mat hsv(1, 1, CV_8UC3, cv::Scalar(classHue(l.cls) / 2, 190, 235)), bgr;
         cv::cvtColor(hsv, bgr, cv::COLOR_HSV2BGR);
         const cv::Vec3b c = bgr.at<cv::Vec3b>(0, 0);
         const cv::Scalar colour(c[0], c[1], c[2]);

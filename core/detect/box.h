@@ -4,6 +4,7 @@
 // (boxFromCenter); pixels only in toPixels(). Not a rectangle class for drawing.
 #pragma once
 #include <algorithm>
+#include <cmath>
 
 namespace dl {
 
@@ -23,6 +24,13 @@ inline float iou(const Box& a, const Box& b)
     const float inter = iw * ih;
     const float uni = a.area() + b.area() - inter;
     return uni > 0 ? inter / uni : 0;
+}
+
+// Hue in degrees of class k's boxes, the same in the CLI's PNG and in the lab: golden-angle steps, so that
+// neighbouring class ids (and COCO's dog/bicycle) get clearly different hues.
+inline float classHue(int cls)
+{
+    return std::fmod(static_cast<float>(cls) * 137.508f, 360.f);
 }
 
 // Pixel rectangle (left, top, width, height) in an image of imageW × imageH: what CLI JSON and views show.

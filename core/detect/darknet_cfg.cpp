@@ -21,11 +21,6 @@ std::string trim(const std::string& s)
     return s.substr(a, b - a + 1);
 }
 
-std::string where(const std::string& file, int line)
-{
-    return file + ", line " + std::to_string(line) + ": ";
-}
-
 // Keys per section type: those the lab reads, then those only darknet's trainer reads (pjreddie/darknet
 // parser.c and AlexeyAB/darknet parser.c). Anything else is a typo or a feature we do not run.
 const std::map<std::string, std::set<std::string>>& knownKeys()
@@ -183,7 +178,7 @@ int CfgSection::getInt(const std::string& file, const std::string& key, int def)
     char* end = nullptr;
     const long v = std::strtol(o->value.c_str(), &end, 10);
     if (end == o->value.c_str() || trim(end) != "" || v < -1000000 || v > 1000000)
-        throw FormatError(where(file, o->line) + key + "=" + o->value +
+        throw FormatError(fileLinePrefix(file, o->line) + key + "=" + o->value +
                           " is not a whole number; write e.g. " + key + "=1.");
     return static_cast<int>(v);
 }
@@ -195,7 +190,7 @@ float CfgSection::getFloat(const std::string& file, const std::string& key, floa
     char* end = nullptr;
     const float v = std::strtof(o->value.c_str(), &end);
     if (end == o->value.c_str() || trim(end) != "" || !std::isfinite(v))
-        throw FormatError(where(file, o->line) + key + "=" + o->value + " is not a number.");
+        throw FormatError(fileLinePrefix(file, o->line) + key + "=" + o->value + " is not a number.");
     return v;
 }
 
@@ -218,7 +213,7 @@ std::vector<float> CfgSection::getFloats(const std::string& file, const std::str
         char* end = nullptr;
         const float v = std::strtof(item.c_str(), &end);
         if (end == item.c_str() || trim(end) != "" || !std::isfinite(v))
-            throw FormatError(where(file, o->line) + key + ": \"" + item + "\" is not a number.");
+            throw FormatError(fileLinePrefix(file, o->line) + key + ": \"" + item + "\" is not a number.");
         out.push_back(v);
     }
     return out;
@@ -230,7 +225,8 @@ std::vector<int> CfgSection::getInts(const std::string& file, const std::string&
     for (float v : getFloats(file, key)) {
         if (v != std::floor(v) || std::fabs(v) > 1e6f) {
             const CfgOption* o = find(key);
-            throw FormatError(where(file, o->line) + key + ": " + o->value + " must be whole numbers.");
+            throw FormatError(fileLinePrefix(file, o->line) + key + ": " + o->value +
+                              " must be whole numbers.");
         }
         out.push_back(static_cast<int>(v));
     }
@@ -249,32 +245,35 @@ std::vector<CfgSection> parseDarknetCfg(const std::string& text, const std::stri
         if (line.empty() || line[0] == '#' || line[0] == ';') continue;
         if (line[0] == '[') {
             if (line.back() != ']' || line.size() < 3)
-                throw FormatError(where(file, lineNo) + "\"" + line +
+                throw FormatError(fileLinePrefix(file, lineNo) + "\"" + line +
                                   "\" is not a section header like [convolutional].");
             const std::string type = canonicalSection(trim(line.substr(1, line.size() - 2)));
             if (!knownKeys().count(type))
-                throw FormatError(where(file, lineNo) + "unknown layer [" + type + "]; this lab runs " +
-                                  knownSectionList() + ".");
+                throw FormatError(fileLinePrefix(file, lineNo) + "unknown layer [" + type +
+                                  "]; this lab runs " + knownSectionList() + ".");
             sections.push_back({type, lineNo, {}});
             continue;
         }
         const size_t eq = line.find('=');
         if (eq == std::string::npos)
-            throw FormatError(where(file, lineNo) + "\"" + line + "\" is neither [section] nor key=value.");
+            throw FormatError(fileLinePrefix(file, lineNo) + "\"" + line +
+                              "\" is neither [section] nor key=value.");
         if (sections.empty())
-            throw FormatError(where(file, lineNo) + "\"" + line + "\" comes before the first [section].");
+            throw FormatError(fileLinePrefix(file, lineNo) + "\"" + line +
+                              "\" comes before the first [section].");
         CfgOption o{trim(line.substr(0, eq)), trim(line.substr(eq + 1)), lineNo};
         CfgSection& s = sections.back();
-        if (o.key.empty()) throw FormatError(where(file, lineNo) + "a value without a key.");
-        if (o.value.empty()) throw FormatError(where(file, lineNo) + o.key + " has no value.");
+        if (o.key.empty()) throw FormatError(fileLinePrefix(file, lineNo) + "a value without a key.");
+        if (o.value.empty()) throw FormatError(fileLinePrefix(file, lineNo) + o.key + " has no value.");
         if (!knownKeys().at(s.type).count(o.key))
-            throw FormatError(where(file, lineNo) + "[" + s.type + "] has no key \"" + o.key + "\".");
+            throw FormatError(fileLinePrefix(file, lineNo) + "[" + s.type + "] has no key \"" + o.key +
+                              "\".");
         s.options.push_back(std::move(o));
     }
     if (sections.empty()) throw FormatError(file + " has no [net] section; is it a darknet .cfg file?");
     if (sections.front().type != "net")
-        throw FormatError(where(file, sections.front().line) + "a darknet cfg starts with [net], not [" +
-                          sections.front().type + "].");
+        throw FormatError(fileLinePrefix(file, sections.front().line) +
+                          "a darknet cfg starts with [net], not [" + sections.front().type + "].");
     return sections;
 }
 

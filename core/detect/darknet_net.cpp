@@ -221,31 +221,37 @@ void maxPool(const Tensor& x, const DnLayer& l, Tensor& y)
 
 // Who reads what: a layer's output is read by the next layer and by routes/shortcuts naming it; heads and
 // the last layer are read after forward. Identity layers read through to their source.
+int DarknetNet::source(int layer) const
+{
+    while (layer >= 0 && isIdentity(m_layers[static_cast<size_t>(layer)].kind)) --layer;
+    return layer;
+}
+
 void DarknetNet::planBuffers()
 {
     const int n = static_cast<int>(m_layers.size());
-    auto source = [&](int idx) {
-        while (idx >= 0 && isIdentity(m_layers[static_cast<size_t>(idx)].kind)) --idx;
-        return idx;
-    };
-    m_lastUse.assign(m_layers.size(), -1);
+    std::vector<int> lastUse(m_layers.size(), -1);
     auto use = [&](int src, int by) {
         if ((src = source(src)) >= 0)
-            m_lastUse[static_cast<size_t>(src)] = std::max(m_lastUse[static_cast<size_t>(src)], by);
+            lastUse[static_cast<size_t>(src)] = std::max(lastUse[static_cast<size_t>(src)], by);
     };
     for (int i = 0; i < n; ++i) {
         use(i - 1, i);
         for (int f : m_layers[static_cast<size_t>(i)].from) use(f, i);
     }
-    for (int h : headLayers()) use(h, std::numeric_limits<int>::max());
-    use(n - 1, std::numeric_limits<int>::max());
+    for (int h : headLayers()) use(h, n); // read after forward: never released
+    use(n - 1, n);
+    m_release.assign(m_layers.size(), {});
+    for (int r = 0; r < n; ++r)
+        if (lastUse[static_cast<size_t>(r)] >= 0 && lastUse[static_cast<size_t>(r)] < n)
+            m_release[static_cast<size_t>(lastUse[static_cast<size_t>(r)])].push_back(r);
 }
 
 const Tensor& DarknetNet::output(int layer) const
 {
     DL_CHECK(layer >= 0 && layer < static_cast<int>(m_layers.size()),
              "DarknetNet::output: no layer " + std::to_string(layer));
-    while (layer >= 0 && isIdentity(m_layers[static_cast<size_t>(layer)].kind)) --layer;
+    layer = source(layer);
     return layer < 0 ? m_input : m_outputs[static_cast<size_t>(layer)];
 }
 
@@ -257,11 +263,11 @@ const Tensor& DarknetNet::forward(const Tensor& x)
     DL_CHECK(!m_layers.empty(), "DarknetNet::forward: the network has no layers");
     m_input = x; // kept: identity layers at the very start resolve to it
     auto input = [&](int idx) -> const Tensor& {
-        while (idx >= 0 && isIdentity(m_layers[static_cast<size_t>(idx)].kind)) --idx;
+        idx = source(idx);
         return idx < 0 ? m_input : m_outputs[static_cast<size_t>(idx)];
     };
     m_seconds.assign(m_layers.size(), 0.0);
-    if (!m_keepAll && m_lastUse.empty()) planBuffers();
+    if (!m_keepAll && m_release.empty()) planBuffers();
     auto t0 = std::chrono::steady_clock::now();
     for (size_t i = 0; i < m_layers.size(); ++i) {
         const DnLayer& l = m_layers[i];
@@ -340,11 +346,10 @@ const Tensor& DarknetNet::forward(const Tensor& x)
             break;
         }
         if (!m_keepAll)
-            for (size_t r = 0; r <= i; ++r)
-                if (m_lastUse[r] == static_cast<int>(i) && m_outputs[r].size() > 0) {
-                    m_pool.push_back(std::move(m_outputs[r]));
-                    m_outputs[r] = Tensor();
-                }
+            for (int r : m_release[i]) {
+                m_pool.push_back(std::move(m_outputs[static_cast<size_t>(r)]));
+                m_outputs[static_cast<size_t>(r)] = Tensor();
+            }
         const auto t1 = std::chrono::steady_clock::now();
         m_seconds[i] = std::chrono::duration<double>(t1 - t0).count();
         t0 = t1;

@@ -84,6 +84,8 @@ class DarknetNet {
     void addLayer(DnLayer l);
     void addFromSection(const CfgSection& s, const std::string& file);
     void planBuffers();
+    int
+    source(int layer) const; // the layer whose tensor `layer` shows (identity layers read through); -1: input
     int m_c, m_h, m_w;
     bool m_letterbox = false;
     std::vector<DnLayer> m_layers;
@@ -91,7 +93,8 @@ class DarknetNet {
     std::vector<Tensor> m_outputs; // empty for identity layers: output() resolves them
     std::vector<double> m_seconds;
     bool m_keepAll = true;
-    std::vector<int> m_lastUse; // per layer: the last layer that reads its output (INT_MAX: kept)
+    std::vector<std::vector<int>>
+        m_release;              // per layer: outputs nobody reads after it (setKeepOutputs(false))
     std::vector<Tensor> m_pool; // released output buffers, reused by later layers
     size_t m_weightCount = 0;   // convolution weights so far (bounded: see addLayer)
 };

@@ -12,11 +12,6 @@ namespace dl {
 
 namespace {
 
-std::string at(const std::string& file, int line)
-{
-    return file + ", line " + std::to_string(line) + ": ";
-}
-
 DnAct actOf(const CfgSection& s, const std::string& file, const char* def)
 {
     const std::string a = s.getString("activation", def);
@@ -24,7 +19,7 @@ DnAct actOf(const CfgSection& s, const std::string& file, const char* def)
     if (a == "leaky") return DnAct::Leaky;
     if (a == "relu") return DnAct::ReLU;
     if (a == "logistic") return DnAct::Logistic;
-    throw FormatError(at(file, s.find("activation")->line) + "activation=" + a +
+    throw FormatError(fileLinePrefix(file, s.find("activation")->line) + "activation=" + a +
                       " is not supported; this lab runs linear, leaky, relu and logistic.");
 }
 
@@ -32,7 +27,8 @@ void requireValue(const CfgSection& s, const std::string& file, const char* key,
 {
     const CfgOption* o = s.find(key);
     if (o && s.getInt(file, key, want) != want)
-        throw FormatError(at(file, o->line) + key + "=" + o->value + " is not supported by this lab.");
+        throw FormatError(fileLinePrefix(file, o->line) + key + "=" + o->value +
+                          " is not supported by this lab.");
 }
 
 } // namespace
@@ -40,7 +36,6 @@ void requireValue(const CfgSection& s, const std::string& file, const char* key,
 void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
 {
     const int index = static_cast<int>(m_layers.size());
-    const int prevC = m_layers.empty() ? m_c : m_layers.back().c;
     if (s.type == "convolutional") {
         const int size = s.getInt(file, "size", 1);
         const int stride = s.getInt(file, "stride", 1);
@@ -49,14 +44,8 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
         for (const char* k : {"binary", "xnor", "deform", "coordconv", "antialiasing"})
             requireValue(s, file, k, 0);
         for (const char* k : {"stride_x", "stride_y"}) requireValue(s, file, k, stride);
-        const int groups = s.getInt(file, "groups", 1);
-        if (groups <= 0 || prevC % groups)
-            throw FormatError(at(file, s.line) + "groups=" + std::to_string(groups) +
-                              " does not divide the " + std::to_string(prevC) + " input channels.");
+        const int groups = s.getInt(file, "groups", 1); // addConv checks it divides channels and filters
         const int filters = s.getInt(file, "filters", 1);
-        if (filters % groups)
-            throw FormatError(at(file, s.line) + "groups=" + std::to_string(groups) +
-                              " does not divide filters=" + std::to_string(filters) + ".");
         addConv(filters, size, stride, pad, groups, s.getInt(file, "batch_normalize", 0) != 0,
                 actOf(s, file, "logistic"), s.line);
     } else if (s.type == "maxpool") {
@@ -76,8 +65,8 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
             for (int i = 0; i < num; ++i) mask.push_back(i);
         for (int m : mask) {
             if (m < 0 || 2 * m + 1 >= static_cast<int>(all.size()))
-                throw FormatError(at(file, s.line) + "mask " + std::to_string(m) + " has no anchor (" +
-                                  std::to_string(all.size() / 2) + " anchors given).");
+                throw FormatError(fileLinePrefix(file, s.line) + "mask " + std::to_string(m) +
+                                  " has no anchor (" + std::to_string(all.size() / 2) + " anchors given).");
             h.anchors.push_back(all[2 * m]);
             h.anchors.push_back(all[2 * m + 1]);
         }
@@ -92,7 +81,7 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
         const DnLayer* prev = m_layers.empty() ? nullptr : &m_layers.back();
         l.c = prev ? prev->c : m_c, l.h = prev ? prev->h : m_h, l.w = prev ? prev->w : m_w;
         if (s.type == "net") {
-            throw FormatError(at(file, s.line) + "a second [net]; a cfg has one, at the top.");
+            throw FormatError(fileLinePrefix(file, s.line) + "a second [net]; a cfg has one, at the top.");
         } else if (s.type == "avgpool") {
             l.kind = DnKind::AvgPool;
             l.h = l.w = 1;
@@ -106,7 +95,7 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
             l.stride = s.getInt(file, "stride", 2);
             l.scale = s.getFloat(file, "scale", 1.f);
             if (l.stride < 1 || l.stride > 32)
-                throw FormatError(at(file, s.line) +
+                throw FormatError(fileLinePrefix(file, s.line) +
                                   "upsample stride must be 1..32 (downsampling is not supported).");
             l.h *= l.stride, l.w *= l.stride;
         } else if (s.type == "route" || s.type == "shortcut") {
@@ -114,12 +103,12 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
             std::vector<int> refs =
                 route ? s.getInts(file, "layers") : std::vector<int>{s.getInt(file, "from", 0)};
             if (refs.empty() || (!route && !s.find("from")))
-                throw FormatError(at(file, s.line) + "[" + s.type + "] needs " +
+                throw FormatError(fileLinePrefix(file, s.line) + "[" + s.type + "] needs " +
                                   (route ? "layers=" : "from=") + ".");
             for (int& r : refs) {
                 if (r < 0) r += index; // relative to this layer (parser.c parse_route / parse_shortcut)
                 if (r < 0 || r >= index)
-                    throw FormatError(at(file, s.line) + "[" + s.type + "] refers to layer " +
+                    throw FormatError(fileLinePrefix(file, s.line) + "[" + s.type + "] refers to layer " +
                                       std::to_string(r) + ", which does not exist before layer " +
                                       std::to_string(index) + ".");
             }
@@ -128,19 +117,20 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
                 l.groups = s.getInt(file, "groups", 1);
                 l.groupId = s.getInt(file, "group_id", 0);
                 if (l.groups < 1 || l.groupId < 0 || l.groupId >= l.groups)
-                    throw FormatError(at(file, s.line) + "route groups/group_id out of range.");
+                    throw FormatError(fileLinePrefix(file, s.line) + "route groups/group_id out of range.");
                 l.c = 0;
                 const DnLayer& first = m_layers[static_cast<size_t>(refs[0])];
                 l.h = first.h, l.w = first.w;
                 for (int r : refs) {
                     const DnLayer& src = m_layers[static_cast<size_t>(r)];
                     if (src.h != l.h || src.w != l.w)
-                        throw FormatError(at(file, s.line) + "route joins layer " + std::to_string(refs[0]) +
-                                          " (" + std::to_string(l.h) + "×" + std::to_string(l.w) +
-                                          ") and layer " + std::to_string(r) + " (" + std::to_string(src.h) +
-                                          "×" + std::to_string(src.w) + "): sizes differ.");
+                        throw FormatError(fileLinePrefix(file, s.line) + "route joins layer " +
+                                          std::to_string(refs[0]) + " (" + std::to_string(l.h) + "×" +
+                                          std::to_string(l.w) + ") and layer " + std::to_string(r) + " (" +
+                                          std::to_string(src.h) + "×" + std::to_string(src.w) +
+                                          "): sizes differ.");
                     if (src.c % l.groups)
-                        throw FormatError(at(file, s.line) + "route groups do not divide layer " +
+                        throw FormatError(fileLinePrefix(file, s.line) + "route groups do not divide layer " +
                                           std::to_string(r) + "'s channels.");
                     l.c += src.c / l.groups;
                 }
@@ -149,7 +139,8 @@ void DarknetNet::addFromSection(const CfgSection& s, const std::string& file)
                 l.act = actOf(s, file, "linear");
                 const DnLayer& src = m_layers[static_cast<size_t>(refs[0])];
                 if (src.c != l.c || src.h != l.h || src.w != l.w)
-                    throw FormatError(at(file, s.line) + "shortcut adds layer " + std::to_string(refs[0]) +
+                    throw FormatError(fileLinePrefix(file, s.line) + "shortcut adds layer " +
+                                      std::to_string(refs[0]) +
                                       " to the previous layer but their shapes differ.");
             }
             l.from = refs;
@@ -165,7 +156,8 @@ DarknetNet DarknetNet::fromCfg(const std::string& text, const std::string& file)
     const int w = net.getInt(file, "width", 0), h = net.getInt(file, "height", 0),
               c = net.getInt(file, "channels", 0);
     if (w <= 0 || h <= 0 || c <= 0 || w > 8192 || h > 8192 || c > 64)
-        throw FormatError(at(file, net.line) + "[net] needs width, height and channels (1..8192, 1..64).");
+        throw FormatError(fileLinePrefix(file, net.line) +
+                          "[net] needs width, height and channels (1..8192, 1..64).");
     DarknetNet n(c, h, w);
     n.m_letterbox = net.getInt(file, "letter_box", 0) != 0;
     for (size_t i = 1; i < sections.size(); ++i) {
@@ -174,7 +166,8 @@ DarknetNet DarknetNet::fromCfg(const std::string& text, const std::string& file)
         } catch (const FormatError&) {
             throw;
         } catch (const Error& e) { // shape and config errors from the builders: say which section
-            throw FormatError(at(file, sections[i].line) + "[" + sections[i].type + "] " + e.what());
+            throw FormatError(fileLinePrefix(file, sections[i].line) + "[" + sections[i].type + "] " +
+                              e.what());
         }
     }
     if (n.m_layers.empty()) throw FormatError(file + " has no layers after [net].");

@@ -6,6 +6,7 @@
 #include "core/util/file.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -180,10 +181,33 @@ Detector Detector::open(const std::string& spec, const std::string& modelsDir)
     return Detector(std::move(net), std::move(info));
 }
 
+std::string className(const std::vector<std::string>& classes, int k)
+{
+    if (k >= 0 && k < static_cast<int>(classes.size())) return classes[static_cast<size_t>(k)];
+    return "class " + std::to_string(k);
+}
+
 std::string Detector::className(int k) const
 {
-    if (k >= 0 && k < static_cast<int>(m_info.classes.size())) return m_info.classes[static_cast<size_t>(k)];
-    return "class " + std::to_string(k);
+    return dl::className(m_info.classes, k);
+}
+
+Json detectionsJson(const std::vector<Detection>& candidates, const std::vector<int>& kept, int imageW,
+                    int imageH, const std::vector<std::string>& classes)
+{
+    Json list = Json::array();
+    for (int i : kept) {
+        const Detection& d = candidates[static_cast<size_t>(i)];
+        const PixelRect r = toPixels(d.box, imageW, imageH);
+        Json o = Json::object();
+        o.set("class", className(classes, d.cls)).set("score", std::round(d.score * 1e4) / 1e4);
+        auto tenth = [](float v) {
+            return std::round(static_cast<double>(v) * 10) / 10;
+        }; // in double: 113.9, not 113.90000153
+        o.set("x", tenth(r.x)).set("y", tenth(r.y)).set("w", tenth(r.w)).set("h", tenth(r.h));
+        list.push(o);
+    }
+    return list;
 }
 
 DetectionRun Detector::run(const Photo& photo, float floor)

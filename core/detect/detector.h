@@ -6,6 +6,7 @@
 #include "core/detect/darknet_net.h"
 #include "core/detect/photo.h"
 #include "core/detect/tfjs_weights.h"
+#include "core/util/json.h"
 
 #include <string>
 #include <vector>
@@ -57,6 +58,15 @@ class Detector {
     DarknetNet m_net;
     ModelInfo m_info;
 };
+
+// Class k's name, or "class k" when the model came without names.
+std::string className(const std::vector<std::string>& classes, int k);
+
+// The detections `kept` (indices into `candidates`) as `dlcli detect --json` and the lab's JSON export
+// write them: [{class, score, x, y, w, h}] in pixels of an imageW × imageH photo, score to 4 decimals,
+// box to 0.1 px.
+Json detectionsJson(const std::vector<Detection>& candidates, const std::vector<int>& kept, int imageW,
+                    int imageH, const std::vector<std::string>& classes);
 
 // face-api's tiny face detector (MODELS.md §1.3) as a DarknetNet: HWIO filters transposed to OIHW,
 // TF 'same' max pools expressed as darknet pools (same outputs), 5-anchor region head without classes.

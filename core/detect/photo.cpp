@@ -5,18 +5,13 @@
 #include "core/util/file.h"
 
 #include <cmath>
+#include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace dl {
 
 namespace {
-
-std::string baseName(const std::string& path)
-{
-    const size_t s = path.find_last_of('/');
-    return s == std::string::npos ? path : path.substr(s + 1);
-}
 
 unsigned be16(const std::string& b, size_t i)
 {
@@ -61,7 +56,7 @@ bool headerSize(const std::string& b, long& w, long& h, bool& jpeg)
 
 Photo decodePhoto(const std::string& bytes, const std::string& name)
 {
-    const std::string n = baseName(name);
+    const std::string n = std::filesystem::path(name).filename().string();
     if (bytes.empty()) throw FormatError(n + " is empty (0 bytes); choose a photo file.");
     long w = 0, h = 0;
     bool jpeg = false;
@@ -90,7 +85,8 @@ Photo decodePhoto(const std::string& bytes, const std::string& name)
                           " is not a photo this lab can read (JPEG, PNG, BMP, TIFF, WebP) or it is damaged.");
     if (static_cast<long>(bgr.cols) * bgr.rows > kMaxPhotoPixels)
         throw FormatError(n + " is " + std::to_string(bgr.cols) + "×" + std::to_string(bgr.rows) +
-                          " pixels; the lab opens photos up to 50 megapixels: scale it down first.");
+                          " pixels; the lab opens photos up to " +
+                          std::to_string(kMaxPhotoPixels / 1'000'000) + " megapixels: scale it down first.");
     if (bgr.cols < kMinPhotoSide || bgr.rows < kMinPhotoSide)
         throw FormatError(n + " is only " + std::to_string(bgr.cols) + "×" + std::to_string(bgr.rows) +
                           " pixels; detection needs at least " + std::to_string(kMinPhotoSide) + "×" +

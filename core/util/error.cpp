@@ -5,14 +5,14 @@
 
 namespace dl {
 
-static std::string where(const std::string& file, int line)
+std::string fileLinePrefix(const std::string& file, int line)
 {
     std::string name = std::filesystem::path(file).filename().string();
     return line > 0 ? name + ", line " + std::to_string(line) + ": " : name + ": ";
 }
 
 DataError::DataError(const std::string& f, int l, const std::string& msg)
-    : Error(where(f, l) + msg), file(f), line(l)
+    : Error(fileLinePrefix(f, l) + msg), file(f), line(l)
 {
 }
 

@@ -34,6 +34,10 @@ class DataError : public Error {
     int line = 0;
 };
 
+// "name, line N: " (or "name: " when line ≤ 0), the file's name without folders: how every message about
+// a user's file starts (DataError, the darknet cfg reader).
+std::string fileLinePrefix(const std::string& file, int line);
+
 [[noreturn]] void throwCheck(const char* file, int line, const std::string& msg);
 
 } // namespace dl
