@@ -152,6 +152,8 @@ void DetectionPage::buildControls(QWidget* side)
     auto* leave = new QPushButton(tr("Result"));
     m_stepNext->setToolTip(
         tr("Replay non-max suppression one removal at a time, with the IoU that removed each box"));
+    m_stepBack->setEnabled(false); // enabled by refilter() once a photo has candidates
+    m_stepNext->setEnabled(false);
     nmsRow->addWidget(m_stepBack);
     nmsRow->addWidget(m_stepNext);
     nmsRow->addWidget(leave);
