@@ -9,6 +9,8 @@
 #include "core/detect/nms.h"
 #include "core/layers/conv2d.h"
 #include "core/layers/layer_list.h"
+#include "core/style/style_image.h"
+#include "core/style/style_transfer.h"
 #include "core/train/checkpoint.h"
 #include "core/train/experiment.h"
 #include "core/train/gradcheck.h"
@@ -20,12 +22,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <omp.h>
 #include <string>
 
 namespace {
@@ -57,6 +61,17 @@ const char* kUsage = R"(usage:
                    [--class-agnostic] [--annotate out.png] [--json] [--models DIR] [--repeat N]
                                    YOLO object detection (the Detection lab headless): one JSON object
                                    with boxes in pixels of IMAGE; --repeat N times the forward pass
+  dlcli style CONTENT STYLE --out out.png [--size 320] [--iterations 200] [--alpha 1] [--beta 1e4]
+                   [--optimizer adam|lbfgs] [--lr R] [--content-layer 12]
+                   [--style-layers 0:0.2,2:0.2,5:0.2,10:0.2,15:0.2] [--init content+noise|content|noise]
+                   [--noise 0.25] [--seed 1] [--every 10] [--models DIR] [--json]
+  dlcli style --replay RUN.json [--out out.png] [--json]
+                                   neural style transfer (the Style lab headless): paints CONTENT in the
+                                   style of STYLE; one cost line per --every iterations, a final JSON
+                                   object with --json; --replay runs a file the Style lab saved
+  dlcli bench-style [--width 320] [--height 240] [--through 18] [--repeat 21] [--models DIR]
+                                   one style-transfer step (forward + costs + backward to the pixels) on
+                                   Tiny Darknet, timed like ../shared/bench W6 (random images)
   dlcli bench-conv [--batch 64] [--in 32] [--out 64] [--size 28] [--kernel 3] [--reps 20]
                                    one Conv2d layer timed alone: forward and forward+backward GFLOP/s
   dlcli compare --vary hidden|lr|optimizer|init|l2|keep-prob|batch [--values LIST] [options]
@@ -108,8 +123,8 @@ Args parseArgs(int argc, char** argv)
     for (int i = 2; i < argc; ++i) {
         std::string s = argv[i];
         if (s.rfind("--", 0) != 0) {
-            if (a.command != "detect" || !a.positional.empty())
-                throw UsageError("unexpected argument \"" + s + "\"");
+            const size_t maxPositional = a.command == "detect" ? 1 : a.command == "style" ? 2 : 0;
+            if (a.positional.size() >= maxPositional) throw UsageError("unexpected argument \"" + s + "\"");
             a.positional.push_back(s);
             continue;
         }
@@ -521,6 +536,167 @@ int detect(const Args& a, const char* argv0)
     return 0;
 }
 
+// dlcli style: the Style lab's optimisation on two images (COURSE.md §10). A run file (the lab's "Save run",
+// or --replay) holds the images, size, iteration count, settings and any changes made while paused.
+dl::StyleSettings styleSettingsFromArgs(const Args& a, dl::StyleSettings s)
+{
+    if (a.has("content-layer")) s.weights.contentLayer = static_cast<int>(a.num("content-layer", 12));
+    if (a.has("style-layers")) s.weights.style = dl::parseStyleLayers(a.str("style-layers", ""));
+    s.weights.alpha = a.num("alpha", s.weights.alpha);
+    s.weights.beta = a.num("beta", s.weights.beta);
+    if (a.has("optimizer")) {
+        const std::string o = a.str("optimizer", "");
+        if (o != "adam" && o != "lbfgs") throw UsageError("--optimizer is adam or lbfgs, not \"" + o + "\"");
+        s.optimizer = o == "adam" ? dl::StyleOptimizer::Adam : dl::StyleOptimizer::Lbfgs;
+        s.learningRate = dl::defaultLearningRate(s.optimizer);
+    }
+    s.learningRate = a.num("lr", s.learningRate);
+    if (a.has("init")) {
+        dl::Json j = dl::styleSettingsJson(s);
+        j.set("init", a.str("init", ""));
+        s.init = dl::styleSettingsFromJson(j).init;
+    }
+    s.noise = a.num("noise", s.noise);
+    s.seed = static_cast<std::uint32_t>(a.num("seed", s.seed));
+    if (!(s.weights.alpha >= 0) || !(s.weights.beta >= 0) || !std::isfinite(s.weights.alpha) ||
+        !std::isfinite(s.weights.beta))
+        throw UsageError("--alpha and --beta must be non-negative numbers");
+    return s;
+}
+
+int style(const Args& a, const char* argv0)
+{
+    std::string contentPath, stylePath;
+    int size = 320, iterations = 200;
+    dl::StyleSettings settings;
+    std::vector<std::pair<int, dl::StyleSettings>> changes; // (iteration, settings from then on)
+    if (a.has("replay")) {
+        const std::string file = a.str("replay", "");
+        const dl::Json run = dl::Json::parse(dl::readFile(file));
+        contentPath = run.at("content").string("content");
+        stylePath = run.at("style").string("style");
+        size = static_cast<int>(run.get("size", 320.0));
+        iterations = static_cast<int>(run.get("iterations", 200.0));
+        settings = dl::styleSettingsFromJson(run.at("settings"));
+        if (const dl::Json* ch = run.find("changes"))
+            for (const dl::Json& c : ch->elements())
+                changes.emplace_back(static_cast<int>(c.at("iteration").number("iteration")),
+                                     dl::styleSettingsFromJson(c.at("settings")));
+    } else {
+        if (a.positional.size() != 2) throw UsageError("style needs CONTENT and STYLE images");
+        contentPath = a.positional[0];
+        stylePath = a.positional[1];
+        size = static_cast<int>(a.num("size", 320));
+        iterations = static_cast<int>(a.num("iterations", 200));
+        settings = styleSettingsFromArgs(a, settings);
+        if (!a.has("out")) throw UsageError("style needs --out out.png");
+    }
+    if (iterations < 1 || iterations > 100000) throw UsageError("--iterations must be between 1 and 100000");
+    const int every = std::max(1, static_cast<int>(a.num("every", 10)));
+    const bool json = a.has("json");
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string exeDir = std::filesystem::path(argv0).parent_path().string();
+    dl::FeatureChain chain = dl::loadStyleExtractor(dl::findModelsDir(a.str("models", ""), exeDir));
+    const dl::Photo content = dl::loadPhoto(contentPath), painting = dl::loadPhoto(stylePath);
+    const dl::ImageSize sz = dl::styleOutputSize(content, size);
+    const dl::Tensor c = dl::photoToPixels(content, sz.width, sz.height, false);
+    const dl::Tensor s = dl::photoToPixels(painting, sz.width, sz.height, true);
+    dl::StyleTransfer st(std::move(chain), c, s, settings);
+    FILE* log = json ? stderr : stdout;
+    std::fprintf(log, "style: %s in the style of %s, %d×%d, %s, %d iterations\n", contentPath.c_str(),
+                 stylePath.c_str(), sz.width, sz.height, dl::optimizerName(settings.optimizer), iterations);
+    std::fprintf(log, "%6s %14s %14s %14s\n", "iter", "content", "style", "total");
+    dl::StyleCosts first, last;
+    dl::Json history = dl::Json::array();
+    const auto tRun = std::chrono::steady_clock::now();
+    size_t nextChange = 0;
+    int done = 0;
+    for (int it = 1; it <= iterations && !g_cancel.requested(); ++it) {
+        while (nextChange < changes.size() && changes[nextChange].first < it) {
+            st.setWeights(changes[nextChange].second.weights);
+            st.setOptimizer(changes[nextChange].second.optimizer, changes[nextChange].second.learningRate);
+            ++nextChange;
+        }
+        last = st.step();
+        done = it;
+        if (it == 1) first = last;
+        if (!std::isfinite(last.total))
+            throw std::runtime_error("the cost became " + std::to_string(last.total) + " at iteration " +
+                                     std::to_string(it) + "; lower --lr or --beta");
+        dl::Json h = dl::Json::array();
+        h.push(last.content);
+        h.push(last.style);
+        h.push(last.total);
+        history.push(h);
+        if (it % every == 0 || it == 1 || it == iterations)
+            std::fprintf(log, "%6d %14.6g %14.6g %14.6g\n", it, last.content, last.style, last.total);
+    }
+    const double runSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - tRun).count();
+    const std::string out = a.str("out", "");
+    if (!out.empty()) dl::writeFileAtomic(out, dl::encodePng(dl::pixelsToPhoto(st.image())));
+    if (json) {
+        dl::Json j = dl::Json::object();
+        j.set("content", contentPath).set("style", stylePath).set("out", out);
+        j.set("width", sz.width).set("height", sz.height);
+        j.set("content_cost", last.content).set("style_cost", last.style).set("total_cost", last.total);
+        j.set("first_content_cost", first.content)
+            .set("first_style_cost", first.style)
+            .set("first_total_cost", first.total);
+        dl::Json per = dl::Json::array();
+        for (double v : last.perLayer) per.push(v);
+        j.set("style_cost_per_layer", per);
+        j.set("iterations", done).set("cancelled", done < iterations);
+        j.set("seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        j.set("seconds_per_iteration", runSeconds / std::max(1, done));
+        j.set("settings", dl::styleSettingsJson(st.settings()));
+        j.set("history", history); // [content, style, total] per iteration
+        std::cout << j.dump() << std::endl;
+    }
+    return done < iterations ? 130 : 0;
+}
+
+// dlcli bench-style: one style-transfer step as ../shared/bench W6 times it (random 320×240 content, style
+// and starting images, content layer 12, style layers 0, 2, 5, 10, 15, α = 1, β = 1e4): forward through
+// layers 0..--through (W6 runs 0..18), the costs, the backward to the pixels. Median of --repeat.
+int benchStyle(const Args& a, const char* argv0)
+{
+    const int w = static_cast<int>(a.num("width", 320)), h = static_cast<int>(a.num("height", 240));
+    const int through = static_cast<int>(a.num("through", 18)), reps = static_cast<int>(a.num("repeat", 21));
+    if (w < dl::kMinStyleSide || h < dl::kMinStyleSide || reps < 1)
+        throw UsageError("bad --width/--height/--repeat");
+    const std::string exeDir = std::filesystem::path(argv0).parent_path().string();
+    dl::FeatureChain chain = dl::loadStyleExtractor(dl::findModelsDir(a.str("models", ""), exeDir));
+    dl::Rng rng(7);
+    auto randomImage = [&] {
+        dl::Tensor t({1, 3, h, w});
+        for (size_t i = 0; i < t.size(); ++i) t[i] = rng.uniform();
+        return t;
+    };
+    const dl::Tensor c = randomImage(), s = randomImage(), x = randomImage();
+    dl::StyleProblem p(std::move(chain));
+    p.setWeights(dl::StyleWeights{});
+    p.setImages(c, s);
+    dl::Tensor grad;
+    auto median = [&](bool backward) {
+        std::vector<double> t;
+        for (int r = 0; r < reps + 2; ++r) {
+            const auto t0 = std::chrono::steady_clock::now();
+            p.evaluate(x, backward ? &grad : nullptr);
+            if (through > p.deepestLayer()) p.chain().extend(through); // no cost reads them; W6 runs them
+            const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            if (r >= 2) t.push_back(sec); // two warm-up runs
+        }
+        std::sort(t.begin(), t.end());
+        return t[t.size() / 2];
+    };
+    const double fwd = median(false), both = median(true);
+    dl::Json j = dl::Json::object();
+    j.set("width", w).set("height", h).set("through", through).set("threads", omp_get_max_threads());
+    j.set("forward_ms", fwd * 1e3).set("forward_backward_ms", both * 1e3);
+    std::cout << j.dump() << std::endl;
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     dl::keepFreedMemory();
@@ -537,6 +713,8 @@ int main(int argc, char** argv)
         if (a.command == "train-images") return trainImages(a);
         if (a.command == "bench-conv") return benchConv(a);
         if (a.command == "detect") return detect(a, argv[0]);
+        if (a.command == "style") return style(a, argv[0]);
+        if (a.command == "bench-style") return benchStyle(a, argv[0]);
         if (a.command == "compare-hidden") return compare(a, "hidden");
         throw UsageError("unknown command \"" + a.command + "\"");
     } catch (const UsageError& e) {

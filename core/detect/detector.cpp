@@ -17,6 +17,16 @@ namespace dl {
 
 namespace fs = std::filesystem;
 
+std::string readModelFile(const std::string& path, const std::string& what)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        throw IoError(what + " is missing: " + path +
+                      " does not exist; run scripts/setup.sh, or point --models DIR / DLLAB_MODELS at the "
+                      "models folder.");
+    return readFile(path);
+}
+
 std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir)
 {
     if (!explicitDir.empty()) return explicitDir;
@@ -45,12 +55,7 @@ std::vector<std::string> readNames(const fs::path& file)
 
 std::string need(const fs::path& file, const std::string& what)
 {
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec))
-        throw IoError(what + " is missing: " + file.string() +
-                      " does not exist; run scripts/setup.sh, or point --models DIR / DLLAB_MODELS at the "
-                      "models folder.");
-    return readFile(file.string());
+    return readModelFile(file.string(), what);
 }
 
 // Tiny YOLOv2 anchors of face-api's TinyFaceDetector, in grid cells (MODELS.md §1.3).

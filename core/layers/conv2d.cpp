@@ -100,12 +100,13 @@ void Conv2dT<T>::im2col(const T* x, int h, int w, int c0, T* cols) const
 
 // The adjoint of im2col: every column entry is added back to the input pixel it was copied from.
 template <typename T>
-void Conv2dT<T>::col2im(const T* cols, int h, int w, int c0, T* dx) const
+void Conv2dT<T>::col2im(const T* cols, int h, int w, int c0, T* dx, int cBegin, int cEnd) const
 {
     const int k = m_spec.kernel, s = m_spec.stride, p = m_spec.pad;
     const int cg = m_spec.inChannels / m_spec.groups;
     const int ho = convOutputSize(h, k, s, p), wo = convOutputSize(w, k, s, p);
-    for (int c = 0; c < cg; ++c) {
+    if (cEnd < 0) cEnd = cg;
+    for (int c = cBegin; c < cEnd; ++c) {
         T* plane = dx + static_cast<size_t>(c0 + c) * h * w;
         for (int i = 0; i < k; ++i)
             for (int j = 0; j < k; ++j) {
@@ -340,6 +341,40 @@ TensorT<T> Conv2dT<T>::backward(const TensorT<T>& dy)
         m_bias.grad.arr() += ConstArrMap<T>(part + size_t(cout) * kk, cout);
     }
     return dx;
+}
+
+// dX_g = col2im(W_gᵀ · dY_g) (the backward above without the parameter terms); a pointwise convolution's
+// columns are the input itself, so there dX_g = W_gᵀ · dY_g directly. The GEMMs stay outside our parallel
+// regions (OpenBLAS threads them, see forwardOne); col2im is split over input channels, which write
+// disjoint planes.
+template <typename T>
+void Conv2dT<T>::backwardInputInto(const TensorT<T>& dy, int h, int w, TensorT<T>& dx)
+{
+    const Shape os = outputShape({1, m_spec.inChannels, h, w});
+    DL_CHECK(dy.shape() == os,
+             "Conv2d backwardInputInto: dy " + shapeString(dy.shape()) + " is not " + shapeString(os));
+    const Conv2dSpec& sp = m_spec;
+    const int g = sp.groups, cg = sp.inChannels / g, og = sp.outChannels / g;
+    const int kk = cg * sp.kernel * sp.kernel, hw = os[2] * os[3];
+    const bool pointwise = sp.kernel == 1 && sp.stride == 1 && sp.pad == 0;
+    dx.resize({1, sp.inChannels, h, w});
+    if (!pointwise) {
+        m_scratch.resize(static_cast<size_t>(kk) * hw);
+        dx.arr().setZero();
+    }
+    for (int gi = 0; gi < g; ++gi) {
+        const ConstMatMap<T> wg(m_weight.value.data() + static_cast<size_t>(gi) * og * kk, og, kk);
+        const ConstMatMap<T> dyg(dy.data() + static_cast<size_t>(gi) * og * hw, og, hw);
+        T* dxg = dx.data() + static_cast<size_t>(gi) * cg * h * w;
+        if (pointwise) {
+            MatMap<T>(dxg, cg, hw).noalias() = wg.transpose() * dyg;
+            continue;
+        }
+        MatMap<T>(m_scratch.data(), kk, hw).noalias() = wg.transpose() * dyg;
+        const T* cols = m_scratch.data();
+#pragma omp parallel for schedule(static) if (static_cast <long>(kk) * hw > 32768)
+        for (int c = 0; c < cg; ++c) col2im(cols, h, w, gi * cg, dx.data(), c, c + 1);
+    }
 }
 
 template class Conv2dT<float>;

@@ -33,6 +33,10 @@ class Conv2dT : public LayerT<T> {
     // negativeSlope ≠ 1 a leaky ReLU y = max(z, slope·z) follows (slope 0.1: darknet's leaky), fused where
     // the output is still in cache.
     void forwardInto(const TensorT<T>& x, TensorT<T>& y, T negativeSlope = T(1));
+    // Frozen weights, one image: dx (1, Cin, h, w) = dL/dx for dy = dL/dy of shape (1, Cout, Ho, Wo), with
+    // nothing cached by a forward and no parameter gradients (style transfer backpropagates to the pixels
+    // only). dx's storage is reused between calls.
+    void backwardInputInto(const TensorT<T>& dy, int h, int w, TensorT<T>& dx);
     std::string describe() const override;
     const Conv2dSpec& spec() const { return m_spec; }
     ParamT<T>& weight() { return m_weight; }
@@ -42,7 +46,8 @@ class Conv2dT : public LayerT<T> {
   private:
     void forwardOne(const T* x, int h, int w, int ho, int wo, T* y, T negativeSlope = T(1));
     void im2col(const T* x, int h, int w, int c0, T* cols) const;
-    void col2im(const T* cols, int h, int w, int c0, T* dx) const;
+    // Channels [cBegin, cEnd) of the group starting at c0 (default: all of the group's channels).
+    void col2im(const T* cols, int h, int w, int c0, T* dx, int cBegin = 0, int cEnd = -1) const;
     Conv2dSpec m_spec;
     ParamT<T> m_weight;       // (Cout, Cin/groups, k, k)
     ParamT<T> m_bias;         // (Cout)

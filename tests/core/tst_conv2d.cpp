@@ -104,6 +104,25 @@ class TstConv2d : public QObject {
         const dl::TensorD y1 = c.forward(one, dl::Mode::Eval);
         for (size_t i = 0; i < y1.size(); ++i) QVERIFY(std::abs(y1[i] - y[2 * 75 + i]) < 1e-12);
     }
+    // The frozen one-image input gradient (style transfer) equals the full backward's dL/dx: 3×3 pad 1,
+    // 1×1 (one GEMM on dY), stride 2, groups 2.
+    void inputGradientOfOneImage()
+    {
+        dl::Rng rng(6);
+        for (dl::Conv2dSpec sp : {dl::Conv2dSpec{4, 6, 3, 1, 1, 1}, dl::Conv2dSpec{4, 6, 1, 1, 0, 1},
+                                  dl::Conv2dSpec{4, 6, 3, 2, 1, 1}, dl::Conv2dSpec{4, 6, 3, 1, 1, 2}}) {
+            dl::Conv2dT<double> c(sp);
+            c.weight().value = dltest::randomTensor(c.weight().value.shape(), rng);
+            const dl::TensorD x = dltest::randomTensor({1, 4, 7, 9}, rng);
+            const dl::TensorD y = c.forward(x, dl::Mode::Frozen);
+            const dl::TensorD dy = dltest::randomTensor(y.shape(), rng);
+            const dl::TensorD dx = c.backward(dy);
+            dl::TensorD dx1;
+            c.backwardInputInto(dy, 7, 9, dx1);
+            QVERIFY(dx1.shape() == dx.shape());
+            for (size_t i = 0; i < dx.size(); ++i) QVERIFY(std::abs(dx1[i] - dx[i]) < 1e-12);
+        }
+    }
     void registry()
     {
         dl::LayerSpec s{"Conv2d", 3, 16};

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// Neural style transfer (COURSE.md §10; Gatys et al. 2016): the generated image's pixels are the parameters,
+// optimised by Adam (Kingma & Ba 2015; COURSE.md §4) or L-BFGS (Nocedal 1980, two-loop recursion; Nocedal &
+// Wright, "Numerical Optimization", Alg. 7.4) with the pixels kept in [0, 1] after every update. One step()
+// is one cost evaluation (a forward and a backward of the extractor), so runs of both optimisers cost the
+// same per iteration. Weights, layers and optimiser may change between steps (pause, change β, continue).
+#pragma once
+#include "core/style/style_cost.h"
+#include "core/util/json.h"
+#include "core/util/rng.h"
+
+#include <deque>
+
+namespace dl {
+
+enum class StyleInit { ContentNoise, Content, Noise };
+enum class StyleOptimizer { Adam, Lbfgs };
+
+struct StyleSettings {
+    StyleWeights weights;
+    StyleInit init = StyleInit::ContentNoise;
+    double noise = 0.25; // ContentNoise: x = clamp(C + noise·U(−1, 1)) per pixel and channel
+    StyleOptimizer optimizer = StyleOptimizer::Lbfgs;
+    double learningRate = 1; // L-BFGS: first trial step of each line search; Adam: α (pixels in [0, 1])
+    std::uint32_t seed = 1;
+};
+
+// Tiny Darknet (MODELS.md §3) from <modelsDir>/tiny-darknet/tiny.cfg + tiny.weights, BN folded by the
+// darknet loader of the detection lab, cut after layer kStyleLastLayer (the last leaky conv before the
+// 1000-class layer). Throws IoError/FormatError with one sentence saying what is missing or broken.
+constexpr int kStyleLastLayer = 18;
+FeatureChain loadStyleExtractor(const std::string& modelsDir);
+
+// Settings as JSON (the lab's run file, `dlcli style --replay`) and back; FormatError for bad values.
+Json styleSettingsJson(const StyleSettings& s);
+StyleSettings styleSettingsFromJson(const Json& j);
+// "0:0.2,2:0.2" ⇄ style layers; ConfigError for bad text.
+std::vector<StyleLayer> parseStyleLayers(const std::string& text);
+std::string styleLayersText(const std::vector<StyleLayer>& layers);
+
+// A sensible learning rate for each optimiser (the GUI's default when switching).
+double defaultLearningRate(StyleOptimizer o);
+const char* initName(StyleInit i);           // "content+noise", "content", "noise"
+const char* optimizerName(StyleOptimizer o); // "adam", "lbfgs"
+
+class StyleTransfer {
+  public:
+    // content, style: (1, 3, H, W) in [0, 1], the same size. Throws ConfigError for bad settings.
+    StyleTransfer(FeatureChain chain, const Tensor& content, const Tensor& style, const StyleSettings& s);
+    // Between steps. New weights keep the image; L-BFGS forgets its curvature pairs (J changed).
+    void setWeights(const StyleWeights& w);
+    void setOptimizer(StyleOptimizer o, double learningRate);
+    const StyleSettings& settings() const { return m_s; }
+
+    // One evaluation of J and dJ/dx, then the optimiser's move. Returns the costs of the current image
+    // (for L-BFGS the last accepted point, so the curve never rises).
+    StyleCosts step();
+    const Tensor& image() const { return m_x; } // (1, 3, H, W) in [0, 1]
+    int iterations() const { return m_evals; }
+    StyleProblem& problem() { return m_problem; }
+
+  private:
+    StyleCosts stepAdam();
+    StyleCosts stepLbfgs();
+    void lbfgsDirection(); // m_dir = −H·g by the two-loop recursion
+    void lbfgsTrial();     // m_trial = clamp(x + t·dir)
+    StyleProblem m_problem;
+    StyleSettings m_s;
+    Tensor m_x, m_grad;
+    int m_evals = 0;
+    // Adam
+    Eigen::ArrayXf m_m, m_v;
+    int m_adamT = 0;
+    // L-BFGS
+    bool m_haveX = false;
+    StyleCosts m_fx;            // costs at the accepted point
+    Eigen::VectorXf m_g, m_dir; // gradient there, search direction
+    Tensor m_trial;
+    double m_t = 1; // current trial step
+    std::deque<Eigen::VectorXf> m_sHist, m_yHist;
+};
+
+} // namespace dl
