@@ -156,6 +156,48 @@ static int detectionScreenshot(QApplication& app, lab::MainWindow& w, const QCom
     return app.exec();
 }
 
+// The Style lab's screenshot run: `content` in the style of `style-image` at `style-size`, run
+// `style-iterations` iterations (optionally pausing at `style-change` to set β to `style-beta-after`), then
+// show the `style-view` tab (costs or gram) and save the window; --style-out also saves G as PNG.
+static int styleScreenshot(QApplication& app, lab::MainWindow& w, const QCommandLineParser& cli,
+                           const QString& out)
+{
+    w.showLab(3);
+    lab::StylePage* page = w.stylePage();
+    page->setSize(cli.value("style-size").toInt());
+    page->setIterations(cli.value("style-iterations").toInt());
+    if (cli.value("style-optimizer") == "adam") page->setOptimizer(dl::StyleOptimizer::Adam);
+    QObject::connect(page, &lab::StylePage::message, &app, [](const QString& m, bool error) {
+        if (error) std::fprintf(stderr, "dllab: %s\n", qPrintable(m));
+    });
+    auto grabAndQuit = [&app, &w, out] {
+        const bool ok = w.grab().save(out, "PNG");
+        std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n", qPrintable(out));
+        app.exit(ok ? 0 : 1);
+    };
+    const QString view = cli.value("style-view");
+    QObject::connect(page, &lab::StylePage::finished, &app, [&, view] {
+        std::fprintf(stderr, "dllab: %d iterations, %.0f ms each, J_style %.4g\n", page->last().iteration,
+                     page->last().secondsPerIteration * 1e3, page->last().costs.style);
+        if (cli.isSet("style-out")) page->saveImage(cli.value("style-out"));
+        if (view == "gram") {
+            QObject::connect(page, &lab::StylePage::gramShown, &app,
+                             [&] { QTimer::singleShot(300, &app, grabAndQuit); });
+            page->showGram(cli.value("style-gram").toInt());
+            return;
+        }
+        QTimer::singleShot(500, &app, grabAndQuit);
+    });
+    page->setStyle(cli.value("style-image"));
+    page->setContent(cli.value("style-content"));
+    page->run();
+    QTimer::singleShot(600000, &app, [&] {
+        std::fprintf(stderr, "dllab: the style run timed out\n");
+        app.exit(1);
+    });
+    return app.exec();
+}
+
 static bool haveDisplay()
 {
     const char* qpa = std::getenv("QT_QPA_PLATFORM");
@@ -197,7 +239,7 @@ int main(int argc, char** argv)
     QCommandLineOption setLr(
         "set-lr", "With --screenshot: move the learning-rate slider to <value> at iteration <step>.",
         "step=value");
-    QCommandLineOption labOpt("lab", "Start in this lab: playground, images or detection.", "name",
+    QCommandLineOption labOpt("lab", "Start in this lab: playground, images, detection or style.", "name",
                               "playground");
     QCommandLineOption models(
         "models", "Folder with the pretrained models (default: $DLLAB_MODELS, else models/).", "dir");
@@ -216,6 +258,18 @@ int main(int argc, char** argv)
     QCommandLineOption dLayer("detect-layer", "Detection screenshot (maps): layer.", "n", "1");
     QCommandLineOption benchRedraw(
         "bench-redraw", "Detection lab: time N threshold changes (NMS + repaint), print JSON, exit.", "n");
+    QCommandLineOption sContent("style-content", "Style screenshot: content photo.", "file",
+                                "/usr/share/darknet/data/dog.jpg");
+    QCommandLineOption sImage("style-image", "Style screenshot: style painting.", "file",
+                              "/usr/share/darknet/data/scream.jpg");
+    QCommandLineOption sSize("style-size", "Style screenshot: longest side of G.", "px", "320");
+    QCommandLineOption sIters("style-iterations", "Style screenshot: iterations before the picture.", "n",
+                              "200");
+    QCommandLineOption sOpt("style-optimizer", "Style screenshot: lbfgs or adam.", "name", "lbfgs");
+    QCommandLineOption sView("style-view", "Style screenshot: costs or gram.", "name", "costs");
+    QCommandLineOption sGram("style-gram", "Style screenshot (gram): style layer index in the list.", "n",
+                             "0");
+    QCommandLineOption sOut("style-out", "Style screenshot: also save G as PNG here.", "file");
     QCommandLineOption imModel("images-model", "Images lab screenshot: model preset.", "name", "lenet5");
     QCommandLineOption imLimit("images-limit", "Images lab screenshot: training images (0 = all).", "n",
                                "6000");
@@ -226,9 +280,10 @@ int main(int argc, char** argv)
                              "name", "training");
     QCommandLineOption imAug("images-augment", "Images lab screenshot: augmentation pipeline.", "text", "");
     QCommandLineOption imProbe("images-probe", "Images lab screenshot: dev image to look at.", "n", "0");
-    cli.addOptions({shot,    steps,   hover,    experiment, preset, speed,   dialog,     setLr,  labOpt,
-                    imModel, imLimit, imEpochs, imTab,      imAug,  imProbe, models,     dPhoto, dModel,
-                    dView,   dScore,  dHead,    dCell,      dStep,  dLayer,  benchRedraw});
+    cli.addOptions({shot,    steps,   hover,    experiment, preset, speed,   dialog,      setLr,    labOpt,
+                    imModel, imLimit, imEpochs, imTab,      imAug,  imProbe, models,      dPhoto,   dModel,
+                    dView,   dScore,  dHead,    dCell,      dStep,  dLayer,  benchRedraw, sContent, sImage,
+                    sSize,   sIters,  sOpt,     sView,      sGram,  sOut});
     cli.process(app);
     if (cli.isSet(shot) || cli.isSet(benchRedraw))
         QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
@@ -246,7 +301,11 @@ int main(int argc, char** argv)
     }
     if (cli.isSet(experiment)) w.playground()->openExperiment(cli.value(experiment));
     if (cli.isSet(labOpt))
-        w.showLab(cli.value(labOpt) == "images" ? 1 : cli.value(labOpt) == "detection" ? 2 : 0);
+        w.showLab(cli.value(labOpt) == "images"      ? 1
+                  : cli.value(labOpt) == "detection" ? 2
+                  : cli.value(labOpt) == "style"     ? 3
+                                                     : 0);
+    if (cli.isSet(shot) && cli.value(labOpt) == "style") return styleScreenshot(app, w, cli, cli.value(shot));
     if ((cli.isSet(shot) || cli.isSet(benchRedraw)) && cli.value(labOpt) == "detection")
         return detectionScreenshot(app, w, cli, cli.value(shot));
     if (cli.isSet(shot) && cli.value(labOpt) == "images")

@@ -4,6 +4,7 @@
 #include "widgets/detection_snapshot.h"
 #include "widgets/image_snapshot.h"
 #include "widgets/snapshot.h"
+#include "widgets/style_snapshot.h"
 
 #include <QMetaType>
 
@@ -21,6 +22,11 @@ Q_DECLARE_METATYPE(lab::Planes)
 Q_DECLARE_METATYPE(dl::AugmentPipeline)
 Q_DECLARE_METATYPE(lab::DetectionModel)
 Q_DECLARE_METATYPE(lab::DetectionResult)
+Q_DECLARE_METATYPE(lab::StyleRunConfig)
+Q_DECLARE_METATYPE(lab::StyleSnapshot)
+Q_DECLARE_METATYPE(lab::StylePrepared)
+Q_DECLARE_METATYPE(lab::GramPair)
+Q_DECLARE_METATYPE(dl::StyleWeights)
 
 namespace lab {
 void registerMetatypes();

@@ -25,6 +25,11 @@ void registerMetatypes()
     qRegisterMetaType<dl::AugmentPipeline>();
     qRegisterMetaType<lab::DetectionModel>();
     qRegisterMetaType<lab::DetectionResult>();
+    qRegisterMetaType<lab::StyleRunConfig>();
+    qRegisterMetaType<lab::StyleSnapshot>();
+    qRegisterMetaType<lab::StylePrepared>();
+    qRegisterMetaType<lab::GramPair>();
+    qRegisterMetaType<dl::StyleWeights>();
 }
 
 TrainingWorker::TrainingWorker(std::shared_ptr<dl::CancelFlag> cancel, QObject* parent)

@@ -49,6 +49,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_labs->item(2)->setToolTip(
         tr("Object detection: YOLO boxes, score and IoU thresholds, grid and anchors, NMS step by step "
            "(course chapter 8)"));
+    m_labs->addItem(tr("Style"));
+    m_labs->item(3)->setToolTip(
+        tr("Neural style transfer: paint a photo in the style of a painting, watching the costs fall "
+           "(course chapter 10)"));
     m_labs->setFixedWidth(120);
     m_labs->setCurrentRow(0);
     m_pages = new QStackedWidget;
@@ -58,6 +62,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_pages->addWidget(m_images);
     m_detection = new DetectionPage;
     m_pages->addWidget(m_detection);
+    m_style = new StylePage;
+    m_pages->addWidget(m_style);
     lay->addWidget(m_labs);
     lay->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -91,16 +97,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(aug, &QAction::triggered, m_images, &ImagesPage::showAugmentationDialog);
     // The toolbar drives whichever lab is shown.
     connect(m_run, &QAction::triggered, this, [this] {
-        imagesActive() ? m_images->run() : playgroundActive() ? m_playground->run() : void();
+        imagesActive()       ? m_images->run()
+        : playgroundActive() ? m_playground->run()
+        : styleActive()      ? m_style->run()
+                             : void();
     });
     connect(m_pause, &QAction::triggered, this, [this] {
-        imagesActive() ? m_images->pause() : playgroundActive() ? m_playground->pause() : void();
+        imagesActive()       ? m_images->pause()
+        : playgroundActive() ? m_playground->pause()
+        : styleActive()      ? m_style->pause()
+                             : void();
     });
     connect(m_step, &QAction::triggered, this, [this] {
         imagesActive() ? m_images->stepOnce() : playgroundActive() ? m_playground->stepOnce() : void();
     });
     connect(m_reset, &QAction::triggered, this, [this] {
-        imagesActive() ? m_images->reset() : playgroundActive() ? m_playground->reset() : void();
+        imagesActive()       ? m_images->reset()
+        : playgroundActive() ? m_playground->reset()
+        : styleActive()      ? m_style->reset()
+                             : void();
     });
 
     m_iter = new QLabel;
@@ -130,6 +145,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         if (m_pages->currentWidget() == m_detection) setStatusFields(f);
     });
     connect(m_detection, &DetectionPage::message, this, &MainWindow::showMessage);
+    connect(m_style, &StylePage::status, this, [this](const QStringList& f) {
+        if (styleActive()) setStatusFields(f);
+    });
+    connect(m_style, &StylePage::message, this, &MainWindow::showMessage);
+    connect(m_style, &StylePage::runningChanged, this, [this](bool r) {
+        if (styleActive()) updateActions(r);
+    });
     buildMenus();
     updateActions(false);
 
@@ -140,12 +162,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_playground->restoreSettings(s);
     m_images->restoreSettings(s);
     m_detection->restoreSettings(s);
+    m_style->restoreSettings(s);
     showLab(s.value("window/lab", 0).toInt());
 }
 
 bool MainWindow::detectionActive() const
 {
     return m_pages->currentWidget() == m_detection;
+}
+
+bool MainWindow::styleActive() const
+{
+    return m_pages->currentWidget() == m_style;
 }
 
 bool MainWindow::playgroundActive() const
@@ -164,11 +192,13 @@ void MainWindow::showLab(int index)
     if (m_labs->currentRow() != index) m_labs->setCurrentRow(index); // comes back here
     m_pages->setCurrentIndex(index);
     for (QAction* a : m_playgroundOnly) a->setEnabled(playgroundActive());
-    updateActions(imagesActive() ? m_images->isRunning() : m_playground->isRunning());
+    updateActions(imagesActive()  ? m_images->isRunning()
+                  : styleActive() ? m_style->running()
+                                  : m_playground->isRunning());
     const bool training = !detectionActive(); // detection runs on demand: nothing to run, pause or step
     for (QAction* a : {m_run, m_pause, m_step, m_reset})
         if (!training) a->setEnabled(false);
-    m_step->setEnabled(training);
+    m_step->setEnabled(training && !styleActive()); // style: an iteration is a whole optimiser step
     m_reset->setEnabled(training);
     if (playgroundActive())
         updateStatus(m_playground->lastSnapshot());
@@ -269,6 +299,25 @@ void MainWindow::buildMenus()
     file->addAction(tr("Detection: export detections (JSON)…"), this, [this] {
         const QString p = askSave(tr("Export detections"), tr("JSON (*.json)"), "json");
         if (!p.isEmpty()) m_detection->exportJson(p);
+    });
+    file->addSeparator();
+    file->addAction(tr("Style: content photo…"), this, [this] {
+        const QString p =
+            askOpen(tr("Content photo"), tr("Images (*.jpg *.jpeg *.png *.bmp);;All files (*)"));
+        if (p.isEmpty()) return;
+        showLab(3);
+        m_style->setContent(p);
+    });
+    file->addAction(tr("Style: style painting…"), this, [this] {
+        const QString p =
+            askOpen(tr("Style painting"), tr("Images (*.jpg *.jpeg *.png *.bmp);;All files (*)"));
+        if (p.isEmpty()) return;
+        showLab(3);
+        m_style->setStyle(p);
+    });
+    file->addAction(tr("Style: save the generated image (PNG)…"), this, [this] {
+        const QString p = askSave(tr("Save the generated image"), tr("PNG images (*.png)"), "png");
+        if (!p.isEmpty()) m_style->saveImage(p);
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -373,6 +422,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
     m_playground->saveSettings(s);
     m_images->saveSettings(s);
     m_detection->saveSettings(s);
+    m_style->saveSettings(s);
     s.setValue("window/lab", m_pages->currentIndex());
     e->accept();
 }

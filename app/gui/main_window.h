@@ -5,6 +5,7 @@
 #include "app/gui/detection_page.h"
 #include "app/gui/images_page.h"
 #include "app/gui/playground_page.h"
+#include "app/gui/style_page.h"
 
 #include <QMainWindow>
 
@@ -22,7 +23,8 @@ class MainWindow : public QMainWindow {
     PlaygroundPage* playground() const { return m_playground; }
     ImagesPage* images() const { return m_images; }
     DetectionPage* detection() const { return m_detection; }
-    void showLab(int index); // 0 Playground, 1 Images, 2 Detection
+    StylePage* stylePage() const { return m_style; }
+    void showLab(int index); // 0 Playground, 1 Images, 2 Detection, 3 Style
     QString statusMessage() const;
     QAction* runAction() const { return m_run; }
     QAction* pauseAction() const { return m_pause; }
@@ -40,6 +42,7 @@ class MainWindow : public QMainWindow {
     bool imagesActive() const;
     bool playgroundActive() const;
     bool detectionActive() const;
+    bool styleActive() const;
     void updateActions(bool running);
     QString askSave(const QString& title, const QString& filter, const QString& suffix);
     QString askOpen(const QString& title, const QString& filter);
@@ -49,6 +52,7 @@ class MainWindow : public QMainWindow {
     PlaygroundPage* m_playground;
     ImagesPage* m_images;
     DetectionPage* m_detection;
+    StylePage* m_style;
     QList<QAction*> m_playgroundOnly;
     QAction* m_run;
     QAction* m_pause;

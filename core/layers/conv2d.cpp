@@ -67,21 +67,23 @@ static inline void validRange(int j, int s, int p, int w, int wo, int& lo, int& 
 
 // cols (Cg·k·k, Ho·Wo): row (c, i, j) holds input channel c0+c at (oy·s + i - p, ox·s + j - p), 0 outside.
 template <typename T>
-void Conv2dT<T>::im2col(const T* x, int h, int w, int c0, T* cols) const
+void Conv2dT<T>::im2col(const T* x, int h, int w, int c0, T* cols, int oy0, int oy1) const
 {
     const int k = m_spec.kernel, s = m_spec.stride, p = m_spec.pad;
     const int cg = m_spec.inChannels / m_spec.groups;
     const int ho = convOutputSize(h, k, s, p), wo = convOutputSize(w, k, s, p);
+    if (oy1 < 0) oy1 = ho;
+    const size_t band = static_cast<size_t>(oy1 - oy0) * wo;
     for (int c = 0; c < cg; ++c) {
         const T* plane = x + static_cast<size_t>(c0 + c) * h * w;
         for (int i = 0; i < k; ++i)
             for (int j = 0; j < k; ++j) {
-                T* row = cols + (static_cast<size_t>(c) * k * k + i * k + j) * ho * wo;
+                T* row = cols + (static_cast<size_t>(c) * k * k + i * k + j) * band;
                 int lo, hi;
                 validRange(j, s, p, w, wo, lo, hi);
-                for (int oy = 0; oy < ho; ++oy) {
+                for (int oy = oy0; oy < oy1; ++oy) {
                     const int iy = oy * s + i - p;
-                    T* out = row + static_cast<size_t>(oy) * wo;
+                    T* out = row + static_cast<size_t>(oy - oy0) * wo;
                     if (iy < 0 || iy >= h) {
                         std::fill(out, out + wo, T(0));
                         continue;
@@ -100,24 +102,27 @@ void Conv2dT<T>::im2col(const T* x, int h, int w, int c0, T* cols) const
 
 // The adjoint of im2col: every column entry is added back to the input pixel it was copied from.
 template <typename T>
-void Conv2dT<T>::col2im(const T* cols, int h, int w, int c0, T* dx, int cBegin, int cEnd) const
+void Conv2dT<T>::col2im(const T* cols, int h, int w, int c0, T* dx, int cBegin, int cEnd, int oy0,
+                        int oy1) const
 {
     const int k = m_spec.kernel, s = m_spec.stride, p = m_spec.pad;
     const int cg = m_spec.inChannels / m_spec.groups;
     const int ho = convOutputSize(h, k, s, p), wo = convOutputSize(w, k, s, p);
     if (cEnd < 0) cEnd = cg;
+    if (oy1 < 0) oy1 = ho;
+    const size_t band = static_cast<size_t>(oy1 - oy0) * wo;
     for (int c = cBegin; c < cEnd; ++c) {
         T* plane = dx + static_cast<size_t>(c0 + c) * h * w;
         for (int i = 0; i < k; ++i)
             for (int j = 0; j < k; ++j) {
-                const T* row = cols + (static_cast<size_t>(c) * k * k + i * k + j) * ho * wo;
+                const T* row = cols + (static_cast<size_t>(c) * k * k + i * k + j) * band;
                 int lo, hi;
                 validRange(j, s, p, w, wo, lo, hi);
-                for (int oy = 0; oy < ho; ++oy) {
+                for (int oy = oy0; oy < oy1; ++oy) {
                     const int iy = oy * s + i - p;
                     if (iy < 0 || iy >= h) continue;
                     T* out = plane + static_cast<size_t>(iy) * w + (j - p);
-                    const T* in = row + static_cast<size_t>(oy) * wo;
+                    const T* in = row + static_cast<size_t>(oy - oy0) * wo;
                     if (s == 1) // contiguous: vectorised
                         for (int ox = lo; ox < hi; ++ox) out[ox] += in[ox];
                     else
@@ -232,6 +237,13 @@ static void depthwisePlaneAny(const T* in, int h, int w, int k, int s, int p, in
     }
 }
 
+template <typename T>
+int Conv2dT<T>::bandRows(int kk, int wo, int ho) const
+{
+    constexpr long kBandFloats = 96 * 1024; // 384 KB of columns: within a core's L2 with the weights
+    return static_cast<int>(std::clamp<long>(kBandFloats / (static_cast<long>(kk) * wo), 1, ho));
+}
+
 // One image, no caches. Pointwise 1×1 convolutions are one GEMM on the input itself; depthwise ones
 // (groups = C = Cout, MobileNet) are direct k×k loops split over channels, since im2col + a GEMM with one
 // output row per group would cost more than the arithmetic; the rest im2col + GEMM as above.
@@ -275,21 +287,47 @@ void Conv2dT<T>::forwardOne(const T* x, int h, int w, int ho, int wo, T* y, T sl
     }
     const int g = sp.groups, cg = sp.inChannels / g, og = sp.outChannels / g, kk = cg * k * k;
     const bool pointwise = k == 1 && s == 1 && p == 0;
-    if (!pointwise) m_scratch.resize(static_cast<size_t>(kk) * hw);
+    using Strided = Eigen::Map<RowMat<T>, 0, Eigen::OuterStride<>>;
     for (int gi = 0; gi < g; ++gi) {
-        const T* cols = x + static_cast<size_t>(gi) * cg * h * w;
-        if (!pointwise) {
-            im2col(x, h, w, gi * cg, m_scratch.data());
-            cols = m_scratch.data();
+        const ConstMatMap<T> wg(m_weight.value.data() + static_cast<size_t>(gi) * og * kk, og, kk);
+        T* yg = y + static_cast<size_t>(gi) * og * hw;
+        if (pointwise) {
+            // One GEMM per group, outside any parallel region: OpenBLAS threads it (a GEMM inside one of our
+            // regions would open nested thread teams: measured 10× slower).
+            // Bias first, then Y += W·X: Eigen calls sgemm with β = 1 instead of zeroing Y and adding twice.
+            MatMap<T> ym(yg, og, hw);
+            for (int o = 0; o < og; ++o) ym.row(o).setConstant(m_bias.value[gi * og + o]);
+            ym.noalias() += wg * ConstMatMap<T>(x + static_cast<size_t>(gi) * cg * h * w, cg, hw);
+            continue;
         }
-        // One GEMM per group, outside any parallel region: OpenBLAS threads it (a GEMM inside one of our
-        // regions would open nested thread teams: measured 10× slower).
-        // Bias first, then Y += W·X: Eigen calls sgemm with β = 1 instead of zeroing Y and adding twice.
-        MatMap<T> yg(y + static_cast<size_t>(gi) * og * hw, og, hw);
-        for (int o = 0; o < og; ++o) yg.row(o).setConstant(m_bias.value[gi * og + o]);
-        yg.noalias() += ConstMatMap<T>(m_weight.value.data() + static_cast<size_t>(gi) * og * kk, og, kk) *
-                        ConstMatMap<T>(cols, kk, hw);
+        // im2col + GEMM in bands of output rows whose columns fit in cache (a 320×240 first layer's full
+        // im2col is 8 MB: writing and re-reading it cost more than the arithmetic), leaky applied per band.
+        // Bands write disjoint output columns: they are split across threads, each running its GEMMs on one
+        // thread (OpenBLAS's OpenMP build does inside a parallel region) — small band GEMMs threaded inside
+        // scaled 1.3× on two cores.
+        const int rows = bandRows(kk, wo, ho), bands = (ho + rows - 1) / rows;
+        const int threads = bands > 1 && !omp_in_parallel() ? std::min(bands, omp_get_max_threads()) : 1;
+        m_bandScratch.resize(static_cast<size_t>(threads));
+#pragma omp parallel num_threads(threads)
+        {
+            std::vector<T>& cols = m_bandScratch[static_cast<size_t>(omp_get_thread_num())];
+            cols.resize(static_cast<size_t>(kk) * rows * wo);
+#pragma omp for schedule(static)
+            for (int b = 0; b < bands; ++b) {
+                const int oy0 = b * rows, oy1 = std::min(ho, oy0 + rows), n = (oy1 - oy0) * wo;
+                im2col(x, h, w, gi * cg, cols.data(), oy0, oy1);
+                Strided yb(yg + static_cast<size_t>(oy0) * wo, og, n, Eigen::OuterStride<>(hw));
+                for (int o = 0; o < og; ++o) yb.row(o).setConstant(m_bias.value[gi * og + o]);
+                yb.noalias() += wg * ConstMatMap<T>(cols.data(), kk, n);
+                if (slope != T(1))
+                    for (int o = 0; o < og; ++o) {
+                        T* r = yb.row(o).data();
+                        for (int q = 0; q < n; ++q) r[q] = r[q] > 0 ? r[q] : slope * r[q];
+                    }
+            }
+        }
     }
+    if (!pointwise) return; // leaky already applied band by band
     if (slope == T(1)) return;
     const long total = static_cast<long>(sp.outChannels) * hw;
 #pragma omp parallel for simd schedule(static) if (total > 32768)
@@ -358,10 +396,7 @@ void Conv2dT<T>::backwardInputInto(const TensorT<T>& dy, int h, int w, TensorT<T
     const int kk = cg * sp.kernel * sp.kernel, hw = os[2] * os[3];
     const bool pointwise = sp.kernel == 1 && sp.stride == 1 && sp.pad == 0;
     dx.resize({1, sp.inChannels, h, w});
-    if (!pointwise) {
-        m_scratch.resize(static_cast<size_t>(kk) * hw);
-        dx.arr().setZero();
-    }
+    if (!pointwise) dx.arr().setZero(); // col2im adds
     for (int gi = 0; gi < g; ++gi) {
         const ConstMatMap<T> wg(m_weight.value.data() + static_cast<size_t>(gi) * og * kk, og, kk);
         const ConstMatMap<T> dyg(dy.data() + static_cast<size_t>(gi) * og * hw, og, hw);
@@ -370,10 +405,30 @@ void Conv2dT<T>::backwardInputInto(const TensorT<T>& dy, int h, int w, TensorT<T
             MatMap<T>(dxg, cg, hw).noalias() = wg.transpose() * dyg;
             continue;
         }
-        MatMap<T>(m_scratch.data(), kk, hw).noalias() = wg.transpose() * dyg;
-        const T* cols = m_scratch.data();
-#pragma omp parallel for schedule(static) if (static_cast <long>(kk) * hw > 32768)
-        for (int c = 0; c < cg; ++c) col2im(cols, h, w, gi * cg, dx.data(), c, c + 1);
+        // In bands of output rows (see forwardOne): dcols_band = W_gᵀ · dY_band, then col2im of the band.
+        // Neighbouring bands add into shared input rows, bands two apart never do (rows·stride ≥ k): even
+        // bands run in parallel, then odd ones.
+        using Strided = Eigen::Map<const RowMat<T>, 0, Eigen::OuterStride<>>;
+        const int wo = os[3], ho = os[2];
+        const int rows = std::max(bandRows(kk, wo, ho), (sp.kernel + sp.stride - 1) / sp.stride);
+        const int bands = (ho + rows - 1) / rows;
+        const int threads = bands > 1 && !omp_in_parallel() ? std::min(bands, omp_get_max_threads()) : 1;
+        m_bandScratch.resize(static_cast<size_t>(threads));
+#pragma omp parallel num_threads(threads)
+        {
+            std::vector<T>& cols = m_bandScratch[static_cast<size_t>(omp_get_thread_num())];
+            cols.resize(static_cast<size_t>(kk) * rows * wo);
+            for (int parity = 0; parity < 2; ++parity) {
+#pragma omp for schedule(static)
+                for (int b = parity; b < bands; b += 2) {
+                    const int oy0 = b * rows, oy1 = std::min(ho, oy0 + rows), n = (oy1 - oy0) * wo;
+                    const Strided db(dyg.data() + static_cast<size_t>(oy0) * wo, og, n,
+                                     Eigen::OuterStride<>(hw));
+                    MatMap<T>(cols.data(), kk, n).noalias() = wg.transpose() * db;
+                    col2im(cols.data(), h, w, gi * cg, dx.data(), 0, cg, oy0, oy1);
+                } // implicit barrier: odd bands start when every even band is done
+            }
+        }
     }
 }
 

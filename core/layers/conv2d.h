@@ -45,15 +45,20 @@ class Conv2dT : public LayerT<T> {
 
   private:
     void forwardOne(const T* x, int h, int w, int ho, int wo, T* y, T negativeSlope = T(1));
-    void im2col(const T* x, int h, int w, int c0, T* cols) const;
+    // Output rows [oy0, oy1) only (default all): cols is then (Cg·k·k, (oy1 − oy0)·Wo) — a band that stays in
+    // cache for the one-image paths.
+    void im2col(const T* x, int h, int w, int c0, T* cols, int oy0 = 0, int oy1 = -1) const;
     // Channels [cBegin, cEnd) of the group starting at c0 (default: all of the group's channels).
-    void col2im(const T* cols, int h, int w, int c0, T* dx, int cBegin = 0, int cEnd = -1) const;
+    void col2im(const T* cols, int h, int w, int c0, T* dx, int cBegin = 0, int cEnd = -1, int oy0 = 0,
+                int oy1 = -1) const;
+    int bandRows(int kk, int wo, int ho) const; // output rows per cache-sized im2col band
     Conv2dSpec m_spec;
     ParamT<T> m_weight;       // (Cout, Cin/groups, k, k)
     ParamT<T> m_bias;         // (Cout)
     Shape m_inShape;          // (N, Cin, H, W) of the last Train/Frozen forward
     std::vector<T> m_cols;    // its im2col columns: N·groups blocks of (Cin/groups·k·k, Ho·Wo)
     std::vector<T> m_scratch; // im2col columns of a one-image inference forward (never read by backward)
+    std::vector<std::vector<T>> m_bandScratch; // per thread: one band of im2col columns (one-image paths)
     bool m_needInputGrad = true;
 };
 

@@ -113,8 +113,28 @@ void FeatureChainT<T>::run(int first, int last)
 #pragma omp parallel for schedule(static)
         for (int ch = 0; ch < c; ++ch) {
             const T* p = in.data() + static_cast<size_t>(ch) * h * w;
+            T* out = y.data() + static_cast<size_t>(ch) * ho * wo;
+            int* am = arg.data() + static_cast<size_t>(ch) * ho * wo;
+            const int base = ch * h * w;
+            // Tiny Darknet's 2×2/2 pools (offset 0): windows wholly inside the image without bounds checks.
+            const bool fast = l.size == 2 && l.stride == 2 && off == 0;
+            const int fy = fast ? h / 2 : 0, fx = fast ? w / 2 : 0;
+            for (int oy = 0; oy < fy; ++oy) {
+                const T* r0 = p + static_cast<size_t>(2 * oy) * w;
+                const T* r1 = r0 + w;
+                for (int ox = 0; ox < fx; ++ox) {
+                    const int x0 = 2 * ox;
+                    int best = x0;
+                    T m = r0[x0];
+                    if (r0[x0 + 1] > m) m = r0[x0 + 1], best = x0 + 1;
+                    if (r1[x0] > m) m = r1[x0], best = w + x0;
+                    if (r1[x0 + 1] > m) m = r1[x0 + 1], best = w + x0 + 1;
+                    out[oy * wo + ox] = m;
+                    am[oy * wo + ox] = base + 2 * oy * w + best;
+                }
+            }
             for (int oy = 0; oy < ho; ++oy)
-                for (int ox = 0; ox < wo; ++ox) {
+                for (int ox = oy < fy ? fx : 0; ox < wo; ++ox) { // the rest: any window, with bounds
                     T m = -std::numeric_limits<T>::infinity();
                     int best = -1;
                     for (int a = 0; a < l.size; ++a) {
@@ -128,9 +148,8 @@ void FeatureChainT<T>::run(int first, int last)
                             }
                         }
                     }
-                    const size_t o = (static_cast<size_t>(ch) * ho + oy) * wo + ox;
-                    y[o] = m;
-                    arg[o] = ch * h * w + best;
+                    out[oy * wo + ox] = m;
+                    am[oy * wo + ox] = base + best;
                 }
         }
     }

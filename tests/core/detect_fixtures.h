@@ -199,6 +199,26 @@ inline std::string writeSmallModel(const QTemporaryDir& dir)
     return cfg + ":" + w;
 }
 
+// A models folder with a small stand-in for Tiny Darknet (same 19 leading layers: 3×3/1×1 convs with
+// batch norm and leaky, 2×2 max-pools at 1, 3, 8, 13; a quarter of the filters, random weights) in
+// <dir>/tiny-darknet/: the style lab's tests run without the real model. Returns the folder.
+inline QString writeSmallStyleModels(const QTemporaryDir& dir)
+{
+    const int layers[19][2] = {{16, 3},  {0, 0},   {32, 3}, {0, 0},   {16, 1}, {128, 3}, {16, 1},
+                               {128, 3}, {0, 0},   {32, 1}, {256, 3}, {32, 1}, {256, 3}, {0, 0},
+                               {64, 1},  {512, 3}, {64, 1}, {512, 3}, {128, 1}};
+    std::string cfg = "# written by tests/core/detect_fixtures.h\n[net]\nwidth=64\nheight=64\nchannels=3\n";
+    for (const auto& l : layers)
+        cfg += l[0] == 0 ? std::string("\n[maxpool]\nsize=2\nstride=2\n")
+                         : "\n[convolutional]\nbatch_normalize=1\nfilters=" + std::to_string(l[0] / 4) +
+                               "\nsize=" + std::to_string(l[1]) + "\nstride=1\npad=1\nactivation=leaky\n";
+    QDir(dir.path()).mkpath("tiny-darknet");
+    dl::writeFileAtomic(dir.filePath("tiny-darknet/tiny.cfg").toStdString(), cfg);
+    dl::writeFileAtomic(dir.filePath("tiny-darknet/tiny.weights").toStdString(),
+                        smallWeights(dl::DarknetNet::fromCfg(cfg, "tiny.cfg")));
+    return dir.path();
+}
+
 // The real models (scripts/setup.sh fills models/; DLLAB_MODELS overrides). "" when absent.
 inline std::string modelsDir()
 {
