@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 // The Images lab's screenshot run: train `epochs` epochs, then show `tab` (training, filters, maps, eval,
 // histograms, layers) or the augmentation dialog, and save the window.

@@ -40,7 +40,7 @@ if [ -d ../shared/models ]; then
     [ -e "models/$name" ] || ln -s "$(cd "$d" && pwd)" "models/$name"
   done
 else
-  echo "setup: ../shared/models not found: the COCO detector is missing (models/yolo-fastest-1.1); see README"
+  echo "setup: ../shared/models not found: the COCO detector (models/yolo-fastest-1.1) and the style extractor (models/tiny-darknet) are missing; see README, Models"
 fi
 FACE_PKG="@vladmandic/face-api@1.7.15"
 FACE_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="

@@ -61,10 +61,11 @@ void GramView::paintEvent(QPaintEvent*)
     const QRect a(x0, top, side, side), b(x0 + side + gap, top, side, side);
     p.drawImage(a, m_s); // nearest-neighbour scaling: one block per channel pair
     p.drawImage(b, m_g);
-    p.drawText(QRect(a.left(), 2, side, top - 4), Qt::AlignCenter,
-               tr("G_S: painting, layer %1 (%2×%2)").arg(m_info.layer).arg(m_info.channels));
-    p.drawText(QRect(b.left(), 2, side, top - 4), Qt::AlignCenter,
-               tr("G_G: generated, iteration %1").arg(m_info.iteration));
+    const int half = width() / 2;
+    p.drawText(QRect(0, 2, half, top - 4), Qt::AlignRight | Qt::AlignVCenter,
+               tr("G_S: painting, layer %1 (%2×%2)").arg(m_info.layer).arg(m_info.channels) + "   ");
+    p.drawText(QRect(half, 2, half, top - 4), Qt::AlignLeft | Qt::AlignVCenter,
+               "   " + tr("G_G: generated, iteration %1").arg(m_info.iteration));
     p.drawText(QRect(0, top + side + 2, width(), bottom), Qt::AlignCenter,
                tr("‖G_S − G_G‖ / ‖G_S‖ = %1   (colour: √G, one scale for both)").arg(m_relDiff, 0, 'f', 3));
 }
