@@ -173,20 +173,26 @@ void StyleWorker::emitSnapshot(bool withImage)
     if (m_lastGram >= 0 && s.iteration > 0) requestGram(m_lastGram);
 }
 
+// Before the first iteration a change is the run's start settings; after it, an entry of the run file's
+// "changes" (dlcli style --replay applies it before the next iteration).
+void StyleWorker::recordChange()
+{
+    if (m_run->iterations() == 0) {
+        m_cfg.settings = m_run->settings();
+        return;
+    }
+    dl::Json ch = dl::Json::object();
+    ch.set("iteration", m_run->iterations()).set("settings", dl::styleSettingsJson(m_run->settings()));
+    m_changes.push(ch);
+}
+
 void StyleWorker::setWeights(const dl::StyleWeights& w)
 {
     if (!m_run) return;
     try {
         m_run->setWeights(w);
         m_cfg.iterations = std::max(m_cfg.iterations, m_run->iterations());
-        if (m_run->iterations() == 0) {
-            m_cfg.settings.weights = w; // nothing ran yet: the start settings change
-        } else {
-            dl::Json ch = dl::Json::object();
-            ch.set("iteration", m_run->iterations())
-                .set("settings", dl::styleSettingsJson(m_run->settings()));
-            m_changes.push(ch);
-        }
+        recordChange();
     } catch (const std::exception& e) {
         emit failed(e.what());
     }
@@ -198,15 +204,7 @@ void StyleWorker::setOptimizer(int optimizer, double learningRate)
     try {
         const auto o = optimizer == 0 ? dl::StyleOptimizer::Adam : dl::StyleOptimizer::Lbfgs;
         m_run->setOptimizer(o, learningRate);
-        if (m_run->iterations() == 0) {
-            m_cfg.settings.optimizer = o;
-            m_cfg.settings.learningRate = learningRate;
-        } else {
-            dl::Json ch = dl::Json::object();
-            ch.set("iteration", m_run->iterations())
-                .set("settings", dl::styleSettingsJson(m_run->settings()));
-            m_changes.push(ch);
-        }
+        recordChange();
     } catch (const std::exception& e) {
         emit failed(e.what());
     }

@@ -43,6 +43,7 @@ class StyleWorker : public QObject {
 
   private:
     void emitSnapshot(bool withImage);
+    void recordChange();
     void setRunning(bool r);
     dl::Json runJson() const;
     std::shared_ptr<dl::CancelFlag> m_cancel;

@@ -484,11 +484,16 @@ void StylePage::setContent(const QString& path)
     m_contentPath = path;
     m_contentBox->setCurrentIndex(std::max(0, m_contentBox->findData(path)));
     markDirty(tr("New content photo"));
-    if (!m_stylePath.isEmpty() && !m_running) { // show both images at once, ready to run
-        m_dirty = false;
-        m_configured = true;
-        m_controller->configure(config());
-    }
+    configureIfReady();
+}
+
+// With both images chosen and nothing running, prepare the run at once: C and S show, G at its start.
+void StylePage::configureIfReady()
+{
+    if (m_contentPath.isEmpty() || m_stylePath.isEmpty() || m_running) return;
+    m_dirty = false;
+    m_configured = true;
+    m_controller->configure(config());
 }
 
 void StylePage::setStyle(const QString& path)
@@ -496,11 +501,7 @@ void StylePage::setStyle(const QString& path)
     m_stylePath = path;
     m_styleBox->setCurrentIndex(std::max(0, m_styleBox->findData(path)));
     markDirty(tr("New style painting"));
-    if (!m_contentPath.isEmpty() && !m_running) {
-        m_dirty = false;
-        m_configured = true;
-        m_controller->configure(config());
-    }
+    configureIfReady();
 }
 
 void StylePage::setSize(int s)

@@ -79,6 +79,7 @@ class StylePage : public QWidget {
     void onProgress(const StyleSnapshot& s);
     void weightsChanged();
     void markDirty(const QString& why);
+    void configureIfReady();
     void addSamples(QComboBox* box, bool paintings);
     void updateAlphaBetaLabels();
 
