@@ -590,7 +590,9 @@ void StylePage::onProgress(const StyleSnapshot& s)
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
     if (!s.image.isNull()) m_generatedView->setImage(s.image);
+    const QImage shown = s.image.isNull() ? m_last.image : s.image; // snapshots carry G only when it changed
     m_last = s;
+    m_last.image = shown;
     m_progress->setMaximum(s.iterations);
     m_progress->setValue(s.iteration);
     m_generatedView->setCaption(s.iteration ? tr("Generated G — iteration %1").arg(s.iteration)

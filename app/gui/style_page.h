@@ -34,7 +34,7 @@ class StylePage : public QWidget {
 
     StyleRunConfig config() const; // what the controls say now
     dl::StyleWeights weights() const;
-    const StyleSnapshot& last() const { return m_last; }
+    const StyleSnapshot& last() const { return m_last; } // .image: the G shown now
     QTabWidget* tabs() const { return m_tabs; }
     GramView* gramView() const { return m_gram; }
     QCustomPlot* plot() const { return m_plot; }
