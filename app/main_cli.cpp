@@ -572,7 +572,13 @@ int style(const Args& a, const char* argv0)
     std::vector<std::pair<int, dl::StyleSettings>> changes; // (iteration, settings from then on)
     if (a.has("replay")) {
         const std::string file = a.str("replay", "");
-        const dl::Json run = dl::Json::parse(dl::readFile(file));
+        dl::Json run;
+        try {
+            run = dl::Json::parse(dl::readFile(file));
+        } catch (const dl::FormatError& e) {
+            throw dl::FormatError(file + " is not a readable run file (" + e.what() +
+                                  "); save the run again from the Style lab.");
+        }
         contentPath = run.at("content").string("content");
         stylePath = run.at("style").string("style");
         size = static_cast<int>(run.get("size", 320.0));
@@ -592,6 +598,13 @@ int style(const Args& a, const char* argv0)
         if (!a.has("out")) throw UsageError("style needs --out out.png");
     }
     if (iterations < 1 || iterations > 100000) throw UsageError("--iterations must be between 1 and 100000");
+    if (const std::string out = a.str("out", ""); !out.empty()) { // before the run, not after it
+        const std::filesystem::path dir = std::filesystem::absolute(out).parent_path();
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec))
+            throw std::runtime_error("cannot write " + out + ": the folder " + dir.string() +
+                                     " does not exist; create it or choose another --out.");
+    }
     const int every = std::max(1, static_cast<int>(a.num("every", 10)));
     const bool json = a.has("json");
     const auto t0 = std::chrono::steady_clock::now();

@@ -188,7 +188,16 @@ void StyleTransfer::setOptimizer(StyleOptimizer o, double learningRate)
 StyleCosts StyleTransfer::step()
 {
     ++m_evals;
-    return m_s.optimizer == StyleOptimizer::Adam ? stepAdam() : stepLbfgs();
+    const StyleCosts c = m_s.optimizer == StyleOptimizer::Adam ? stepAdam() : stepLbfgs();
+    // Float overflow (β or α far too large) leaves inf/NaN in the gradient; the optimiser would then stall
+    // or spread NaN through the image. Say so instead.
+    if (!std::isfinite(c.total) || !m_grad.arr().allFinite()) {
+        char j[32];
+        std::snprintf(j, sizeof j, "%.3g", c.total);
+        throw Error("the cost or its gradient overflowed at iteration " + std::to_string(m_evals) +
+                    " (J = " + j + "); lower β or α, then start again");
+    }
+    return c;
 }
 
 // Adam on the pixels (COURSE.md §4): m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g², bias-corrected, then the
@@ -267,8 +276,8 @@ StyleCosts StyleTransfer::stepLbfgs()
     if (std::isfinite(ft.total) && ft.total <= m_fx.total + kArmijo * decrease) {
         Eigen::VectorXf s = vec(m_trial) - vec(m_x);
         Eigen::VectorXf y = vec(m_grad) - m_g;
-        const double sy = static_cast<double>(s.dot(y));
-        if (sy > 1e-10 * static_cast<double>(y.squaredNorm())) { // curvature condition, else skip the pair
+        const double sy = s.cast<double>().dot(y.cast<double>()), yy = y.cast<double>().squaredNorm();
+        if (std::isfinite(sy) && std::isfinite(yy) && sy > 1e-10 * yy) { // curvature condition, else skip
             if (static_cast<int>(m_sHist.size()) == kLbfgsMemory) {
                 m_sHist.pop_front();
                 m_yHist.pop_front();
@@ -279,6 +288,10 @@ StyleCosts StyleTransfer::stepLbfgs()
         std::swap(m_x, m_trial);
         m_fx = ft;
         m_g = vec(m_grad);
+        if (m_sHist.empty()) { // no curvature known yet: a gradient step scaled as the first one
+            restart();
+            return m_fx;
+        }
         lbfgsDirection();
         if (m_g.dot(m_dir) >= 0) { // not a descent direction: forget the curvature
             restart();

@@ -250,6 +250,25 @@ class TstStyle : public QObject {
         }
     }
 
+    // β so large that float overflows: one sentence instead of a stalled or NaN image.
+    void overflowSaysLowerBeta()
+    {
+        dl::Rng rng(2);
+        dl::Tensor c({1, 3, 24, 32}), s({1, 3, 24, 32});
+        for (size_t i = 0; i < c.size(); ++i) c[i] = rng.uniform(), s[i] = rng.uniform();
+        dl::StyleSettings set;
+        set.weights.contentLayer = 3;
+        set.weights.style = {{0, 1}, {3, 1}};
+        set.weights.beta = 1e45;
+        dl::StyleTransfer st(dl::FeatureChain::fromDarknet(randomChain(24, 32), 5), c, s, set);
+        try {
+            st.step();
+            QFAIL("no error");
+        } catch (const dl::Error& e) {
+            QVERIFY2(QString(e.what()).contains("lower β"), e.what());
+        }
+    }
+
     void missingModelSaysWhereToPutIt()
     {
         try {
