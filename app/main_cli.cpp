@@ -544,18 +544,16 @@ dl::StyleSettings styleSettingsFromArgs(const Args& a, dl::StyleSettings s)
     if (a.has("style-layers")) s.weights.style = dl::parseStyleLayers(a.str("style-layers", ""));
     s.weights.alpha = a.num("alpha", s.weights.alpha);
     s.weights.beta = a.num("beta", s.weights.beta);
-    if (a.has("optimizer")) {
-        const std::string o = a.str("optimizer", "");
-        if (o != "adam" && o != "lbfgs") throw UsageError("--optimizer is adam or lbfgs, not \"" + o + "\"");
-        s.optimizer = o == "adam" ? dl::StyleOptimizer::Adam : dl::StyleOptimizer::Lbfgs;
-        s.learningRate = dl::defaultLearningRate(s.optimizer);
+    try {
+        if (a.has("optimizer")) {
+            s.optimizer = dl::parseStyleOptimizer(a.str("optimizer", ""));
+            s.learningRate = dl::defaultLearningRate(s.optimizer);
+        }
+        if (a.has("init")) s.init = dl::parseStyleInit(a.str("init", ""));
+    } catch (const dl::ConfigError& e) {
+        throw UsageError(std::string("--") + e.what());
     }
     s.learningRate = a.num("lr", s.learningRate);
-    if (a.has("init")) {
-        dl::Json j = dl::styleSettingsJson(s);
-        j.set("init", a.str("init", ""));
-        s.init = dl::styleSettingsFromJson(j).init;
-    }
     s.noise = a.num("noise", s.noise);
     s.seed = static_cast<std::uint32_t>(a.num("seed", s.seed));
     if (!(s.weights.alpha >= 0) || !(s.weights.beta >= 0) || !std::isfinite(s.weights.alpha) ||
@@ -633,9 +631,6 @@ int style(const Args& a, const char* argv0)
         last = st.step();
         done = it;
         if (it == 1) first = last;
-        if (!std::isfinite(last.total))
-            throw std::runtime_error("the cost became " + std::to_string(last.total) + " at iteration " +
-                                     std::to_string(it) + "; lower --lr or --beta");
         dl::Json h = dl::Json::array();
         h.push(last.content);
         h.push(last.style);

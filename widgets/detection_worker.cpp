@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/detection_worker.h"
 
+#include "widgets/planes_image.h"
+
 #include <QFileInfo>
 
 namespace lab {
@@ -67,10 +69,7 @@ void DetectionWorker::run()
         DetectionResult out;
         out.id = ++m_runs;
         out.source = m_source;
-        // Deep copy: the QImage must own its pixels once it crosses the thread boundary.
-        out.photo = QImage(m_photo->rgb.data(), m_photo->width, m_photo->height, m_photo->width * 3,
-                           QImage::Format_RGB888)
-                        .copy();
+        out.photo = photoImage(*m_photo); // owns its pixels: it crosses the thread boundary
         out.candidates = r.candidates;
         out.heads = r.heads;
         out.map = r.map;

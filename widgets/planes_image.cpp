@@ -49,6 +49,11 @@ QImage planeImage(const Planes& p, int index, PlaneScale scale)
     return img;
 }
 
+QImage photoImage(const dl::Photo& p)
+{
+    return QImage(p.rgb.data(), p.width, p.height, p.width * 3, QImage::Format_RGB888).copy(); // deep copy
+}
+
 QImage mapImage(const float* v, int h, int w, bool color)
 {
     const float lo = *std::min_element(v, v + size_t(h) * w), hi = *std::max_element(v, v + size_t(h) * w);

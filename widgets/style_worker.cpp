@@ -4,6 +4,7 @@
 #include "core/detect/photo.h"
 #include "core/style/style_image.h"
 #include "core/util/file.h"
+#include "widgets/planes_image.h"
 
 #include <QFileInfo>
 #include <cmath>
@@ -13,11 +14,7 @@ namespace lab {
 namespace {
 QImage toImage(const dl::Tensor& x)
 {
-    const dl::Photo p = dl::pixelsToPhoto(x);
-    QImage img(p.width, p.height, QImage::Format_RGB888);
-    for (int y = 0; y < p.height; ++y)
-        std::copy_n(p.rgb.data() + static_cast<size_t>(y) * p.width * 3, p.width * 3, img.scanLine(y));
-    return img;
+    return photoImage(dl::pixelsToPhoto(x));
 }
 } // namespace
 
@@ -127,14 +124,6 @@ void StyleWorker::iterate()
     }
     m_runSeconds += static_cast<double>(t.nsecsElapsed()) * 1e-9;
     const int it = m_run->iterations();
-    if (!std::isfinite(c.total)) {
-        setRunning(false);
-        emitSnapshot(true);
-        emit failed(tr("The cost became %1 at iteration %2: lower the learning rate or β, then press Reset.")
-                        .arg(c.total)
-                        .arg(it));
-        return;
-    }
     m_pending.push_back({it, c.content, c.style, c.total});
     m_imageDirty = true;
     const bool done = it >= m_cfg.iterations;

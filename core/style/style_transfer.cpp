@@ -98,26 +98,26 @@ StyleSettings styleSettingsFromJson(const Json& j)
     s.weights.style = parseStyleLayers(j.get("style_layers", styleLayersText(s.weights.style)));
     s.weights.alpha = j.get("alpha", 1.0);
     s.weights.beta = j.get("beta", 1e4);
-    const std::string init = j.get("init", std::string("content+noise"));
-    if (init == "content+noise")
-        s.init = StyleInit::ContentNoise;
-    else if (init == "content")
-        s.init = StyleInit::Content;
-    else if (init == "noise")
-        s.init = StyleInit::Noise;
-    else
-        throw FormatError("init must be content+noise, content or noise, not \"" + init + "\"");
+    s.init = parseStyleInit(j.get("init", std::string("content+noise")));
     s.noise = j.get("noise", 0.25);
-    const std::string opt = j.get("optimizer", std::string("lbfgs"));
-    if (opt == "adam")
-        s.optimizer = StyleOptimizer::Adam;
-    else if (opt == "lbfgs")
-        s.optimizer = StyleOptimizer::Lbfgs;
-    else
-        throw FormatError("optimizer must be adam or lbfgs, not \"" + opt + "\"");
+    s.optimizer = parseStyleOptimizer(j.get("optimizer", std::string("lbfgs")));
     s.learningRate = j.get("learning_rate", defaultLearningRate(s.optimizer));
     s.seed = static_cast<std::uint32_t>(j.get("seed", 1.0));
     return s;
+}
+
+StyleInit parseStyleInit(const std::string& name)
+{
+    for (StyleInit i : {StyleInit::ContentNoise, StyleInit::Content, StyleInit::Noise})
+        if (name == initName(i)) return i;
+    throw ConfigError("init must be content+noise, content or noise, not \"" + name + "\"");
+}
+
+StyleOptimizer parseStyleOptimizer(const std::string& name)
+{
+    for (StyleOptimizer o : {StyleOptimizer::Adam, StyleOptimizer::Lbfgs})
+        if (name == optimizerName(o)) return o;
+    throw ConfigError("optimizer must be adam or lbfgs, not \"" + name + "\"");
 }
 
 double defaultLearningRate(StyleOptimizer o)

@@ -42,6 +42,9 @@ std::string styleLayersText(const std::vector<StyleLayer>& layers);
 double defaultLearningRate(StyleOptimizer o);
 const char* initName(StyleInit i);           // "content+noise", "content", "noise"
 const char* optimizerName(StyleOptimizer o); // "adam", "lbfgs"
+// The inverses of the two names above; ConfigError "init must be …, not "x"" for anything else.
+StyleInit parseStyleInit(const std::string& name);
+StyleOptimizer parseStyleOptimizer(const std::string& name);
 
 class StyleTransfer {
   public:
