@@ -570,22 +570,13 @@ int style(const Args& a, const char* argv0)
     std::vector<std::pair<int, dl::StyleSettings>> changes; // (iteration, settings from then on)
     if (a.has("replay")) {
         const std::string file = a.str("replay", "");
-        dl::Json run;
-        try {
-            run = dl::Json::parse(dl::readFile(file));
-        } catch (const dl::FormatError& e) {
-            throw dl::FormatError(file + " is not a readable run file (" + e.what() +
-                                  "); save the run again from the Style lab.");
-        }
-        contentPath = run.at("content").string("content");
-        stylePath = run.at("style").string("style");
-        size = static_cast<int>(run.get("size", 320.0));
-        iterations = static_cast<int>(run.get("iterations", 200.0));
-        settings = dl::styleSettingsFromJson(run.at("settings"));
-        if (const dl::Json* ch = run.find("changes"))
-            for (const dl::Json& c : ch->elements())
-                changes.emplace_back(static_cast<int>(c.at("iteration").number("iteration")),
-                                     dl::styleSettingsFromJson(c.at("settings")));
+        dl::StyleRun run = dl::parseStyleRun(dl::readFile(file), file);
+        contentPath = run.content;
+        stylePath = run.style;
+        size = run.size;
+        iterations = run.iterations;
+        settings = run.settings;
+        changes = std::move(run.changes);
     } else {
         if (a.positional.size() != 2) throw UsageError("style needs CONTENT and STYLE images");
         contentPath = a.positional[0];

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // dllab: the desktop app. `--screenshot FILE [--steps N] [--hover-unit]` trains N iterations offscreen,
 // saves the window as PNG and exits (used for the README pictures and smoke checks).
+#include "app/bench_gui.h"
 #include "app/gui/main_window.h"
 #include "core/util/memory.h"
 #include "widgets/augmentation_dialog.h"
 #include "widgets/compare_dialog.h"
 #include "widgets/gradcheck_dialog.h"
+#include "widgets/guarded_application.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/network_view.h"
@@ -218,7 +220,7 @@ int main(int argc, char** argv)
         return 2;
     }
     dl::keepFreedMemory();
-    QApplication app(argc, argv);
+    lab::GuardedApplication app(argc, argv);
     QApplication::setOrganizationName("DLVisualLab");
     QApplication::setApplicationName("DL Visual Lab");
     QApplication::setWindowIcon(QIcon(":/icons/dllab.png"));
@@ -259,6 +261,12 @@ int main(int argc, char** argv)
     QCommandLineOption dLayer("detect-layer", "Detection screenshot (maps): layer.", "n", "1");
     QCommandLineOption benchRedraw(
         "bench-redraw", "Detection lab: time N threshold changes (NMS + repaint), print JSON, exit.", "n");
+    QCommandLineOption benchGuiOpt(
+        "bench-gui",
+        "Time the GUI while LAB (playground, images, style) trains at full speed, then "
+        "dlcli on the same work; print JSON, exit (bench/busy_machine.sh).",
+        "lab");
+    QCommandLineOption benchSeconds("bench-seconds", "--bench-gui: seconds to measure.", "n", "10");
     QCommandLineOption sContent("style-content", "Style screenshot: content photo.", "file",
                                 "/usr/share/darknet/data/dog.jpg");
     QCommandLineOption sImage("style-image", "Style screenshot: style painting.", "file",
@@ -281,16 +289,18 @@ int main(int argc, char** argv)
                              "name", "training");
     QCommandLineOption imAug("images-augment", "Images lab screenshot: augmentation pipeline.", "text", "");
     QCommandLineOption imProbe("images-probe", "Images lab screenshot: dev image to look at.", "n", "0");
-    cli.addOptions({shot,    steps,   hover,    experiment, preset, speed,   dialog,      setLr,    labOpt,
-                    imModel, imLimit, imEpochs, imTab,      imAug,  imProbe, models,      dPhoto,   dModel,
-                    dView,   dScore,  dHead,    dCell,      dStep,  dLayer,  benchRedraw, sContent, sImage,
-                    sSize,   sIters,  sOpt,     sView,      sGram,  sOut});
+    cli.addOptions({shot,    steps,   hover,    experiment, preset, speed,   dialog,      setLr,       labOpt,
+                    imModel, imLimit, imEpochs, imTab,      imAug,  imProbe, models,      dPhoto,      dModel,
+                    dView,   dScore,  dHead,    dCell,      dStep,  dLayer,  benchRedraw, sContent,    sImage,
+                    sSize,   sIters,  sOpt,     sView,      sGram,  sOut,    benchGuiOpt, benchSeconds});
     cli.process(app);
-    if (cli.isSet(shot) || cli.isSet(benchRedraw))
+    if (cli.isSet(shot) || cli.isSet(benchRedraw) || cli.isSet(benchGuiOpt))
         QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
     if (cli.isSet(models)) qputenv("DLLAB_MODELS", cli.value(models).toLocal8Bit());
 
     lab::MainWindow w;
+    QObject::connect(&app, &lab::GuardedApplication::uncaught, &w,
+                     [&w](const QString& sentence) { w.showMessage(sentence, true); });
     w.show();
     if (cli.isSet(preset)) {
         QFile f(":/presets/" + cli.value(preset) + ".json");
@@ -306,6 +316,8 @@ int main(int argc, char** argv)
                   : cli.value(labOpt) == "detection" ? 2
                   : cli.value(labOpt) == "style"     ? 3
                                                      : 0);
+    if (cli.isSet(benchGuiOpt))
+        return benchGui(app, w, cli.value(benchGuiOpt), cli.value(benchSeconds).toInt());
     if (cli.isSet(shot) && cli.value(labOpt) == "style") return styleScreenshot(app, w, cli, cli.value(shot));
     if ((cli.isSet(shot) || cli.isSet(benchRedraw)) && cli.value(labOpt) == "detection")
         return detectionScreenshot(app, w, cli, cli.value(shot));

@@ -40,7 +40,11 @@ if [ -d ../shared/models ]; then
     [ -e "models/$name" ] || ln -s "$(cd "$d" && pwd)" "models/$name"
   done
 else
-  echo "setup: ../shared/models not found: the COCO detector (models/yolo-fastest-1.1) and the style extractor (models/tiny-darknet) are missing; see README, Models"
+  echo "setup: ../shared/models not found: the COCO detector (models/yolo-fastest-1.1) and the style extractor (models/tiny-darknet) are missing; see README, Models" >&2
+  if [ "${DL_REQUIRE_MODELS:-}" = 1 ]; then
+    echo "setup: the models are required here (--require-models / DL_REQUIRE_MODELS=1); put the shared folder beside the project" >&2
+    exit 1
+  fi
 fi
 FACE_PKG="@vladmandic/face-api@1.7.15"
 FACE_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
@@ -61,5 +65,6 @@ if [ ! -f models/face-api/tiny_face_detector_model.bin ]; then
     echo "setup: models/face-api filled from $FACE_PKG (sha512 checked)"
   else
     echo "setup: could not fetch $FACE_PKG from the npm registry: the face model stays unavailable" >&2
+    [ "${DL_REQUIRE_MODELS:-}" = 1 ] && { echo "setup: the face model is required here (DL_REQUIRE_MODELS=1)" >&2; exit 1; }
   fi
 fi

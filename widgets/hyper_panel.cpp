@@ -103,10 +103,17 @@ HyperPanel::HyperPanel(QWidget* parent) : QWidget(parent)
     form->addRow(more);
     connect(more, &QPushButton::clicked, this, &HyperPanel::moreRequested);
 
+    // A drag is one change, applied and marked on the curve where it ends (issue 11): while the handle is
+    // held only the label follows; the release (or a click, wheel or key step) applies the value.
     connect(m_lr, &QSlider::valueChanged, this, [this] {
         if (m_updating) return;
         m_hyper.lr = float(sliderToRate(m_lr->value()));
         updateLabels();
+        if (!m_lr->isSliderDown()) emitHyper();
+    });
+    connect(m_lr, &QSlider::sliderReleased, this, [this] {
+        if (m_updating) return;
+        m_hyper.lr = float(sliderToRate(m_lr->value()));
         emitHyper();
     });
     connect(m_opt, &QComboBox::currentIndexChanged, this, [this] {

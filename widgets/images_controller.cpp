@@ -4,7 +4,8 @@
 namespace lab {
 
 ImagesController::ImagesController(QObject* parent)
-    : QObject(parent), m_cancel(std::make_shared<dl::CancelFlag>()), m_worker(new ImagesWorker(m_cancel))
+    : QObject(parent), m_cancel(std::make_shared<dl::CancelFlag>()),
+      m_closing(std::make_shared<dl::CancelFlag>()), m_worker(new ImagesWorker(m_cancel, m_closing))
 {
     registerMetatypes();
     m_thread.setObjectName("images-training");
@@ -28,6 +29,7 @@ ImagesController::ImagesController(QObject* parent)
 ImagesController::~ImagesController()
 {
     m_cancel->request();
+    m_closing->request(); // an evaluation in progress stops at its next chunk
     QMetaObject::invokeMethod(m_worker, &ImagesWorker::shutdown, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();

@@ -51,7 +51,7 @@ class ImagesController : public QObject {
         QMetaObject::invokeMethod(m_worker, f, Qt::QueuedConnection);
     }
     QThread m_thread;
-    std::shared_ptr<dl::CancelFlag> m_cancel;
+    std::shared_ptr<dl::CancelFlag> m_cancel, m_closing;
     ImagesWorker* m_worker; // lives on m_thread; deleted there when the thread finishes
     bool m_running = false;
 };

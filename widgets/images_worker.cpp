@@ -15,8 +15,9 @@
 
 namespace lab {
 
-ImagesWorker::ImagesWorker(std::shared_ptr<dl::CancelFlag> cancel, QObject* parent)
-    : QObject(parent), m_cancel(std::move(cancel))
+ImagesWorker::ImagesWorker(std::shared_ptr<dl::CancelFlag> cancel, std::shared_ptr<dl::CancelFlag> closing,
+                           QObject* parent)
+    : QObject(parent), m_cancel(std::move(cancel)), m_closing(std::move(closing))
 {
     m_snapClock.start();
     m_heavyClock.start();
@@ -232,10 +233,10 @@ void ImagesWorker::afterStep(const dl::StepStats& s)
 {
     if (s.diverged) {
         setRunning(false);
-        emit failed(
-            tr("Training stopped at step %1: the cost became NaN. Try a lower learning rate (now %2).")
-                .arg(s.step)
-                .arg(double(s.lr)));
+        emit failed(tr("Training stopped at step %1: the cost became %2. Try a lower learning rate (now %3).")
+                        .arg(s.step)
+                        .arg(std::isnan(s.cost) ? tr("NaN") : tr("infinite"))
+                        .arg(double(s.lr)));
         return;
     }
     m_pendingCosts.push_back({s.step, s.cost});
@@ -248,8 +249,8 @@ void ImagesWorker::endEpoch()
     EpochPoint e;
     e.epoch = m_trainer->epochs();
     e.step = m_trainer->steps();
-    e.train = m_trainer->evaluate(m_trainSample);
-    e.dev = m_trainer->evaluate(m_trainer->dev());
+    e.train = m_trainer->evaluate(m_trainSample, nullptr, nullptr, m_closing.get());
+    e.dev = m_trainer->evaluate(m_trainer->dev(), nullptr, nullptr, m_closing.get());
     m_pendingEpochs.push_back(e);
     m_rate = m_rateClock.elapsed() > 0 ? 1000.0 * double(m_rateImages) / double(m_rateClock.elapsed()) : 0;
     if (m_cfg.maxEpochs > 0 && e.epoch >= m_cfg.maxEpochs && m_running) {
@@ -420,7 +421,7 @@ void ImagesWorker::evaluate(bool test)
         EvalReport r;
         r.runId = m_runId;
         r.setName = test ? QStringLiteral("test") : QStringLiteral("dev");
-        r.cost = m_trainer->evaluate(set, &m_lastPredicted, &probs).cost;
+        r.cost = m_trainer->evaluate(set, &m_lastPredicted, &probs, m_closing.get()).cost;
         r.metrics = dl::computeMetrics(set.labels, m_lastPredicted, set.classes);
         m_lastEvalSet = test ? 1 : 0;
         std::vector<int> wrong;

@@ -61,10 +61,15 @@ void LossCurveView::addMarker(const ChangeMarker& m)
     auto* text = new QCPItemText(m_plot);
     text->position->setTypeX(QCPItemPosition::ptPlotCoords);
     text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    text->position->setCoords(double(m.step), 0.02 + 0.07 * double((m_markers.size() - 1) % 5));
-    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    text->setText(" " + m.what);
+    // Labels stack up from the bottom of the plot, away from the legend (top right), on a light box so a
+    // curve behind them does not hide the text.
+    text->position->setCoords(double(m.step), 0.98 - 0.08 * double((m_markers.size() - 1) % 5));
+    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    text->setText(m.what);
     text->setColor(QColor(120, 60, 160));
+    text->setBrush(QColor(255, 255, 255, 215));
+    text->setPadding(QMargins(3, 1, 3, 1));
+    text->setClipToAxisRect(true);
     text->setFont(QFont(font().family(), 8));
 }
 

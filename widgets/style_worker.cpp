@@ -59,11 +59,13 @@ void StyleWorker::configure(const StyleRunConfig& cfg)
         }
         m_run = std::make_unique<dl::StyleTransfer>(std::move(chain), c, s, cfg.settings);
         m_cfg = cfg;
+        m_setupError.clear();
         emit prepared(p);
         m_imageDirty = true;
         emitSnapshot(true);
     } catch (const std::exception& e) {
-        emit failed(e.what());
+        m_setupError = QString::fromUtf8(e.what());
+        emit failed(m_setupError);
     }
 }
 
@@ -76,8 +78,10 @@ void StyleWorker::setRunning(bool r)
 
 void StyleWorker::start()
 {
-    if (!m_run) {
-        emit failed(tr("Nothing to run: choose a content photo and a style painting first."));
+    if (!m_run) { // Run again says why the last set-up failed (a missing model, a broken photo)
+        emit failed(!m_setupError.isEmpty()
+                        ? m_setupError
+                        : tr("Nothing to run: choose a content photo and a style painting first."));
         return;
     }
     if (m_run->iterations() >= m_cfg.iterations) {

@@ -50,6 +50,7 @@ class StyleWorker : public QObject {
     std::optional<dl::FeatureChain> m_extractor; // loaded once per models folder, copied into each run
     QString m_extractorDir;
     std::unique_ptr<dl::StyleTransfer> m_run;
+    QString m_setupError; // why the last configure() failed, said again when Run is pressed
     StyleRunConfig m_cfg;
     dl::Json m_changes = dl::Json::array(); // [{iteration, settings}] for the replay file
     long m_runId = 0;

@@ -30,13 +30,13 @@ class MainWindow : public QMainWindow {
     QAction* pauseAction() const { return m_pause; }
     QAction* stepAction() const { return m_step; }
     QAction* resetAction() const { return m_reset; }
+    void showMessage(const QString& text, bool error); // the status bar's sentence (errors in red)
 
   protected:
     void closeEvent(QCloseEvent* e) override;
 
   private:
     void buildMenus();
-    void showMessage(const QString& text, bool error);
     void updateStatus(const Snapshot& s);
     void setStatusFields(const QStringList& f);
     bool imagesActive() const;

@@ -4,6 +4,7 @@
 #include "core/util/file.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -39,6 +40,21 @@ static bool parseFloat(const std::string& s, float& v)
     return *end == '\0' && std::isfinite(v);
 }
 
+// "12", "-3": a label written as a whole number (such labels sort by value, not as text).
+static bool isIntegerText(const std::string& s)
+{
+    size_t i = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    return i < s.size() && s.find_first_not_of("0123456789", i) == std::string::npos;
+}
+
+static bool fitsLong(const std::string& s)
+{
+    errno = 0;
+    char* end = nullptr;
+    std::strtol(s.c_str(), &end, 10);
+    return errno != ERANGE;
+}
+
 Dataset2D parseCsv2D(const std::string& text, const std::string& name, std::vector<std::string>* labelNames)
 {
     struct Row {
@@ -69,20 +85,21 @@ Dataset2D parseCsv2D(const std::string& text, const std::string& name, std::vect
         if (!parseFloat(f[0], x)) throw DataError(name, lineNo, "x \"" + f[0] + "\" is not a finite number.");
         if (!parseFloat(f[1], y)) throw DataError(name, lineNo, "y \"" + f[1] + "\" is not a finite number.");
         if (f[2].empty()) throw DataError(name, lineNo, "the label column is empty.");
+        if (isIntegerText(f[2]) && !fitsLong(f[2]))
+            throw DataError(name, lineNo,
+                            "the label \"" + f[2] +
+                                "\" is too large a number; use class numbers 0 to 5 or class names.");
         rows.push_back({x, y, f[2]});
     }
     if (rows.empty()) throw DataError(name, 0, "no data rows found; expected lines like 0.5,-1.2,1.");
     std::vector<std::string> labels;
     for (const Row& r : rows)
         if (std::find(labels.begin(), labels.end(), r.label) == labels.end()) labels.push_back(r.label);
-    bool allInt = std::all_of(labels.begin(), labels.end(), [](const std::string& s) {
-        char* end = nullptr;
-        std::strtol(s.c_str(), &end, 10);
-        return *end == '\0';
-    });
+    const bool allInt = std::all_of(labels.begin(), labels.end(), isIntegerText); // each fits a long (above)
     if (allInt)
-        std::sort(labels.begin(), labels.end(),
-                  [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
+        std::sort(labels.begin(), labels.end(), [](const std::string& a, const std::string& b) {
+            return std::strtol(a.c_str(), nullptr, 10) < std::strtol(b.c_str(), nullptr, 10);
+        });
     else
         std::sort(labels.begin(), labels.end());
     if (labels.size() < 2)

@@ -2,6 +2,7 @@
 #include "core/detect/darknet_net.h"
 
 #include "core/util/error.h"
+#include "core/util/threads.h"
 
 #include <chrono>
 #include <cmath>
@@ -257,6 +258,7 @@ const Tensor& DarknetNet::output(int layer) const
 
 const Tensor& DarknetNet::forward(const Tensor& x)
 {
+    adaptThreads(); // one thread while other programs keep the cores busy (util/threads.h)
     DL_CHECK(x.rank() == 4 && x.dim(0) == 1 && x.dim(1) == m_c && x.dim(2) == m_h && x.dim(3) == m_w,
              "DarknetNet::forward expects (1, " + std::to_string(m_c) + ", " + std::to_string(m_h) + ", " +
                  std::to_string(m_w) + "), got " + shapeString(x.shape()));

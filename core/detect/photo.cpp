@@ -52,6 +52,28 @@ bool headerSize(const std::string& b, long& w, long& h, bool& jpeg)
     return false;
 }
 
+// Whether a JPEG's compressed data reaches its end-of-image marker FF D9. The segments before the scan
+// are skipped by their lengths (an EXIF thumbnail inside APP1 has an FF D9 of its own); in the
+// entropy-coded scan an FF byte is always followed by 00 or a restart marker (ITU T.81 §B.1.1.5), so
+// the first FF D9 after the start of scan (FF DA) is the end. Bytes after it (padding, data some cameras
+// and editors append) are allowed.
+bool jpegReachesEnd(const std::string& b)
+{
+    size_t i = 2;
+    while (i + 4 <= b.size() && static_cast<unsigned char>(b[i]) == 0xFF) {
+        const unsigned marker = static_cast<unsigned char>(b[i + 1]);
+        if (marker == 0xFF) {
+            ++i;
+            continue;
+        }
+        if (marker == 0xDA) return b.find("\xFF\xD9", i + 2) != std::string::npos;
+        const unsigned len = be16(b, i + 2);
+        if (len < 2) break;
+        i += 2 + len;
+    }
+    return false;
+}
+
 } // namespace
 
 Photo decodePhoto(const std::string& bytes, const std::string& name)
@@ -60,18 +82,15 @@ Photo decodePhoto(const std::string& bytes, const std::string& name)
     if (bytes.empty()) throw FormatError(n + " is empty (0 bytes); choose a photo file.");
     long w = 0, h = 0;
     bool jpeg = false;
-    if (headerSize(bytes, w, h, jpeg) && w * h > kMaxPhotoPixels)
+    // In double: a PNG header's sides are 32-bit each, so their product can overflow a long.
+    if (headerSize(bytes, w, h, jpeg) && double(w) * double(h) > double(kMaxPhotoPixels))
         throw FormatError(n + " is " + std::to_string(w) + "×" + std::to_string(h) + " pixels (" +
-                          std::to_string(w * h / 1'000'000) + " megapixels); the lab opens photos up to " +
+                          std::to_string(static_cast<long long>(double(w) * double(h) / 1e6)) +
+                          " megapixels); the lab opens photos up to " +
                           std::to_string(kMaxPhotoPixels / 1'000'000) + " megapixels: scale it down first.");
-    if (jpeg) { // a complete JPEG ends with the EOI marker FF D9 (trailing zero padding allowed)
-        size_t end = bytes.size();
-        while (end > 2 && bytes[end - 1] == '\0') --end;
-        if (end < 4 || static_cast<unsigned char>(bytes[end - 2]) != 0xFF ||
-            static_cast<unsigned char>(bytes[end - 1]) != 0xD9)
-            throw FormatError(
-                n + " is cut short (its JPEG data stops before the end marker); copy the photo again.");
-    }
+    if (jpeg && !jpegReachesEnd(bytes))
+        throw FormatError(n +
+                          " is cut short (its JPEG data stops before the end marker); copy the photo again.");
     cv::Mat bgr;
     try {
         const cv::Mat raw(1, static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), CV_8U,

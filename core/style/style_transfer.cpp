@@ -3,6 +3,7 @@
 
 #include "core/detect/darknet_net.h"
 #include "core/detect/detector.h"
+#include "core/util/threads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -91,19 +92,53 @@ Json styleSettingsJson(const StyleSettings& s)
     return j;
 }
 
+// A number of the run file that must lie in [lo, hi] (checked before any cast); FormatError otherwise.
+static double inRange(const Json& j, const char* key, double fallback, double lo, double hi, const char* what)
+{
+    const double v = j.get(key, fallback);
+    if (!(v >= lo && v <= hi))
+        throw FormatError(std::string(key) + " is " + Json(v).dump() + "; " + what + " must be from " +
+                          Json(lo).dump() + " to " + Json(hi).dump());
+    return v;
+}
+
 StyleSettings styleSettingsFromJson(const Json& j)
 {
     StyleSettings s;
-    s.weights.contentLayer = static_cast<int>(j.get("content_layer", 12.0));
+    s.weights.contentLayer =
+        static_cast<int>(inRange(j, "content_layer", 12.0, 0, 1000, "the content layer"));
     s.weights.style = parseStyleLayers(j.get("style_layers", styleLayersText(s.weights.style)));
-    s.weights.alpha = j.get("alpha", 1.0);
-    s.weights.beta = j.get("beta", 1e4);
+    s.weights.alpha = inRange(j, "alpha", 1.0, 0, 1e30, "α (the content weight)");
+    s.weights.beta = inRange(j, "beta", 1e4, 0, 1e30, "β (the style weight)");
     s.init = parseStyleInit(j.get("init", std::string("content+noise")));
-    s.noise = j.get("noise", 0.25);
+    s.noise = inRange(j, "noise", 0.25, 0, 1, "the noise amount");
     s.optimizer = parseStyleOptimizer(j.get("optimizer", std::string("lbfgs")));
-    s.learningRate = j.get("learning_rate", defaultLearningRate(s.optimizer));
-    s.seed = static_cast<std::uint32_t>(j.get("seed", 1.0));
+    s.learningRate =
+        inRange(j, "learning_rate", defaultLearningRate(s.optimizer), 1e-12, 1e6, "the learning rate");
+    s.seed = static_cast<std::uint32_t>(inRange(j, "seed", 1.0, 0, 4294967295.0, "the seed"));
     return s;
+}
+
+StyleRun parseStyleRun(const std::string& text, const std::string& name)
+{
+    try {
+        const Json run = Json::parse(text);
+        StyleRun r;
+        r.content = run.at("content").string("content");
+        r.style = run.at("style").string("style");
+        r.size = static_cast<int>(inRange(run, "size", 320.0, 32, 1600, "the output size"));
+        r.iterations = static_cast<int>(inRange(run, "iterations", 200.0, 1, 100000, "the iterations"));
+        r.settings = styleSettingsFromJson(run.at("settings"));
+        if (const Json* ch = run.find("changes"))
+            for (const Json& c : ch->elements())
+                r.changes.emplace_back(
+                    static_cast<int>(inRange(c, "iteration", 0, 0, 100000, "an iteration")),
+                    styleSettingsFromJson(c.at("settings")));
+        return r;
+    } catch (const Error& e) {
+        throw FormatError(std::filesystem::path(name).filename().string() + " is not a readable run file (" +
+                          e.what() + "); save the run again from the Style lab.");
+    }
 }
 
 StyleInit parseStyleInit(const std::string& name)
@@ -187,6 +222,7 @@ void StyleTransfer::setOptimizer(StyleOptimizer o, double learningRate)
 
 StyleCosts StyleTransfer::step()
 {
+    adaptThreads(); // one thread while other programs keep the cores busy (util/threads.h)
     ++m_evals;
     const StyleCosts c = m_s.optimizer == StyleOptimizer::Adam ? stepAdam() : stepLbfgs();
     // Float overflow (β or α far too large) leaves inf/NaN in the gradient; the optimiser would then stall

@@ -34,6 +34,17 @@ FeatureChain loadStyleExtractor(const std::string& modelsDir);
 // Settings as JSON (the lab's run file, `dlcli style --replay`) and back; FormatError for bad values.
 Json styleSettingsJson(const StyleSettings& s);
 StyleSettings styleSettingsFromJson(const Json& j);
+// The Style lab's saved run (Save run…, `dlcli style --replay`): the two photos, the output size, the
+// iterations, the settings it started with and each change with the iteration it applies before.
+struct StyleRun {
+    std::string content, style;
+    int size = 320, iterations = 200;
+    StyleSettings settings;
+    std::vector<std::pair<int, StyleSettings>> changes;
+};
+// Throws FormatError with one sentence naming `name` ("run.json is not a readable run file (…); save the
+// run again from the Style lab.").
+StyleRun parseStyleRun(const std::string& text, const std::string& name);
 // "0:0.2,2:0.2" ⇄ style layers; ConfigError for bad text.
 std::vector<StyleLayer> parseStyleLayers(const std::string& text);
 std::string styleLayersText(const std::vector<StyleLayer>& layers);

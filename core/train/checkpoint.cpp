@@ -5,6 +5,7 @@
 #include "core/util/binary_io.h"
 #include "core/util/file.h"
 
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 
@@ -108,9 +109,17 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
         for (size_t i = 0; i < t->model().size() && i < lr.size(); ++i)
             if (!lr[i].string().empty()) t->model().layer(i).setRngState(lr[i].string());
         Trainer::Cursor c;
-        c.step = static_cast<long>(h.at("step").number("step"));
-        c.epoch = static_cast<long>(h.at("epoch").number("epoch"));
-        c.batchPos = static_cast<int>(h.at("batch_pos").number("batch_pos"));
+        // Ranges checked in double, before the casts (a cast of an out-of-range double is undefined).
+        const auto count = [&](const char* key, double hi) {
+            const double v = h.at(key).number(key);
+            if (!(v >= 0 && v <= hi && v == std::floor(v)))
+                throw FormatError(name + " is damaged: its " + key + " (" + Json(v).dump() +
+                                  ") is not a whole number from 0 to " + Json(hi).dump() + ".");
+            return v;
+        };
+        c.step = static_cast<long>(count("step", 1e15));
+        c.epoch = static_cast<long>(count("epoch", 1e15));
+        c.batchPos = static_cast<int>(count("batch_pos", double(t->data().train.size())));
         std::uint32_t n = r.u32();
         if (n > static_cast<std::uint32_t>(t->data().train.size()))
             throw FormatError(name + " is damaged: the saved shuffle is longer than the training set.");

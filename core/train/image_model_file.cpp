@@ -39,9 +39,14 @@ void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::strin
 
 ImageModelFile readImageModel(const std::string& path)
 {
+    return parseImageModel(readFile(path), std::filesystem::path(path).filename().string());
+}
+
+ImageModelFile parseImageModel(std::string bytes, const std::string& name)
+{
     ImageModelFile f;
-    f.name = std::filesystem::path(path).filename().string();
-    f.bytes = readFile(path);
+    f.name = name;
+    f.bytes = std::move(bytes);
     BinaryReader r(f.bytes, f.name);
     char magic[4];
     r.bytes(magic, 4);

@@ -34,6 +34,7 @@ struct ImageModelFile {
 void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::string& path);
 // Reads and checks the header (magic, version, layer list). Throws FormatError/IoError naming the file.
 ImageModelFile readImageModel(const std::string& path);
+ImageModelFile parseImageModel(std::string bytes, const std::string& name); // the same on a file's bytes
 // A trainer with the file's layers, values and optimizer state on the given data (whose image shape and
 // class count must match the file). Throws FormatError ("m.dlm is truncated …").
 std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train, ImageSet dev);

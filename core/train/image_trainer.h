@@ -52,10 +52,12 @@ class ImageTrainer {
     // (gradCam's saliency path).
     void applyBackwardSettings();
 
-    // Eval mode, in chunks of 500 images. `predicted` receives the argmax per image when given and `probs`
-    // the softmax probabilities (N, K) row-major.
+    // Eval mode, in chunks of kEvalChunk images. `predicted` receives the argmax per image when given and
+    // `probs` the softmax probabilities (N, K) row-major. A cancel request stops between chunks (the
+    // result then covers the chunks done; the GUI uses it when the window closes).
+    static constexpr int kEvalChunk = 256;
     EvalStats evaluate(const ImageSet& s, std::vector<int>* predicted = nullptr,
-                       std::vector<float>* probs = nullptr);
+                       std::vector<float>* probs = nullptr, const CancelFlag* cancel = nullptr);
     Metrics metrics(const ImageSet& s);
 
     Sequential& model() { return m_model; }

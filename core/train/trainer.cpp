@@ -2,6 +2,7 @@
 #include "core/train/trainer.h"
 
 #include "core/layers/dropout.h"
+#include "core/util/threads.h"
 
 #include <cmath>
 #include <cstdio>
@@ -98,6 +99,7 @@ float Trainer::lossAndGrad(const Tensor& x, const Tensor& y, int m)
 
 StepStats Trainer::step()
 {
+    adaptThreads(); // one thread while other programs keep the cores busy (util/threads.h)
     const int n = m_data.train.size();
     const bool full = m_hyper.batch <= 0 || m_hyper.batch >= n;
     StepStats s;

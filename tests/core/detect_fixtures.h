@@ -2,6 +2,7 @@
 // Shared by the detection tests: a small darknet model written on the fly (every layer type the lab runs,
 // a non-square 96×40 input, YOLO grids of 2×3 and 4×6), and where the real models are.
 #pragma once
+#include "tests/require_files.h"
 #include "core/detect/detector.h"
 #include "core/util/file.h"
 #include "core/util/rng.h"
@@ -220,6 +221,12 @@ inline QString writeSmallStyleModels(const QTemporaryDir& dir)
 }
 
 // The real models (scripts/setup.sh fills models/; DLLAB_MODELS overrides). "" when absent.
+inline QString modelsRoot() // models/ as the app finds it (DLLAB_MODELS, else the source tree's)
+{
+    const std::string d = dl::findModelsDir("", DL_SOURCE_DIR);
+    return d.empty() ? QString(DL_SOURCE_DIR) + "/models" : QString::fromStdString(d);
+}
+
 inline std::string modelsDir()
 {
     const std::string d = dl::findModelsDir("", DL_SOURCE_DIR);

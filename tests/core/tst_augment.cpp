@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <set>
+
 namespace {
 dl::Tensor marked(int c, int h, int w) // zero image with one bright pixel per channel at (1, 1)
 {
@@ -31,17 +33,73 @@ class TstAugment : public QObject {
     }
     void cropShiftsWithinPadding()
     {
+        // One bright pixel at the centre of a 9×9 image: a crop with padding 2 moves it by (dy, dx) with
+        // |dy|, |dx| ≤ 2 and nothing else appears; over 40 draws the shifts take many values, not only 0.
         dl::Rng rng(3);
-        for (int trial = 0; trial < 20; ++trial) {
-            dl::Tensor t = marked(1, 9, 9);
-            t[4 * 9 + 4] = 1.f; // a centre pixel that can never leave a ±2 shift
+        std::set<std::pair<int, int>> shifts;
+        for (int trial = 0; trial < 40; ++trial) {
+            dl::Tensor t({1, 1, 9, 9});
+            t[4 * 9 + 4] = 1.f;
             dl::augmentBatch(t, always("crop", 2), rng);
-            int cy = -1, cx = -1;
-            for (int y = 0; y < 9; ++y)
-                for (int x = 0; x < 9; ++x)
-                    if (t[y * 9 + x] == 1.f && std::abs(y - 4) <= 2 && std::abs(x - 4) <= 2) cy = y, cx = x;
-            QVERIFY(cy >= 2 && cy <= 6 && cx >= 2 && cx <= 6);
+            QCOMPARE(t.arr().sum(), 1.f); // it cannot leave the picture, and nothing else lights up
+            int at = -1;
+            for (int i = 0; i < 81; ++i)
+                if (t[size_t(i)] == 1.f) at = i;
+            QVERIFY(at >= 0);
+            const int dy = at / 9 - 4, dx = at % 9 - 4;
+            QVERIFY(std::abs(dy) <= 2 && std::abs(dx) <= 2);
+            shifts.insert({dy, dx});
         }
+        QVERIFY2(shifts.size() >= 10, qPrintable(QString::number(shifts.size())));
+    }
+    void elasticResamplesSmoothly()
+    {
+        // A constant image stays constant away from the border (a resampling, not noise) ...
+        dl::Rng rng(6);
+        dl::Tensor flat({1, 1, 28, 28}, 0.5f);
+        dl::augmentBatch(flat, always("elastic", 1.5f), rng);
+        for (int y = 10; y < 18; ++y)
+            for (int x = 10; x < 18; ++x) QVERIFY(std::abs(flat[size_t(y) * 28 + x] - 0.5f) < 1e-5f);
+        // ... while a ramp is displaced: values change, by about α pixels' worth of the slope (1/27 per px),
+        // and stay within the ramp's range.
+        dl::Tensor ramp({1, 1, 28, 28});
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x) ramp[size_t(y) * 28 + x] = float(x) / 27.f;
+        const dl::Tensor before = ramp;
+        dl::augmentBatch(ramp, always("elastic", 1.5f), rng);
+        double moved = 0;
+        for (int y = 4; y < 24; ++y)
+            for (int x = 4; x < 24; ++x) {
+                const float v = ramp[size_t(y) * 28 + x];
+                QVERIFY(v >= 0.f && v <= 1.f);
+                moved += std::abs(v - before[size_t(y) * 28 + x]) * 27.0; // in pixels of displacement
+            }
+        moved /= 400.0;
+        QVERIFY2(moved > 0.3 && moved < 4.0, qPrintable(QString("mean |dx| %1 px").arg(moved)));
+    }
+    void pcaColourShiftsAlongTheComponents()
+    {
+        // Krizhevsky et al. 2012: every pixel gets the same RGB shift Σ α_k λ_k p_k. With one component
+        // (λ = 0.2 along (1, 1, 0)/√2), R and G move by the same amount, B not at all.
+        dl::PcaColor basis;
+        basis.eigenvalues[0] = basis.eigenvalues[1] = 0.f;
+        basis.eigenvalues[2] = 0.2f;
+        for (int c = 0; c < 3; ++c) basis.eigenvectors[c][2] = c < 2 ? float(M_SQRT1_2) : 0.f;
+        dl::Rng rng(8);
+        int changed = 0;
+        for (int trial = 0; trial < 10; ++trial) {
+            dl::Tensor t({1, 3, 3, 3}, 0.5f);
+            dl::augmentBatch(t, always("pca", 1.f), rng, &basis);
+            const float dr = t[0] - 0.5f, dg = t[9] - 0.5f;
+            for (int p = 0; p < 9; ++p) {
+                QVERIFY(std::abs((t[size_t(p)] - 0.5f) - dr) < 1e-6f);      // the same shift for every pixel
+                QVERIFY(std::abs((t[size_t(9 + p)] - 0.5f) - dg) < 1e-6f);
+                QCOMPARE(t[size_t(18 + p)], 0.5f); // blue untouched
+            }
+            QVERIFY(std::abs(dr - dg) < 1e-6f);
+            changed += std::abs(dr) > 1e-4f;
+        }
+        QVERIFY(changed >= 8); // α ~ N(0, 1): almost never ~0
     }
     void zeroStrengthGeometryIsNearIdentity_data()
     {

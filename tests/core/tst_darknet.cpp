@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // darknet cfg/weights reading and our forward pass against OpenCV's DNN module (the test oracle, issue 4):
 // a generated model with every layer type on a non-square input, then the real Yolo-Fastest on dog.jpg.
+#include "tests/require_files.h"
 #include "core/detect/darknet_net.h"
 #include "core/detect/detector.h"
 #include "core/detect/nms.h"
@@ -163,7 +164,7 @@ class TstDarknet : public QObject {
         QFETCH(int, grid);
         QFETCH(qlonglong, weights);
         const QString path = "/usr/share/darknet/cfg/" + cfg;
-        if (!QFile::exists(path)) QSKIP("needs Debian's darknet package (scripts/setup.sh installs it)");
+        DL_NEEDS_FILES((QStringList{path}), DL_FROM_DARKNET_PKG);
         const dl::DarknetNet net =
             dl::DarknetNet::fromCfg(dl::readFile(path.toStdString()), cfg.toStdString());
         QCOMPARE(static_cast<int>(net.headLayers().size()), heads);
@@ -257,10 +258,12 @@ class TstDarknet : public QObject {
     }
     void cocoModelMatchesOpenCvOnDog()
     {
-        const std::string models = dltest::modelsDir();
         const std::string dog = std::string(dltest::kDarknetData) + "/dog.jpg";
-        if (models.empty() || !QFile::exists(QString::fromStdString(dog)))
-            QSKIP("needs models/ (scripts/setup.sh) and Debian's darknet photos");
+        DL_NEEDS_FILES((QStringList{dltest::modelsRoot() + "/yolo-fastest-1.1/yolo-fastest-1.1.weights",
+                        dltest::modelsRoot() + "/yolo-fastest-1.1/yolo-fastest-1.1-xl.weights"}),
+                       DL_FROM_SHARED_MODELS);
+        DL_NEEDS_FILES((QStringList{QString::fromStdString(dog)}), DL_FROM_DARKNET_PKG);
+        const std::string models = dltest::modelsDir();
         for (const char* key : {"coco", "coco-small"}) {
             dl::Detector det = dl::Detector::open(key, models);
             const std::string stem = std::string(models) + "/yolo-fastest-1.1/yolo-fastest-1.1" +

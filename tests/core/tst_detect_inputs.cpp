@@ -5,6 +5,7 @@
 #include "core/detect/nms.h"
 #include "core/util/error.h"
 #include "detect_fixtures.h"
+#include "tests/require_files.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -85,6 +86,24 @@ class TstDetectInputs : public QObject {
         sof[at + 5] = static_cast<char>(20000 >> 8), sof[at + 6] = static_cast<char>(20000 & 255);
         sof[at + 7] = static_cast<char>(20000 >> 8), sof[at + 8] = static_cast<char>(20000 & 255);
         QVERIFY(photoError(sof, "big.jpg").startsWith("big.jpg is 20000×20000 pixels"));
+        // A PNG whose sides are both near 2³²: their product overflows a 64-bit signed long.
+        const std::string vast = std::string("\x89PNG\r\n\x1a\n", 8) + be32(13) + "IHDR" + be32(0xFFFFFFF0u) +
+                                 be32(0xFFFFFFF0u) + std::string("\x08\x02\x00\x00\x00", 5) + be32(0);
+        QVERIFY2(photoError(vast, "vast.png").startsWith("vast.png is 4294967280×4294967280 pixels ("),
+                 qPrintable(photoError(vast, "vast.png")));
+    }
+    void jpegWithBytesAfterItsEndIsAPhoto()
+    {
+        // Cameras and editors append data after the end marker; such a file is complete (issue 11).
+        const std::string jpg = encoded(".jpg", 64, 48);
+        for (const std::string& tail :
+             {std::string(100, '\0'), std::string("trailing text"), std::string(7, '\xFF')}) {
+            const dl::Photo p = dl::decodePhoto(jpg + tail, "tail.jpg");
+            QCOMPARE(p.width, 64);
+            QCOMPARE(p.height, 48);
+        }
+        // A JPEG cut inside its scan is still cut short, even when text follows the cut.
+        QVERIFY(photoError(jpg.substr(0, jpg.size() / 2) + "more", "cut.jpg").contains("cut short"));
     }
     void tfjsManifestDequantises()
     {
@@ -125,9 +144,10 @@ class TstDetectInputs : public QObject {
     {
         // tests/data/face_api_reference.json: what face-api 1.7.15 itself (tfjs CPU backend) finds on its six
         // demo photos with TinyFaceDetectorOptions(416, 0.5); made by tests/data/face_api_reference.cjs.
-        const std::string models = dltest::modelsDir();
-        if (models.empty() || !QFile::exists(QString::fromStdString(models + "/face-api/sample1.jpg")))
-            QSKIP("needs models/face-api (scripts/setup.sh fetches @vladmandic/face-api)");
+        DL_NEEDS_FILES((QStringList{dltest::modelsRoot() + "/face-api/tiny_face_detector_model.bin",
+                        dltest::modelsRoot() + "/face-api/sample1.jpg"}),
+                       DL_FROM_FACE_API);
+        const std::string models = dl::findModelsDir("", DL_SOURCE_DIR);
         QFile f(QString(DL_SOURCE_DIR) + "/tests/data/face_api_reference.json");
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject ref = QJsonDocument::fromJson(f.readAll()).object();

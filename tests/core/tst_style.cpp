@@ -3,6 +3,7 @@
 // gradients, max-pool and leaky routing to the pixels, a double-precision gradient check through a small
 // darknet chain, settings and layer parsing, and — with Tiny Darknet present — the extractor against the
 // darknet forward pass and the run: dog.jpg in the style of scream.jpg at 320 px.
+#include "tests/require_files.h"
 #include "core/detect/darknet_net.h"
 #include "core/detect/detector.h"
 #include "core/detect/photo.h"
@@ -58,6 +59,12 @@ dl::DarknetNet randomChain(int h, int w)
                 l.conv->bias().value[i] = rng.normal(0, 0.1f);
         }
     return net;
+}
+
+QString modelsRoot()
+{
+    const std::string d = dl::findModelsDir("", DL_SOURCE_DIR);
+    return d.empty() ? QString(DL_SOURCE_DIR) + "/models" : QString::fromStdString(d);
 }
 
 std::string modelsDir()
@@ -284,8 +291,8 @@ class TstStyle : public QObject {
     // in tst_darknet); any input size works (fully convolutional).
     void extractorMatchesDarknetForward()
     {
+        DL_NEEDS_FILES((QStringList{modelsRoot() + "/tiny-darknet/tiny.weights"}), DL_FROM_SHARED_MODELS);
         const std::string models = modelsDir();
-        if (models.empty()) QSKIP("needs models/tiny-darknet (scripts/setup.sh)");
         const std::string cfg = models + "/tiny-darknet/tiny.cfg";
         dl::DarknetNet net = dl::DarknetNet::fromCfg(dl::readFile(cfg), cfg);
         net.loadWeights(dl::readFile(models + "/tiny-darknet/tiny.weights"), "tiny.weights");
@@ -307,9 +314,9 @@ class TstStyle : public QObject {
     // cost falls at least 20× within 200 iterations while the content cost stays small.
     void dogInTheStyleOfTheScream()
     {
+        DL_NEEDS_FILES((QStringList{modelsRoot() + "/tiny-darknet/tiny.weights"}), DL_FROM_SHARED_MODELS);
+        DL_NEEDS_FILES((QStringList{QString::fromStdString(kData + "/scream.jpg")}), DL_FROM_DARKNET_PKG);
         const std::string models = modelsDir();
-        if (models.empty() || !QFile::exists(QString::fromStdString(kData + "/scream.jpg")))
-            QSKIP("needs models/tiny-darknet and Debian's darknet photos");
         const dl::Photo dog = dl::loadPhoto(kData + "/dog.jpg"),
                         scream = dl::loadPhoto(kData + "/scream.jpg");
         const dl::ImageSize sz = dl::styleOutputSize(dog, 320);
@@ -323,7 +330,13 @@ class TstStyle : public QObject {
         qInfo("style cost %.4g -> %.4g (%.0fx), content %.4g -> %.4g", first.style, last.style,
               first.style / last.style, first.content, last.content);
         QVERIFY(first.style / last.style >= 20);
-        QVERIFY(last.content < 0.2); // the content still counts: J_content of the plain content photo is 0
+        // The content still counts: at the content layer the result is closer to the photo than the
+        // painting itself is (J_content(C, S), the same cost with G = the painting).
+        const dl::Tensor painting = dl::photoToPixels(scream, 320, 240, true);
+        const double paintingContent = st.problem().evaluate(painting, nullptr).content;
+        qInfo("content cost of the painting itself %.4g", paintingContent);
+        QVERIFY2(last.content < 0.8 * paintingContent, // measured: 0.062 vs 0.091
+                 qPrintable(QString("%1 vs the painting's %2").arg(last.content).arg(paintingContent)));
         QCOMPARE(st.iterations(), 200);
     }
 };

@@ -2,6 +2,7 @@
 // The Detection lab, offscreen: a generated darknet model and photo go through the worker thread; the
 // thresholds re-filter without a new network run; NMS replay, selection, anchors; PNG/JSON export; bad
 // photos and models give one sentence and the page stays usable. Real models when models/ has them.
+#include "tests/require_files.h"
 #include "../core/detect_fixtures.h"
 #include "app/gui/detection_page.h"
 #include "core/detect/nms.h"
@@ -55,10 +56,26 @@ class TstDetection : public QObject {
         for (int i : page.nms().kept) QVERIFY(page.result().candidates[static_cast<size_t>(i)].score >= 0.6f);
         page.setIouThreshold(1.0); // nothing overlaps by more than 100 %: NMS keeps every candidate
         QCOMPARE(page.nms().kept.size(), page.nms().candidates.size());
+        // IoU threshold 0: no two kept boxes of one class overlap at all; across classes, no two kept boxes
+        // overlap whatever their class, so boxes of different classes that overlapped are gone too.
         page.setIouThreshold(0.0);
-        const size_t perClass = page.nms().kept.size();
+        const std::vector<int> perClass = page.nms().kept;
+        const auto& cand = page.result().candidates;
+        const auto box = [&](int i) { return cand[static_cast<size_t>(i)]; };
+        bool crossOverlap = false;
+        for (size_t a = 0; a < perClass.size(); ++a)
+            for (size_t b = a + 1; b < perClass.size(); ++b) {
+                const float o = dl::iou(box(perClass[a]).box, box(perClass[b]).box);
+                if (box(perClass[a]).cls == box(perClass[b]).cls) QCOMPARE(o, 0.f);
+                crossOverlap = crossOverlap || o > 0.f;
+            }
         page.setPerClass(false);
-        QVERIFY(page.nms().kept.size() <= perClass);
+        const std::vector<int> across = page.nms().kept;
+        for (size_t a = 0; a < across.size(); ++a)
+            for (size_t b = a + 1; b < across.size(); ++b)
+                QCOMPARE(dl::iou(box(across[a]).box, box(across[b]).box), 0.f);
+        QVERIFY(across.size() <= perClass.size());
+        if (crossOverlap) QVERIFY(across.size() < perClass.size()); // overlapping classes: one of them went
         QCOMPARE(page.result().id, id); // none of this ran the network again
         QCOMPARE(detected.count(), 1);
     }
@@ -182,10 +199,11 @@ class TstDetection : public QObject {
     }
     void cocoOnDogFindsDogBicycleCar()
     {
-        const std::string models = dltest::modelsDir();
         const QString dog = QString(dltest::kDarknetData) + "/dog.jpg";
-        if (models.empty() || !QFile::exists(dog))
-            QSKIP("needs models/ (scripts/setup.sh) and Debian's darknet photos");
+        DL_NEEDS_FILES((QStringList{dltest::modelsRoot() + "/yolo-fastest-1.1/yolo-fastest-1.1-xl.weights"}),
+                       DL_FROM_SHARED_MODELS);
+        DL_NEEDS_FILES((QStringList{dog}), DL_FROM_DARKNET_PKG);
+        const std::string models = dltest::modelsDir();
         qputenv("DLLAB_MODELS", QByteArray::fromStdString(models));
         lab::DetectionPage page;
         QSignalSpy detected(&page, &lab::DetectionPage::detected);
