@@ -233,10 +233,7 @@ void ImagesWorker::afterStep(const dl::StepStats& s)
 {
     if (s.diverged) {
         setRunning(false);
-        emit failed(tr("Training stopped at step %1: the cost became %2. Try a lower learning rate (now %3).")
-                        .arg(s.step)
-                        .arg(std::isnan(s.cost) ? tr("NaN") : tr("infinite"))
-                        .arg(double(s.lr)));
+        emit failed(QString::fromStdString(dl::divergenceMessage(s))); // "became NaN" / "became infinite"
         return;
     }
     m_pendingCosts.push_back({s.step, s.cost});

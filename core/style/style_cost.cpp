@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/style/style_cost.h"
 
+#include "core/util/threads.h"
+
 #include <algorithm>
 
 namespace dl {
@@ -74,6 +76,7 @@ void StyleProblemT<T>::computeTargets()
 template <typename T>
 StyleCosts StyleProblemT<T>::evaluate(const TensorT<T>& x, TensorT<T>* grad)
 {
+    adaptThreads(); // one thread while other programs keep the cores busy (util/threads.h)
     DL_CHECK(m_content.size(), "StyleProblem::evaluate before setImages");
     DL_CHECK(x.shape() == m_content.shape(), "StyleProblem::evaluate: image " + shapeString(x.shape()) +
                                                  " is not the content's " + shapeString(m_content.shape()));

@@ -3,7 +3,6 @@
 
 #include "core/detect/darknet_net.h"
 #include "core/detect/detector.h"
-#include "core/util/threads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -97,8 +96,8 @@ static double inRange(const Json& j, const char* key, double fallback, double lo
 {
     const double v = j.get(key, fallback);
     if (!(v >= lo && v <= hi))
-        throw FormatError(std::string(key) + " is " + Json(v).dump() + "; " + what + " must be from " +
-                          Json(lo).dump() + " to " + Json(hi).dump());
+        throw FormatError(std::string(key) + " is " + numberText(v) + "; " + what + " must be from " +
+                          numberText(lo) + " to " + numberText(hi));
     return v;
 }
 
@@ -222,7 +221,6 @@ void StyleTransfer::setOptimizer(StyleOptimizer o, double learningRate)
 
 StyleCosts StyleTransfer::step()
 {
-    adaptThreads(); // one thread while other programs keep the cores busy (util/threads.h)
     ++m_evals;
     const StyleCosts c = m_s.optimizer == StyleOptimizer::Adam ? stepAdam() : stepLbfgs();
     // Float overflow (β or α far too large) leaves inf/NaN in the gradient; the optimiser would then stall

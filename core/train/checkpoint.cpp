@@ -113,8 +113,8 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
         const auto count = [&](const char* key, double hi) {
             const double v = h.at(key).number(key);
             if (!(v >= 0 && v <= hi && v == std::floor(v)))
-                throw FormatError(name + " is damaged: its " + key + " (" + Json(v).dump() +
-                                  ") is not a whole number from 0 to " + Json(hi).dump() + ".");
+                throw FormatError(name + " is damaged: its " + key + " (" + numberText(v) +
+                                  ") is not a whole number from 0 to " + numberText(hi) + ".");
             return v;
         };
         c.step = static_cast<long>(count("step", 1e15));

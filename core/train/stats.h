@@ -13,6 +13,10 @@ struct StepStats {
     bool diverged = false; // cost was NaN/Inf: no update was made and training should stop
 };
 
+// The sentence for a diverged step (its `step` counts the updates made before it): "Training stopped at step
+// N: the cost became NaN. Try a lower learning rate (now 100)." — "became infinite" for ±Inf.
+std::string divergenceMessage(const StepStats& s);
+
 struct EvalStats {
     float cost = 0;     // data loss + L2 on the whole split, Eval mode
     float accuracy = 0; // fraction in [0, 1]

@@ -195,6 +195,11 @@ void Trainer::setCursor(const Cursor& c)
 
 std::string Trainer::divergenceMessage(const StepStats& s) const
 {
+    return dl::divergenceMessage(s);
+}
+
+std::string divergenceMessage(const StepStats& s)
+{
     char buf[200];
     std::snprintf(buf, sizeof buf,
                   "Training stopped at step %ld: the cost became %s. Try a lower learning rate (now %.4g).",

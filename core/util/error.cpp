@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/util/error.h"
 
+#include <cstdio>
 #include <filesystem>
 
 namespace dl {
@@ -14,6 +15,13 @@ std::string fileLinePrefix(const std::string& file, int line)
 DataError::DataError(const std::string& f, int l, const std::string& msg)
     : Error(fileLinePrefix(f, l) + msg), file(f), line(l)
 {
+}
+
+std::string numberText(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
 }
 
 void throwCheck(const char* file, int line, const std::string& msg)

@@ -38,6 +38,9 @@ class DataError : public Error {
 // a user's file starts (DataError, the darknet cfg reader).
 std::string fileLinePrefix(const std::string& file, int line);
 
+// A number as a message shows it: "-1", "2.5", "1e+300" (%.6g).
+std::string numberText(double v);
+
 [[noreturn]] void throwCheck(const char* file, int line, const std::string& msg);
 
 } // namespace dl

@@ -3,6 +3,7 @@
 #include "core/data/synthetic.h"
 #include "core/train/checkpoint.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -83,6 +84,45 @@ class TstCheckpoint : public QObject {
             QFAIL("no exception");
         } catch (const dl::FormatError& e) {
             QVERIFY2(QString(e.what()).contains("model.dlck") && QString(e.what()).contains(message),
+                     e.what());
+        }
+    }
+    void outOfRangePositionIsRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("batch position past the training set") << "batch_pos"
+                                                              << "100000";
+        QTest::newRow("negative batch position") << "batch_pos"
+                                                 << "-3";
+        QTest::newRow("fractional step") << "step"
+                                         << "2.5";
+        QTest::newRow("step beyond any int") << "step"
+                                             << "1e300";
+    }
+    void outOfRangePositionIsRefused()
+    {
+        // The header's numbers are checked before they become ints (issue 11): one sentence naming the key.
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        auto a = make(dl::OptKind::Adam, false, 1.f);
+        const std::string bytes = dl::checkpointBytes(*a);
+        std::uint32_t n = 0;
+        std::memcpy(&n, bytes.data() + 8, 4);
+        QString header = QString::fromStdString(bytes.substr(12, n));
+        const QRegularExpression field("\"" + key + "\":\\s*[0-9.e+-]+");
+        QVERIFY(header.contains(field));
+        header.replace(field, "\"" + key + "\": " + value);
+        const std::string h = header.toStdString();
+        const std::uint32_t m = static_cast<std::uint32_t>(h.size());
+        const std::string damaged =
+            bytes.substr(0, 8) + std::string(reinterpret_cast<const char*>(&m), 4) + h + bytes.substr(12 + n);
+        try {
+            dl::checkpointFromBytes(damaged, "/x/model.dlck");
+            QFAIL("no exception");
+        } catch (const dl::FormatError& e) {
+            QVERIFY2(QString(e.what()).startsWith("model.dlck") && QString(e.what()).contains(key) &&
+                         QString(e.what()).contains("is not a whole number from 0 to"),
                      e.what());
         }
     }

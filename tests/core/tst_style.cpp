@@ -3,7 +3,6 @@
 // gradients, max-pool and leaky routing to the pixels, a double-precision gradient check through a small
 // darknet chain, settings and layer parsing, and — with Tiny Darknet present — the extractor against the
 // darknet forward pass and the issue's run: dog.jpg in the style of scream.jpg at 320 px.
-#include "tests/require_files.h"
 #include "core/detect/darknet_net.h"
 #include "core/detect/detector.h"
 #include "core/detect/photo.h"
@@ -11,6 +10,7 @@
 #include "core/style/style_transfer.h"
 #include "core/util/file.h"
 #include "core/util/rng.h"
+#include "tests/require_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -226,6 +226,51 @@ class TstStyle : public QObject {
 
     // Both optimisers lower J on the small chain, keep the pixels in [0, 1], and a change of β between steps
     // (pause, change, continue) keeps the image and re-weights the cost.
+    void runFileValuesAreChecked_data()
+    {
+        QTest::addColumn<QString>("settings");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("negative alpha") << R"("alpha": -1)"
+                                        << "alpha is -1; α (the content weight) must be from 0";
+        QTest::newRow("negative beta") << R"("beta": -10000)"
+                                       << "beta is -10000; β (the style weight) must be from 0";
+        QTest::newRow("noise above 1") << R"("noise": 3)"
+                                       << "noise is 3; the noise amount must be from 0 to 1";
+        QTest::newRow("zero learning rate") << R"("learning_rate": 0)"
+                                            << "learning_rate is 0";
+        QTest::newRow("huge content layer") << R"("content_layer": 1e300)"
+                                            << "content_layer is 1e+300";
+    }
+    void runFileValuesAreChecked()
+    {
+        // A saved run whose numbers are out of range is one sentence naming the file and the value (issue
+        // 11).
+        QFETCH(QString, settings);
+        QFETCH(QString, says);
+        const std::string run =
+            R"({"content": "c.jpg", "style": "s.jpg", "size": 96, "iterations": 5, "settings": {)" +
+            settings.toStdString() + "}}";
+        try {
+            dl::parseStyleRun(run, "/x/run.json");
+            QFAIL("no error");
+        } catch (const dl::FormatError& e) {
+            const QString m = QString::fromUtf8(e.what());
+            QVERIFY2(m.startsWith("run.json is not a readable run file (") && m.contains(says) &&
+                         m.endsWith("; save the run again from the Style lab."),
+                     qPrintable(m));
+        }
+        const dl::StyleRun ok = dl::parseStyleRun(
+            R"({"content": "c.jpg", "style": "s.jpg", "size": 96, "iterations": 5, "settings": {"beta": 10},
+                "changes": [{"iteration": 2, "settings": {"alpha": 3}}]})",
+            "run.json");
+        QCOMPARE(ok.size, 96);
+        QCOMPARE(ok.settings.weights.beta, 10.0);
+        QCOMPARE(ok.changes.size(), size_t(1));
+        QCOMPARE(ok.changes[0].second.weights.alpha, 3.0);
+        QVERIFY_THROWS_EXCEPTION(dl::FormatError, dl::parseStyleRun(R"({"content": "c.jpg", "style": "s.jpg",
+            "size": 1e12, "settings": {}})",
+                                                                    "run.json"));
+    }
     void optimisersDescendAndStayInRange()
     {
         for (auto opt : {dl::StyleOptimizer::Adam, dl::StyleOptimizer::Lbfgs}) {

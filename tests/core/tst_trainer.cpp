@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <limits>
+
 namespace {
 dl::Split data(const std::string& kind, float dev = 0.2f, std::uint32_t seed = 1)
 {
@@ -126,6 +128,23 @@ class TstTrainer : public QObject {
         QVERIFY2(msg.contains("Try a lower learning rate (now 100)"), qPrintable(msg));
         for (dl::Param* p : t.model().params())
             QVERIFY(p->value.arr().isFinite().all()); // no NaN update made
+    }
+    void divergenceSaysNaNOrInfinite()
+    {
+        dl::StepStats s;
+        s.step = 11, s.lr = 100.f, s.diverged = true;
+        s.cost = std::numeric_limits<float>::quiet_NaN();
+        QCOMPARE(
+            QString::fromStdString(dl::divergenceMessage(s)),
+            QString(
+                "Training stopped at step 12: the cost became NaN. Try a lower learning rate (now 100)."));
+        s.cost = std::numeric_limits<float>::infinity(); // an overflow, not a NaN: said as it is (issue 11)
+        QCOMPARE(
+            QString::fromStdString(dl::divergenceMessage(s)),
+            QString("Training stopped at step 12: the cost became infinite. Try a lower learning rate (now "
+                    "100)."));
+        s.cost = -std::numeric_limits<float>::infinity();
+        QVERIFY(dl::divergenceMessage(s).find("became infinite") != std::string::npos);
     }
     void cancelStopsWithinOneStep()
     {

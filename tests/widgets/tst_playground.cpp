@@ -22,6 +22,11 @@ class TstPlayground : public QObject {
     Q_OBJECT
     std::unique_ptr<lab::MainWindow> m_w;
     lab::PlaygroundPage* page() { return m_w->playground(); }
+    static bool writeFile(const QString& path, const QByteArray& bytes)
+    {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    }
     // True once the page has shown step `step`; callers QVERIFY it, so a time-out fails the test.
     bool waitForStep(long step)
     {
@@ -130,10 +135,7 @@ class TstPlayground : public QObject {
     {
         QTemporaryDir dir;
         const QString path = dir.path() + "/pts.csv";
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x,y,label\n1,2,0\n3,4\n");
-        f.close();
+        QVERIFY(writeFile(path, "x,y,label\n1,2,0\n3,4\n"));
         page()->loadCsv(path);
         QCOMPARE(m_w->statusMessage(),
                  QString("pts.csv, line 3: expected 3 columns (x, y, label), found 2."));
@@ -145,10 +147,7 @@ class TstPlayground : public QObject {
         // A label too large for a number once ended the app (std::out_of_range from std::stol, issue 11).
         QTemporaryDir dir;
         const QString path = dir.path() + "/big.csv";
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x,y,label\n1,2,0\n3,4,99999999999999999999\n5,6,1\n");
-        f.close();
+        QVERIFY(writeFile(path, "x,y,label\n1,2,0\n3,4,99999999999999999999\n5,6,1\n"));
         const int before = page()->lastSnapshot().data.train.size() + page()->lastSnapshot().data.dev.size();
         page()->loadCsv(path);
         QCOMPARE(m_w->statusMessage(),
