@@ -84,6 +84,21 @@ for r in $(seq "$ROUNDS"); do
   load_stop
 done
 
+# Which setting causes the slowdown: the detection forward under load with the old fixed 2-thread team
+# (DL_THREADS=2), the same with libgomp's waiting threads sleeping instead of spinning, one thread, and
+# the adaptive default.
+echo "bench: thread settings under load (detection forward)"
+load_start
+: > "$OUT/policies.txt"
+for r in $(seq "$ROUNDS"); do
+  for policy in "DL_THREADS=2" "DL_THREADS=2 OMP_WAIT_POLICY=passive" "DL_THREADS=1" "adaptive"; do
+    envs=(); [ "$policy" != adaptive ] && read -r -a envs <<< "$policy"
+    v=$(env "${envs[@]}" build/app/dlcli detect "$DOG" --model coco --repeat 20 --json | json "['forward_median_seconds']*1e3")
+    echo "$policy|$v" >> "$OUT/policies.txt"
+  done
+done
+load_stop
+
 if [ "$GUI" = 1 ]; then
   : > "$OUT/gui.txt"
   for lab in playground images style; do
@@ -131,6 +146,14 @@ if os.path.exists(gui):
             continue
         lines.append(f"| {d['lab']} | {phase} | {d['latency_median_ms']:.1f} / {d['latency_p99_ms']:.1f} | "
                      f"{d['lab_rate']:,.1f} {d['unit']} | {d['cli_rate']:,.1f} {d['unit']} | {d['lab_rate'] / d['cli_rate']:.2f} |")
+pol = {}
+for l in open(os.path.join(out, "policies.txt")):
+    k, _, v = l.strip().partition("|")
+    if v: pol.setdefault(k, []).append(float(v))
+if pol:
+    lines += ["", "| thread setting, two busy processes | detection forward, median ms |", "|---|---|"]
+    for k, v in pol.items():
+        lines.append(f"| {k} | {statistics.median(v):.1f} |")
 text = "\n".join(lines)
 open(os.path.join(out, "busy.md"), "w").write(text + "\n")
 print(text)

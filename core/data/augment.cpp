@@ -51,9 +51,11 @@ AugmentPipeline AugmentPipeline::parse(const std::string& text)
         } catch (const std::exception&) {
             throw ConfigError("augmentation \"" + item + "\": write kind:probability:strength with numbers");
         }
-        if (!(op.probability >= 0.f && op.probability <= 1.f) || !(op.strength >= 0.f) || parts.size() > 3)
+        // Strength bounded too: a crop of 1e30 pixels' padding is no picture (and no int).
+        if (!(op.probability >= 0.f && op.probability <= 1.f) || !(op.strength >= 0.f && op.strength <= 1000.f) ||
+            parts.size() > 3)
             throw ConfigError("augmentation \"" + item +
-                              "\": probability must be in [0, 1] and strength ≥ 0");
+                              "\": probability must be in [0, 1] and strength from 0 to 1000");
         p.ops.push_back(op);
     }
     return p;

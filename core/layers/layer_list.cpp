@@ -147,8 +147,10 @@ std::vector<LayerSpec> parseLayerList(const std::string& text, int c, int h, int
             std::string trimmed = code;
             while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back())))
                 trimmed.pop_back();
-            throw ConfigError("Line " + std::to_string(lineNo) + " (" + trimmed.substr(trimmed.find(word)) +
-                              "): " + e.what());
+            // The line as the user wrote it, from its first word (`word` is lower-cased: not searched for).
+            const size_t first = trimmed.find_first_not_of(" \t\r");
+            throw ConfigError("Line " + std::to_string(lineNo) + " (" +
+                              (first == std::string::npos ? trimmed : trimmed.substr(first)) + "): " + e.what());
         }
     }
     if (out.empty())

@@ -174,6 +174,8 @@ class TstAugment : public QObject {
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::AugmentPipeline::parse("blur"));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::AugmentPipeline::parse("flip:2"));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::AugmentPipeline::parse("crop:0.5:x"));
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::AugmentPipeline::parse("crop:1:1e30")); // no int padding
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::AugmentPipeline::parse("rotate:1:inf"));
     }
 };
 

@@ -52,6 +52,10 @@ class TstLayerList : public QObject {
                                << "Line 4 (conv 4 k=9):";
         QTest::newRow("classes") << "flatten\ndense 7"
                                  << "The last layer gives (7, 1) but the data has 10";
+        // Found by fuzz_layer_list: the line was looked up by its lower-cased first word, so an error on
+        // a line written in capitals threw std::out_of_range instead of this sentence.
+        QTest::newRow("capitals") << "flatten\n  DENSE x\ndense 10"
+                                  << "Line 2 (DENSE x): the unit count must";
         QTest::newRow("empty") << "# nothing\n"
                                << "The layer list is empty";
     }
