@@ -55,7 +55,7 @@ class TstLayerList : public QObject {
         // Found by fuzz_layer_list: the line was looked up by its lower-cased first word, so an error on
         // a line written in capitals threw std::out_of_range instead of this sentence.
         QTest::newRow("capitals") << "flatten\n  DENSE x\ndense 10"
-                                  << "Line 2 (DENSE x): the unit count must";
+                                  << "Line 2 (DENSE x): the output count must be a whole number";
         QTest::newRow("empty") << "# nothing\n"
                                << "The layer list is empty";
     }
