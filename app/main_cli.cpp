@@ -403,7 +403,10 @@ int trainImages(const Args& a)
         dl::saveImageModel(t, src, a.str("save", ""));
         log << "saved " << a.str("save", "") << "\n";
     }
+    const auto e0 = std::chrono::steady_clock::now(); // evaluation (forward only), timed apart from training
     const dl::EvalStats tr = t.evaluate(t.train()), dv = t.evaluate(t.dev()), te = t.evaluate(test);
+    const double evalSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - e0).count();
+    const double evalPerSecond = evalSeconds > 0 ? double(tr.count + dv.count + te.count) / evalSeconds : 0;
     // images actually trained on: whole epochs plus the steps of an interrupted one
     const double images = double(t.epochs() - startEpoch) * t.train().size() +
                           double(t.steps() - t.epochs() * t.stepsPerEpoch()) * std::max(1, h.batch);
@@ -416,6 +419,7 @@ int trainImages(const Args& a)
         j.set("model", model).set("test_accuracy", double(te.accuracy));
         j.set("dev_accuracy", double(dv.accuracy)).set("train_accuracy", double(tr.accuracy));
         j.set("epochs", t.epochs()).set("seconds", seconds).set("images_per_second", imagesPerSecond);
+        j.set("evaluation_images_per_second", evalPerSecond);
         j.set("parameters", double(t.model().paramCount())).set("diverged", last.diverged);
         std::cout << j.dump() << std::endl;
     } else {

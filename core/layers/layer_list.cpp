@@ -122,6 +122,31 @@ void fillSpec(const std::string& word, const Words& w, const Shape& shape, Layer
     }
 }
 
+// What one layer may ask for (found by fuzz_layer_list: "conv 999999999" asked for 36 GB of weights).
+constexpr double kMaxLayerWeights = 64e6; // 256 MB of floats
+constexpr double kMaxActivations = 16e6;  // values per image out of one layer
+constexpr int kMaxSetting = 65536;        // channels, units, kernel, stride, padding, groups
+
+void checkSize(const LayerSpec& s)
+{
+    for (const auto& [value, name] : {std::pair{s.outputs, "the output count"},
+                                      {s.kernel, "k"},
+                                      {s.stride, "s"},
+                                      {s.pad, "p"},
+                                      {s.groups, "g"}})
+        if (value > kMaxSetting)
+            throw ConfigError(std::string(name) + " is " + std::to_string(value) + "; at most " +
+                              std::to_string(kMaxSetting));
+    const double in = s.inputs, out = s.outputs, k2 = double(s.kernel) * s.kernel;
+    double weights = 0;
+    if (s.type == "Conv2d") weights = out * (in / std::max(1, s.groups)) * k2;
+    if (s.type == "Dense") weights = out * in;
+    if (s.type == "ResidualBlock") weights = out * (in + out) * 9 + out * in;
+    if (weights > kMaxLayerWeights)
+        throw ConfigError("it needs " + numberText(weights) + " weights; this lab trains layers of up to " +
+                          numberText(kMaxLayerWeights));
+}
+
 } // namespace
 
 std::vector<LayerSpec> parseLayerList(const std::string& text, int c, int h, int w, int classes)
@@ -141,7 +166,15 @@ std::vector<LayerSpec> parseLayerList(const std::string& text, int c, int h, int
         try {
             LayerSpec s;
             fillSpec(word, splitWords(in), shape, s);
+            checkSize(s);
             shape = makeLayer<float>(s)->outputShape(shape);
+            double perImage = 1;
+            for (size_t d = 1; d < shape.size(); ++d) perImage *= shape[d];
+            if (shape.size() == 2) perImage = shape[0];
+            if (perImage > kMaxActivations)
+                throw ConfigError("its output has " + numberText(perImage) +
+                                  " values per image; this lab keeps " + "layers under " +
+                                  numberText(kMaxActivations) + " (use a stride or pooling)");
             out.push_back(s);
         } catch (const Error& e) {
             std::string trimmed = code;
@@ -150,7 +183,8 @@ std::vector<LayerSpec> parseLayerList(const std::string& text, int c, int h, int
             // The line as the user wrote it, from its first word (`word` is lower-cased: not searched for).
             const size_t first = trimmed.find_first_not_of(" \t\r");
             throw ConfigError("Line " + std::to_string(lineNo) + " (" +
-                              (first == std::string::npos ? trimmed : trimmed.substr(first)) + "): " + e.what());
+                              (first == std::string::npos ? trimmed : trimmed.substr(first)) +
+                              "): " + e.what());
         }
     }
     if (out.empty())

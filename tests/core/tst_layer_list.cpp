@@ -56,6 +56,14 @@ class TstLayerList : public QObject {
         // a line written in capitals threw std::out_of_range instead of this sentence.
         QTest::newRow("capitals") << "flatten\n  DENSE x\ndense 10"
                                   << "Line 2 (DENSE x): the output count must be a whole number";
+        // Found by fuzz_layer_list: sizes that would allocate gigabytes are refused while parsing.
+        QTest::newRow("huge conv")
+            << "conv 999999999 p=1\nflatten\ndense 10"
+            << "Line 1 (conv 999999999 p=1): the output count is 999999999; at most 65536";
+        QTest::newRow("huge weights") << "conv 60000 k=50\nflatten\ndense 10"
+                                      << "Line 1 (conv 60000 k=50): it needs 1.5e+08 weights";
+        QTest::newRow("huge output") << "conv 64 p=300\nflatten\ndense 10"
+                                     << "Line 1 (conv 64 p=300): its output has";
         QTest::newRow("empty") << "# nothing\n"
                                << "The layer list is empty";
     }
