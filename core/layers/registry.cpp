@@ -47,8 +47,14 @@ std::vector<LayerSpec> expandModel(const ModelSpec& spec, Rng& rng)
     if (spec.inputs <= 0 || spec.outputs <= 0) throw ConfigError("the network needs inputs and outputs");
     std::vector<LayerSpec> out;
     int prev = spec.inputs;
+    double weights = 0; // bounded before anything is allocated (an experiment file may list many layers)
     for (int h : spec.hidden) {
         if (h <= 0 || h > 4096) throw ConfigError("hidden layer sizes must be between 1 and 4096");
+        weights += double(prev) * h;
+        if (weights > 64e6)
+            throw ConfigError(
+                "the hidden layers would need more than 64 million weights; use fewer or smaller "
+                "layers");
         out.push_back({"Dense", prev, h});
         if (spec.batchNorm) out.push_back({"BatchNorm", h});
         LayerSpec act{actName(spec.activation)};

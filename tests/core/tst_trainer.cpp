@@ -129,6 +129,22 @@ class TstTrainer : public QObject {
         for (dl::Param* p : t.model().params())
             QVERIFY(p->value.arr().isFinite().all()); // no NaN update made
     }
+    void hugeNetworksAreRefusedBeforeAllocating()
+    {
+        // An experiment file may list any number of 4096-unit layers: refused by the weight count, not by
+        // running out of memory.
+        dl::ModelSpec spec;
+        spec.hidden = std::vector<int>(8, 4096);
+        try {
+            dl::Trainer t(spec, dl::Hyperparams{}, data("flower"), 1);
+            QFAIL("no error");
+        } catch (const dl::ConfigError& e) {
+            QVERIFY2(QString(e.what()).contains("more than 64 million weights"), e.what());
+        }
+        spec.hidden = {4096, 3}; // large but allowed
+        dl::Trainer ok(spec, dl::Hyperparams{}, data("flower"), 1);
+        QCOMPARE(ok.steps(), 0L);
+    }
     void divergenceSaysNaNOrInfinite()
     {
         dl::StepStats s;
