@@ -308,7 +308,9 @@ void TrainingWorker::openExperiment(const QString& path)
         cfg.network = e.network;
         cfg.hyper = e.hyper;
         cfg.seed = e.seed;
-        configure(cfg);
+        const long runBefore = m_runId;
+        configure(cfg);                  // says why itself when the file's network cannot be built
+        if (m_runId == runBefore) return; // then nothing is replayed onto the previous run
         for (const dl::HyperChange& c : e.changes)
             m_pendingMarkers.push_back({c.step, QString::fromStdString(c.what)});
         m_trainer->onStep = [this](const dl::StepStats& s) {
