@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/detection_controller.h"
 
+#include "widgets/handover.h"
+
 namespace lab {
 
 DetectionController::DetectionController(QObject* parent) : QObject(parent), m_worker(new DetectionWorker)
@@ -9,10 +11,10 @@ DetectionController::DetectionController(QObject* parent) : QObject(parent), m_w
     m_thread.setObjectName("detection");
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &DetectionWorker::modelOpened, this, &DetectionController::modelOpened);
-    connect(m_worker, &DetectionWorker::detected, this, &DetectionController::detected);
-    connect(m_worker, &DetectionWorker::mapsReady, this, &DetectionController::mapsReady);
-    connect(m_worker, &DetectionWorker::failed, this, &DetectionController::failed);
+    relay(m_worker, &DetectionWorker::modelOpened, this, &DetectionController::modelOpened);
+    relay(m_worker, &DetectionWorker::detected, this, &DetectionController::detected);
+    relay(m_worker, &DetectionWorker::mapsReady, this, &DetectionController::mapsReady);
+    relay(m_worker, &DetectionWorker::failed, this, &DetectionController::failed);
     m_thread.start();
 }
 
@@ -25,16 +27,16 @@ DetectionController::~DetectionController()
 // clang-format off
 void DetectionController::openModel(const QString& spec, const QString& dir)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, spec, dir] { w->openModel(spec, dir); }, Qt::QueuedConnection);
+    post(m_worker, [w = m_worker, spec, dir] { w->openModel(spec, dir); });
 }
 void DetectionController::detectFile(const QString& path)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->detectFile(path); }, Qt::QueuedConnection);
+    post(m_worker, [w = m_worker, path] { w->detectFile(path); });
 }
-void DetectionController::rerun() { QMetaObject::invokeMethod(m_worker, &DetectionWorker::rerun, Qt::QueuedConnection); }
+void DetectionController::rerun() { post(m_worker, [w = m_worker] { w->rerun(); }); }
 void DetectionController::featureMaps(int layer, int n)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, layer, n] { w->featureMaps(layer, n); }, Qt::QueuedConnection);
+    post(m_worker, [w = m_worker, layer, n] { w->featureMaps(layer, n); });
 }
 // clang-format on
 

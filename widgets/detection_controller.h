@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// GUI-thread handle to the detection worker's thread: owns the QThread, forwards commands as queued calls
+// GUI-thread handle to the detection worker's thread: owns the QThread, forwards commands as queued calls (widgets/handover.h)
 // and re-emits the worker's value signals.
 #pragma once
 #include "widgets/detection_worker.h"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/images_controller.h"
 
+#include "widgets/handover.h"
+
 namespace lab {
 
 ImagesController::ImagesController(QObject* parent)
@@ -11,18 +13,18 @@ ImagesController::ImagesController(QObject* parent)
     m_thread.setObjectName("images-training");
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &ImagesWorker::progressed, this, &ImagesController::progressed);
-    connect(m_worker, &ImagesWorker::runningChanged, this, [this](bool r) {
+    relay(m_worker, &ImagesWorker::progressed, this, &ImagesController::progressed);
+    relay(m_worker, &ImagesWorker::runningChanged, this, [this](bool r) {
         m_running = r;
         emit runningChanged(r);
     });
-    connect(m_worker, &ImagesWorker::busy, this, &ImagesController::busy);
-    connect(m_worker, &ImagesWorker::failed, this, &ImagesController::failed);
-    connect(m_worker, &ImagesWorker::info, this, &ImagesController::info);
-    connect(m_worker, &ImagesWorker::probed, this, &ImagesController::probed);
-    connect(m_worker, &ImagesWorker::evaluated, this, &ImagesController::evaluated);
-    connect(m_worker, &ImagesWorker::cellReady, this, &ImagesController::cellReady);
-    connect(m_worker, &ImagesWorker::configured, this, &ImagesController::configured);
+    relay(m_worker, &ImagesWorker::busy, this, &ImagesController::busy);
+    relay(m_worker, &ImagesWorker::failed, this, &ImagesController::failed);
+    relay(m_worker, &ImagesWorker::info, this, &ImagesController::info);
+    relay(m_worker, &ImagesWorker::probed, this, &ImagesController::probed);
+    relay(m_worker, &ImagesWorker::evaluated, this, &ImagesController::evaluated);
+    relay(m_worker, &ImagesWorker::cellReady, this, &ImagesController::cellReady);
+    relay(m_worker, &ImagesWorker::configured, this, &ImagesController::configured);
     m_thread.start();
 }
 
@@ -30,31 +32,31 @@ ImagesController::~ImagesController()
 {
     m_cancel->request();
     m_closing->request(); // an evaluation in progress stops at its next chunk
-    QMetaObject::invokeMethod(m_worker, &ImagesWorker::shutdown, Qt::QueuedConnection);
+    post(m_worker, [w = m_worker] { w->shutdown(); });
     m_thread.quit();
     m_thread.wait();
 }
 
 // clang-format off
-void ImagesController::configure(const ImageRunConfig& cfg) { post([w = m_worker, cfg] { w->configure(cfg); }); }
-void ImagesController::start() { post([w = m_worker] { w->start(); }); }
+void ImagesController::configure(const ImageRunConfig& cfg) { post(m_worker, [w = m_worker, cfg] { w->configure(cfg); }); }
+void ImagesController::start() { post(m_worker, [w = m_worker] { w->start(); }); }
 void ImagesController::pause()
 {
     m_cancel->request(); // stops the current chunk now, not after the queue drains
-    post([w = m_worker] { w->pause(); });
+    post(m_worker, [w = m_worker] { w->pause(); });
 }
-void ImagesController::stepOnce() { post([w = m_worker] { w->stepOnce(); }); }
-void ImagesController::setHyper(const dl::Hyperparams& h) { post([w = m_worker, h] { w->setHyper(h); }); }
-void ImagesController::setAugmentation(const dl::AugmentPipeline& p) { post([w = m_worker, p] { w->setAugmentation(p); }); }
-void ImagesController::setFrozen(int n, bool pre) { post([w = m_worker, n, pre] { w->setFrozen(n, pre); }); }
-void ImagesController::setMaxEpochs(int e) { post([w = m_worker, e] { w->setMaxEpochs(e); }); }
-void ImagesController::setFilterLayer(int l) { post([w = m_worker, l] { w->setFilterLayer(l); }); }
-void ImagesController::probe(int set, int i, int c) { post([w = m_worker, set, i, c] { w->probe(set, i, c); }); }
-void ImagesController::evaluate(bool test) { post([w = m_worker, test] { w->evaluate(test); }); }
-void ImagesController::cellImages(int t, int p) { post([w = m_worker, t, p] { w->cellImages(t, p); }); }
-void ImagesController::saveModel(const QString& path) { post([w = m_worker, path] { w->saveModel(path); }); }
-void ImagesController::openModel(const QString& path) { post([w = m_worker, path] { w->openModel(path); }); }
-void ImagesController::requestSnapshot() { post([w = m_worker] { w->requestSnapshot(); }); }
+void ImagesController::stepOnce() { post(m_worker, [w = m_worker] { w->stepOnce(); }); }
+void ImagesController::setHyper(const dl::Hyperparams& h) { post(m_worker, [w = m_worker, h] { w->setHyper(h); }); }
+void ImagesController::setAugmentation(const dl::AugmentPipeline& p) { post(m_worker, [w = m_worker, p] { w->setAugmentation(p); }); }
+void ImagesController::setFrozen(int n, bool pre) { post(m_worker, [w = m_worker, n, pre] { w->setFrozen(n, pre); }); }
+void ImagesController::setMaxEpochs(int e) { post(m_worker, [w = m_worker, e] { w->setMaxEpochs(e); }); }
+void ImagesController::setFilterLayer(int l) { post(m_worker, [w = m_worker, l] { w->setFilterLayer(l); }); }
+void ImagesController::probe(int set, int i, int c) { post(m_worker, [w = m_worker, set, i, c] { w->probe(set, i, c); }); }
+void ImagesController::evaluate(bool test) { post(m_worker, [w = m_worker, test] { w->evaluate(test); }); }
+void ImagesController::cellImages(int t, int p) { post(m_worker, [w = m_worker, t, p] { w->cellImages(t, p); }); }
+void ImagesController::saveModel(const QString& path) { post(m_worker, [w = m_worker, path] { w->saveModel(path); }); }
+void ImagesController::openModel(const QString& path) { post(m_worker, [w = m_worker, path] { w->openModel(path); }); }
+void ImagesController::requestSnapshot() { post(m_worker, [w = m_worker] { w->requestSnapshot(); }); }
 // clang-format on
 
 } // namespace lab

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // GUI-thread handle to the image lab's training thread: owns the QThread, moves an ImagesWorker onto it,
-// forwards commands as queued calls and re-emits the worker's value signals.
+// forwards commands as queued calls (widgets/handover.h) and re-emits the worker's value signals.
 #pragma once
 #include "widgets/images_worker.h"
 
@@ -45,11 +45,6 @@ class ImagesController : public QObject {
     void configured(const lab::ImageRunConfig& cfg);
 
   private:
-    template <typename F>
-    void post(F f)
-    {
-        QMetaObject::invokeMethod(m_worker, f, Qt::QueuedConnection);
-    }
     QThread m_thread;
     std::shared_ptr<dl::CancelFlag> m_cancel, m_closing;
     ImagesWorker* m_worker; // lives on m_thread; deleted there when the thread finishes

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // GUI-thread handle to the style worker's thread: owns the QThread and the shared cancel flag (Pause sets it
-// at once, so the run stops before its next iteration), forwards commands as queued calls, re-emits values.
+// at once, so the run stops before its next iteration), forwards commands as queued calls (widgets/handover.h), re-emits values.
 #pragma once
 #include "widgets/style_worker.h"
 

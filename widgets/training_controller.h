@@ -41,11 +41,6 @@ class TrainingController : public QObject {
     void configured(const lab::RunConfig& cfg);
 
   private:
-    template <typename F>
-    void post(F f)
-    {
-        QMetaObject::invokeMethod(m_worker, f, Qt::QueuedConnection);
-    }
     QThread m_thread;
     std::shared_ptr<dl::CancelFlag> m_cancel; // set here, polled by the worker between steps
     TrainingWorker* m_worker;                 // lives on m_thread; deleted there when the thread finishes

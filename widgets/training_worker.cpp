@@ -62,10 +62,19 @@ void TrainingWorker::setRunning(bool r)
     emit runningChanged(r);
 }
 
-void TrainingWorker::configure(const RunConfig& cfg)
+void TrainingWorker::configure(const RunConfig& cfg) { configureFrom(cfg, QString()); }
+
+// `from`: the file the configuration was read from, named in the sentence when its network cannot be built.
+bool TrainingWorker::configureFrom(const RunConfig& cfg, const QString& from)
 {
-    guard("setting up the network", [&] {
-        auto t = std::make_unique<dl::Trainer>(cfg.network, cfg.hyper, cfg.data, cfg.seed);
+    return guard("setting up the network", [&] {
+        std::unique_ptr<dl::Trainer> t;
+        try {
+            t = std::make_unique<dl::Trainer>(cfg.network, cfg.hyper, cfg.data, cfg.seed);
+        } catch (const dl::Error& e) {
+            if (from.isEmpty()) throw;
+            throw dl::Error(QFileInfo(from).fileName().toStdString() + ": " + e.what());
+        }
         m_trainer = std::move(t);
         m_cfg = cfg;
         m_record = dl::Experiment{};
@@ -308,9 +317,7 @@ void TrainingWorker::openExperiment(const QString& path)
         cfg.network = e.network;
         cfg.hyper = e.hyper;
         cfg.seed = e.seed;
-        const long runBefore = m_runId;
-        configure(cfg);                  // says why itself when the file's network cannot be built
-        if (m_runId == runBefore) return; // then nothing is replayed onto the previous run
+        if (!configureFrom(cfg, path)) return; // said why; nothing is replayed onto the previous run
         for (const dl::HyperChange& c : e.changes)
             m_pendingMarkers.push_back({c.step, QString::fromStdString(c.what)});
         m_trainer->onStep = [this](const dl::StepStats& s) {

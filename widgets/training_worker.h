@@ -55,6 +55,7 @@ class TrainingWorker : public QObject {
   private:
     void emitSnapshot();
     void setRunning(bool r);
+    bool configureFrom(const lab::RunConfig& cfg, const QString& from);
     bool guard(const char* what, const std::function<void()>& f);
     void scheduleChunk(int delayMs);
 

@@ -6,10 +6,10 @@
 #include "widgets/gradcheck_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/loss_curve_view.h"
+#include "tests/run_cli.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -158,11 +158,10 @@ class TstPlayground : public QObject {
         QCOMPARE(page()->lastSnapshot().data.train.size() + page()->lastSnapshot().data.dev.size(), before);
 
         // and the command line says the same sentence and exits 1
-        QProcess cli;
-        cli.start(DLCLI_PATH, {"train2d", "--csv", path, "--iterations", "10"});
-        QVERIFY(cli.waitForFinished(30000));
-        QCOMPARE(cli.exitCode(), 1);
-        QVERIFY2(cli.readAllStandardError().contains("big.csv, line 3: the label"), "dlcli's message");
+        const dltest::CliResult cli = dltest::runCli(DLCLI_PATH, {"train2d", "--csv", path, "--iterations", "10"});
+        QVERIFY(cli.finished);
+        QCOMPARE(cli.exitCode, 1);
+        QVERIFY2(cli.err.contains("big.csv, line 3: the label"), cli.err.constData());
     }
     void gradientCheckShowsGreenRows()
     {
@@ -218,11 +217,10 @@ class TstPlayground : public QObject {
         QCOMPARE(page()->config().data.train.size(), saved.data.train.size());       // and the page knows it
 
         // and the command line replays the GUI's file to the same numbers
-        QProcess cli;
-        cli.start(DLCLI_PATH, {"train2d", "--experiment", path, "--json"});
-        QVERIFY(cli.waitForFinished(30000));
-        QCOMPARE(cli.exitCode(), 0);
-        const QJsonObject j = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        const dltest::CliResult cli = dltest::runCli(DLCLI_PATH, {"train2d", "--experiment", path, "--json"});
+        QVERIFY(cli.finished);
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(cli.out).object();
         QCOMPARE(j.value("iterations").toInteger(), qint64(saved.last.step));
         QVERIFY(j.value("matches_saved_result").toBool());
         QCOMPARE(float(j.value("cost").toDouble()), saved.eval.train.cost);

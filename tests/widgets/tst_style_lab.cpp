@@ -5,6 +5,7 @@
 // Save PNG writes G at the chosen size; the saved run file replays in dlcli to the same pixels; a missing
 // model and a broken photo give one sentence and the page stays usable.
 #include "tests/require_files.h"
+#include "tests/run_cli.h"
 #include "../core/detect_fixtures.h"
 #include "app/gui/style_page.h"
 #include "widgets/gram_view.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -131,11 +131,11 @@ class TstStyleLab : public QObject {
         QCOMPARE(j["changes"].toArray().size(), 1);
         QCOMPARE(j["changes"].toArray()[0].toObject()["iteration"].toInt(), 8);
         // The CLI replays the run file to the same image.
-        QProcess cli;
         const QString out = m_dir.filePath("replay.png");
-        cli.start(DLCLI_PATH, {"style", "--replay", run, "--out", out, "--models", m_models, "--json"});
-        QVERIFY(cli.waitForFinished(120000));
-        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const dltest::CliResult cli = dltest::runCli(
+            DLCLI_PATH, {"style", "--replay", run, "--out", out, "--models", m_models, "--json"}, 300000);
+        QVERIFY(cli.finished);
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
         const QImage r(out);
         QCOMPARE(r.size(), g.size());
         int differ = 0;

@@ -4,6 +4,7 @@
 #include "widgets/training_controller.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -68,6 +69,31 @@ class TstTrainingController : public QObject {
                  qPrintable(failed.last().at(0).toString()));
         c.configure(flower()); // still usable
         QVERIFY(progressed.wait(2000));
+    }
+    void experimentWhoseNetworkCannotBeBuiltNamesTheFile()
+    {
+        QTemporaryDir dir;
+        dl::Experiment e;
+        e.data = flower().data;
+        e.network.hidden = std::vector<int>(8, 4096); // 134 M weights: refused before anything is allocated
+        e.steps = 50;
+        const QString path = dir.filePath("huge.json");
+        dl::saveExperiment(e, path.toStdString());
+        lab::TrainingController c;
+        QSignalSpy failed(&c, &lab::TrainingController::failed);
+        QSignalSpy configured(&c, &lab::TrainingController::configured);
+        QSignalSpy progressed(&c, &lab::TrainingController::progressed);
+        c.configure(flower());
+        QVERIFY(progressed.wait(2000));
+        c.openExperiment(path);
+        QVERIFY(failed.wait(5000));
+        const QString why = failed.last().at(0).toString();
+        QVERIFY2(why.startsWith("huge.json: ") && why.contains("weights"), qPrintable(why));
+        c.requestSnapshot(); // the previous run is still there, not replayed onto
+        QTRY_VERIFY_WITH_TIMEOUT(progressed.size() >= 2, 2000);
+        QCOMPARE(lastOf(progressed).last.step, 0L);
+        QCOMPARE(lastOf(progressed).units.at(0).units, 4);
+        QCOMPARE(configured.size(), 0);
     }
     void sillyLearningRateStopsWithMessage()
     {
