@@ -7,7 +7,8 @@ namespace lab {
 
 ImagesController::ImagesController(QObject* parent)
     : QObject(parent), m_cancel(std::make_shared<dl::CancelFlag>()),
-      m_closing(std::make_shared<dl::CancelFlag>()), m_worker(new ImagesWorker(m_cancel, m_closing))
+      m_closing(std::make_shared<dl::CancelFlag>()), m_reload(std::make_shared<dl::CancelFlag>()),
+      m_worker(new ImagesWorker(m_cancel, m_closing, m_reload))
 {
     registerMetatypes();
     m_thread.setObjectName("images-training");
@@ -38,7 +39,11 @@ ImagesController::~ImagesController()
 }
 
 // clang-format off
-void ImagesController::configure(const ImageRunConfig& cfg) { post(m_worker, [w = m_worker, cfg] { w->configure(cfg); }); }
+void ImagesController::configure(const ImageRunConfig& cfg)
+{
+    m_reload->request(); // a dataset still being read for an earlier request is not needed any more
+    post(m_worker, [w = m_worker, cfg] { w->configure(cfg); });
+}
 void ImagesController::start() { post(m_worker, [w = m_worker] { w->start(); }); }
 void ImagesController::pause()
 {
@@ -55,7 +60,11 @@ void ImagesController::probe(int set, int i, int c) { post(m_worker, [w = m_work
 void ImagesController::evaluate(bool test) { post(m_worker, [w = m_worker, test] { w->evaluate(test); }); }
 void ImagesController::cellImages(int t, int p) { post(m_worker, [w = m_worker, t, p] { w->cellImages(t, p); }); }
 void ImagesController::saveModel(const QString& path) { post(m_worker, [w = m_worker, path] { w->saveModel(path); }); }
-void ImagesController::openModel(const QString& path) { post(m_worker, [w = m_worker, path] { w->openModel(path); }); }
+void ImagesController::openModel(const QString& path)
+{
+    m_reload->request();
+    post(m_worker, [w = m_worker, path] { w->openModel(path); });
+}
 void ImagesController::requestSnapshot() { post(m_worker, [w = m_worker] { w->requestSnapshot(); }); }
 // clang-format on
 

@@ -46,7 +46,7 @@ class ImagesController : public QObject {
 
   private:
     QThread m_thread;
-    std::shared_ptr<dl::CancelFlag> m_cancel, m_closing;
+    std::shared_ptr<dl::CancelFlag> m_cancel, m_closing, m_reload;
     ImagesWorker* m_worker; // lives on m_thread; deleted there when the thread finishes
     bool m_running = false;
 };

@@ -16,8 +16,9 @@
 namespace lab {
 
 ImagesWorker::ImagesWorker(std::shared_ptr<dl::CancelFlag> cancel, std::shared_ptr<dl::CancelFlag> closing,
+                           std::shared_ptr<dl::CancelFlag> reload,
                            QObject* parent)
-    : QObject(parent), m_cancel(std::move(cancel)), m_closing(std::move(closing))
+    : QObject(parent), m_cancel(std::move(cancel)), m_closing(std::move(closing)), m_reload(std::move(reload))
 {
     m_snapClock.start();
     m_heavyClock.start();
@@ -30,6 +31,9 @@ bool ImagesWorker::guard(const char* what, const std::function<void()>& f)
     try {
         f();
         return true;
+    } catch (const dl::Cancelled&) { // stopped on purpose (a newer request, or closing): nothing to say
+        setRunning(false);
+        emit busy(QString());
     } catch (const std::exception& e) {
         setRunning(false);
         emit busy(QString());
@@ -54,7 +58,9 @@ void ImagesWorker::loadData(const dl::ImageSource& s)
     const std::string key = dl::toJson(s).dump();
     if (key == m_sourceKey) return;
     emit busy(s.dataset == "fashion-mnist" ? tr("Loading Fashion-MNIST…") : tr("Reading the image folder…"));
-    m_data = dl::loadImageData(s);
+    m_reload->clear(); // set again by the controller when a newer dataset or model is asked for
+    const dl::CancelScope scope(m_reload.get(), m_closing.get());
+    m_data = dl::loadImageData(s); // throws dl::Cancelled at its next 64 KiB block or picture
     m_sourceKey = key;
     // A fixed sample of the training set for the per-epoch train accuracy (the whole set would take as
     // long as a fifth of an epoch on the larger models).

@@ -16,9 +16,10 @@ namespace lab {
 class ImagesWorker : public QObject {
     Q_OBJECT
   public:
-    // cancel: Pause (stops the training chunk); closing: the window goes (also cuts an evaluation short).
+    // cancel: Pause (stops the training chunk); closing: the window goes (also cuts an evaluation short);
+    // reload: another dataset or model was asked for (stops reading the one being read).
     ImagesWorker(std::shared_ptr<dl::CancelFlag> cancel, std::shared_ptr<dl::CancelFlag> closing,
-                 QObject* parent = nullptr);
+                 std::shared_ptr<dl::CancelFlag> reload, QObject* parent = nullptr);
     ~ImagesWorker() override;
     static constexpr int kTrainSample = 5000; // training images evaluated per epoch (a fixed sample)
     static constexpr int kMaxGallery = 300;   // misclassified images sent with an evaluation
@@ -72,7 +73,7 @@ class ImagesWorker : public QObject {
     std::vector<LayerRow> layerRows();
     Planes filters();
 
-    std::shared_ptr<dl::CancelFlag> m_cancel, m_closing;
+    std::shared_ptr<dl::CancelFlag> m_cancel, m_closing, m_reload;
     std::unique_ptr<dl::ImageTrainer> m_trainer;
     std::string m_sourceKey; // JSON of the loaded source
     dl::ImageData m_data;

@@ -2,6 +2,7 @@
 // Format: http://yann.lecun.com/exdb/mnist/ ("THE IDX FILE FORMAT"); gzip via zlib (RFC 1952).
 #include "core/data/idx.h"
 
+#include "core/util/cancel.h"
 #include "core/util/file.h"
 
 #include <filesystem>
@@ -28,6 +29,12 @@ std::string gunzipIfNeeded(const std::string& bytes, const std::string& name)
     char buf[1 << 16];
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
+        try {
+            checkCancelled(); // a caller's CancelScope (the Images lab: another dataset chosen, or closing)
+        } catch (...) {
+            inflateEnd(&z);
+            throw;
+        }
         z.next_out = reinterpret_cast<Bytef*>(buf);
         z.avail_out = sizeof buf;
         rc = inflate(&z, Z_NO_FLUSH);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/data/image_folder.h"
 
+#include "core/util/cancel.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
@@ -34,6 +36,7 @@ ImageSet loadImageFolder(const std::string& root, int channels, int height, int 
         std::sort(files.begin(), files.end());
         int loaded = 0;
         for (const fs::path& f : files) {
+            checkCancelled(); // a caller's CancelScope (util/cancel.h)
             cv::Mat img;
             try {
                 img = cv::imread(f.string(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/data/image_source.h"
 
+#include "core/util/cancel.h"
+
 #include "core/data/image_folder.h"
 #include "core/util/error.h"
 
@@ -14,6 +16,7 @@ ImageData loadImageData(const ImageSource& s)
     ImageSet all;
     if (s.dataset == "fashion-mnist") {
         all = loadFashionMnist(s.dir, true);
+        checkCancelled(); // a caller's CancelScope (util/cancel.h)
         d.test = loadFashionMnist(s.dir, false);
     } else if (s.dataset.rfind("folder:", 0) == 0) {
         FolderLoadReport report;

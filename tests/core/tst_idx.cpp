@@ -2,6 +2,7 @@
 // IDX reader: good files (plain and gzip) read exactly; truncated, garbage and mismatched files are refused
 // with a sentence naming the file. Test files are made here (tests/data needs none).
 #include "core/data/idx.h"
+#include "core/util/cancel.h"
 #include "core/util/file.h"
 
 #include <QTemporaryDir>
@@ -51,6 +52,27 @@ class TstIdx : public QObject {
         QCOMPARE(t[23], 230.f / 255.f);
         const std::vector<int> labels = dl::idxLabels(dl::parseIdx(idx({2}, {7, 9}), "l"), 2);
         QCOMPARE(labels[1], 9);
+    }
+    void readingStopsWhenItsScopeIsCancelled()
+    {
+        // 256 KiB of pixels: several 64 KiB gzip blocks, each preceded by a check of the caller's scope
+        const std::string file = gzip(idx({256, 32, 32}, std::vector<std::uint8_t>(256 * 32 * 32, 7)));
+        dl::CancelFlag reload, closing;
+        {
+            const dl::CancelScope scope(&reload, &closing);
+            QCOMPARE(dl::parseIdx(file, "x.gz").data.size(), size_t(256 * 32 * 32)); // neither flag set
+            closing.request();
+            QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::parseIdx(file, "x.gz"));
+            closing.clear();
+            reload.request();
+            QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::parseIdx(file, "x.gz"));
+            {
+                const dl::CancelScope inner(nullptr); // an inner scope without a flag reads to the end
+                QCOMPARE(dl::parseIdx(file, "x.gz").dims[0], 256);
+            }
+            QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::parseIdx(file, "x.gz")); // the outer one again
+        }
+        QCOMPARE(dl::parseIdx(file, "x.gz").dims[0], 256); // no scope: the flag is not seen
     }
     void readsFromDisk()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Image folders: one sub-folder per class, resized to the input; unreadable files listed and skipped.
 #include "core/data/image_folder.h"
+#include "core/util/cancel.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -40,6 +41,11 @@ class TstImageFolder : public QObject {
         QCOMPARE(report.skipped.size(), size_t(1));
         QCOMPARE(QString::fromStdString(report.skipped[0]),
                  QString("pears/broken.png: not an image OpenCV can read"));
+
+        dl::CancelFlag stop; // a caller's scope stops the reading at the next picture
+        stop.request();
+        const dl::CancelScope scope(&stop);
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::loadImageFolder(root, 3, 2, 3));
     }
     void errors()
     {
