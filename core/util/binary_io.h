@@ -13,7 +13,10 @@ namespace dl {
 
 class BinaryWriter {
   public:
-    void bytes(const void* p, size_t n) { m_out.append(static_cast<const char*>(p), n); }
+    void bytes(const void* p, size_t n)
+    {
+        if (n > 0) m_out.append(static_cast<const char*>(p), n); // an empty tensor's data() may be null
+    }
     void u32(std::uint32_t v) { bytes(&v, 4); }
     void str(const std::string& s)
     {
@@ -37,6 +40,7 @@ class BinaryReader {
         if (n > m_b.size() - m_pos)
             throw FormatError(m_name + " is truncated (needs " + std::to_string(n) +
                               " more bytes at offset " + std::to_string(m_pos) + "); save the model again.");
+        if (n == 0) return; // an empty tensor's data() may be null, and memcpy's arguments must not be
         std::memcpy(p, m_b.data() + m_pos, n);
         m_pos += n;
     }
