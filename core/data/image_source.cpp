@@ -52,11 +52,11 @@ ImageSource imageSourceFromJson(const Json& j)
     ImageSource s;
     s.dataset = j.get("dataset", s.dataset);
     s.dir = j.get("dir", s.dir);
-    s.size = static_cast<int>(j.get("size", double(s.size)));
-    s.channels = static_cast<int>(j.get("channels", double(s.channels)));
-    s.limit = static_cast<int>(j.get("limit", double(s.limit)));
-    s.devCount = static_cast<int>(j.get("dev_count", double(s.devCount)));
-    s.seed = static_cast<std::uint32_t>(j.get("seed", double(s.seed)));
+    s.size = wholeNumber<int>(j.get("size", double(s.size)), "size");
+    s.channels = wholeNumber<int>(j.get("channels", double(s.channels)), "channels");
+    s.limit = wholeNumber<int>(j.get("limit", double(s.limit)), "limit");
+    s.devCount = wholeNumber<int>(j.get("dev_count", double(s.devCount)), "dev_count");
+    s.seed = wholeNumber<std::uint32_t>(j.get("seed", double(s.seed)), "seed");
     return s;
 }
 

@@ -89,7 +89,7 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
         throw FormatError(name + " has a damaged header: " + e.what());
     }
     try {
-        const int classes = static_cast<int>(h.at("classes").number("classes"));
+        const int classes = wholeNumber<int>(h.at("classes").number("classes"), "classes");
         Split split;
         split.train = readPoints(r, h.at("train_labels"), classes, "the training points");
         split.dev = readPoints(r, h.at("dev_labels"), classes, "the dev points");
@@ -103,7 +103,7 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
         for (size_t i = 0; i < params.size(); ++i) r.tensorInto(params[i]->value, params[i]->name);
         for (Tensor* b : t->model().buffers()) r.tensorInto(*b, "a batch-norm running average");
         for (Tensor& s : t->optimizer().moments()) r.tensorInto(s, "the optimizer state");
-        t->optimizer().setSteps(static_cast<long>(h.at("optimizer_t").number("optimizer_t")));
+        t->optimizer().setSteps(wholeNumber<long>(h.at("optimizer_t").number("optimizer_t"), "optimizer_t"));
         t->rng().setState(h.at("rng").string("rng"));
         const Json& lr = h.at("layer_rng");
         for (size_t i = 0; i < t->model().size() && i < lr.size(); ++i)

@@ -54,7 +54,7 @@ Experiment experimentFromJson(const Json& j, const std::string& name)
     try {
         if (j.get("format", std::string()) != "dl-visual-lab experiment")
             throw FormatError("it is not a DL Visual Lab experiment file");
-        const int version = static_cast<int>(j.get("version", 0.0));
+        const int version = wholeNumber<int>(j.get("version", 0.0), "version");
         if (version != kExperimentVersion)
             throw FormatError("it is version " + std::to_string(version) + "; this build reads version " +
                               std::to_string(kExperimentVersion));
@@ -67,12 +67,12 @@ Experiment experimentFromJson(const Json& j, const std::string& name)
         e.data.dev = datasetFromJson(data.at("dev"));
         e.network = modelSpecFromJson(j.at("network"));
         e.hyper = hyperFromJson(j.at("hyper"));
-        e.seed = static_cast<std::uint32_t>(j.get("seed", 1.0));
-        e.steps = static_cast<long>(j.get("steps", 0.0));
+        e.seed = wholeNumber<std::uint32_t>(j.get("seed", 1.0), "seed");
+        e.steps = wholeNumber<long>(j.get("steps", 0.0), "steps");
         long last = 0;
         for (const Json& c : j.at("changes").elements()) {
             HyperChange hc;
-            hc.step = static_cast<long>(c.at("step").number("step"));
+            hc.step = wholeNumber<long>(c.at("step").number("step"), "step");
             if (hc.step < last) throw FormatError("changes must be in step order");
             last = hc.step;
             hc.what = c.get("what", std::string());

@@ -65,12 +65,12 @@ Hyperparams hyperFromJson(const Json& j)
     h.opt.beta1 = f("beta1", h.opt.beta1);
     h.opt.beta2 = f("beta2", h.opt.beta2);
     h.opt.eps = f("epsilon", h.opt.eps);
-    h.batch = static_cast<int>(j.get("batch", static_cast<double>(h.batch)));
+    h.batch = wholeNumber<int>(j.get("batch", static_cast<double>(h.batch)), "batch");
     h.l2 = f("l2", h.l2);
     h.keepProb = f("keep_prob", h.keepProb);
     h.decay.kind = parseDecay(j.get("decay", std::string(decayName(h.decay.kind))));
     h.decay.rate = f("decay_rate", h.decay.rate);
-    h.decay.interval = static_cast<int>(j.get("decay_interval", static_cast<double>(h.decay.interval)));
+    h.decay.interval = wholeNumber<int>(j.get("decay_interval", static_cast<double>(h.decay.interval)), "decay_interval");
     h.clipValue = f("clip_value", h.clipValue);
     h.clipNorm = f("clip_norm", h.clipNorm);
     validate(h);

@@ -63,17 +63,17 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
         const Json h = Json::parse(header);
         const Json& in = h.at("input");
         if (in.size() != 3) throw FormatError("the input shape needs 3 numbers");
-        f.c = static_cast<int>(in[0].number());
-        f.h = static_cast<int>(in[1].number());
-        f.w = static_cast<int>(in[2].number());
-        f.classes = static_cast<int>(h.at("classes").number("classes"));
+        f.c = wholeNumber<int>(in[0].number(), "the input channels");
+        f.h = wholeNumber<int>(in[1].number(), "the input height");
+        f.w = wholeNumber<int>(in[2].number(), "the input width");
+        f.classes = wholeNumber<int>(h.at("classes").number("classes"), "classes");
         const Json& names = h.at("class_names");
         for (size_t i = 0; i < names.size(); ++i) f.classNames.push_back(names[i].string());
         f.layers = parseLayerList(h.at("layers").string("layers"), f.c, f.h, f.w, f.classes);
         f.hyper = hyperFromJson(h.at("hyper"));
         f.augmentation = AugmentPipeline::fromJson(h.at("augmentation"));
         f.source = imageSourceFromJson(h.at("source"));
-        f.frozen = static_cast<int>(h.get("frozen", 0.0));
+        f.frozen = wholeNumber<int>(h.get("frozen", 0.0), "frozen");
         f.precompute = h.get("precompute", 0.0) != 0.0;
     } catch (const FormatError& e) {
         throw FormatError(f.name + " has a damaged header: " + e.what());

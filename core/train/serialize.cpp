@@ -53,10 +53,10 @@ DatasetSpec datasetSpecFromJson(const Json& j)
 {
     DatasetSpec s;
     s.kind = j.get("kind", s.kind);
-    s.count = static_cast<int>(j.get("count", 0.0));
+    s.count = wholeNumber<int>(j.get("count", 0.0), "count");
     s.noise = static_cast<float>(j.get("noise", -1.0));
-    s.classes = static_cast<int>(j.get("classes", 2.0));
-    s.seed = static_cast<std::uint32_t>(j.get("seed", 1.0));
+    s.classes = wholeNumber<int>(j.get("classes", 2.0), "classes");
+    s.seed = wholeNumber<std::uint32_t>(j.get("seed", 1.0), "seed");
     s.devRatio = static_cast<float>(j.get("dev_ratio", 0.2));
     return s;
 }
@@ -80,7 +80,7 @@ Json toJson(const Dataset2D& d)
 Dataset2D datasetFromJson(const Json& j)
 {
     Dataset2D d;
-    d.classes = static_cast<int>(j.at("classes").number("classes"));
+    d.classes = wholeNumber<int>(j.at("classes").number("classes"), "classes");
     if (d.classes < 2 || d.classes > 6) throw FormatError("classes must be between 2 and 6");
     for (const Json& p : j.at("points").elements()) {
         if (p.size() != 3) throw FormatError("each point must be [x, y, label]");
