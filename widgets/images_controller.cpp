@@ -8,7 +8,8 @@ namespace lab {
 ImagesController::ImagesController(QObject* parent)
     : QObject(parent), m_cancel(std::make_shared<dl::CancelFlag>()),
       m_closing(std::make_shared<dl::CancelFlag>()), m_reload(std::make_shared<dl::CancelFlag>()),
-      m_worker(new ImagesWorker(m_cancel, m_closing, m_reload))
+      m_latest(std::make_shared<std::atomic<long>>(0)),
+      m_worker(new ImagesWorker(m_cancel, m_closing, m_reload, m_latest))
 {
     registerMetatypes();
     m_thread.setObjectName("images-training");
@@ -41,8 +42,9 @@ ImagesController::~ImagesController()
 // clang-format off
 void ImagesController::configure(const ImageRunConfig& cfg)
 {
-    m_reload->request(); // a dataset still being read for an earlier request is not needed any more
-    post(m_worker, [w = m_worker, cfg] { w->configure(cfg); });
+    const long request = ++*m_latest; // first the number, then the flag (ImagesWorker::loadData)
+    m_reload->request();               // a dataset still being read for an earlier request is not needed
+    post(m_worker, [w = m_worker, cfg, request] { w->configure(cfg, request); });
 }
 void ImagesController::start() { post(m_worker, [w = m_worker] { w->start(); }); }
 void ImagesController::pause()
@@ -62,8 +64,9 @@ void ImagesController::cellImages(int t, int p) { post(m_worker, [w = m_worker, 
 void ImagesController::saveModel(const QString& path) { post(m_worker, [w = m_worker, path] { w->saveModel(path); }); }
 void ImagesController::openModel(const QString& path)
 {
+    const long request = ++*m_latest;
     m_reload->request();
-    post(m_worker, [w = m_worker, path] { w->openModel(path); });
+    post(m_worker, [w = m_worker, path, request] { w->openModel(path, request); });
 }
 void ImagesController::requestSnapshot() { post(m_worker, [w = m_worker] { w->requestSnapshot(); }); }
 // clang-format on

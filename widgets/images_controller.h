@@ -47,6 +47,7 @@ class ImagesController : public QObject {
   private:
     QThread m_thread;
     std::shared_ptr<dl::CancelFlag> m_cancel, m_closing, m_reload;
+    std::shared_ptr<std::atomic<long>> m_latest; // numbers configure/openModel requests (ImagesWorker)
     ImagesWorker* m_worker; // lives on m_thread; deleted there when the thread finishes
     bool m_running = false;
 };

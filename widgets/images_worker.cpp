@@ -16,9 +16,10 @@
 namespace lab {
 
 ImagesWorker::ImagesWorker(std::shared_ptr<dl::CancelFlag> cancel, std::shared_ptr<dl::CancelFlag> closing,
-                           std::shared_ptr<dl::CancelFlag> reload,
+                           std::shared_ptr<dl::CancelFlag> reload, std::shared_ptr<std::atomic<long>> latest,
                            QObject* parent)
-    : QObject(parent), m_cancel(std::move(cancel)), m_closing(std::move(closing)), m_reload(std::move(reload))
+    : QObject(parent), m_cancel(std::move(cancel)), m_closing(std::move(closing)), m_reload(std::move(reload)),
+      m_latest(std::move(latest))
 {
     m_snapClock.start();
     m_heavyClock.start();
@@ -53,12 +54,16 @@ void ImagesWorker::setRunning(bool r)
     emit runningChanged(r);
 }
 
-void ImagesWorker::loadData(const dl::ImageSource& s)
+void ImagesWorker::loadData(const dl::ImageSource& s, long request)
 {
     const std::string key = dl::toJson(s).dump();
     if (key == m_sourceKey) return;
     emit busy(s.dataset == "fashion-mnist" ? tr("Loading Fashion-MNIST…") : tr("Reading the image folder…"));
-    m_reload->clear(); // set again by the controller when a newer dataset or model is asked for
+    // Cleared first, then the request number checked: a newer request either is seen here or sets the flag
+    // again after this clear (the controller numbers a request, then sets the flag), so none is missed.
+    m_reload->clear();
+    std::atomic_thread_fence(std::memory_order_seq_cst); // the clear is visible before the number is read
+    if (superseded(request)) throw dl::Cancelled();
     const dl::CancelScope scope(m_reload.get(), m_closing.get());
     m_data = dl::loadImageData(s); // throws dl::Cancelled at its next 64 KiB block or picture
     m_sourceKey = key;
@@ -97,11 +102,12 @@ void ImagesWorker::installGradientHook()
     };
 }
 
-void ImagesWorker::configure(const ImageRunConfig& cfg)
+void ImagesWorker::configure(const ImageRunConfig& cfg, long request)
 {
+    if (superseded(request)) return; // a newer configure or openModel is queued behind this one
     guard("setting up the model", [&] {
         setRunning(false);
-        loadData(cfg.source);
+        loadData(cfg.source, request);
         const dl::Shape& s = m_data.train.images.shape();
         const std::vector<dl::LayerSpec> layers =
             cfg.layers.trimmed().isEmpty()
@@ -479,12 +485,13 @@ void ImagesWorker::saveModel(const QString& path)
     });
 }
 
-void ImagesWorker::openModel(const QString& path)
+void ImagesWorker::openModel(const QString& path, long request)
 {
+    if (superseded(request)) return;
     guard("opening the model", [&] {
         setRunning(false);
         const dl::ImageModelFile f = dl::readImageModel(path.toStdString());
-        loadData(f.source);
+        loadData(f.source, request);
         m_trainer = dl::restoreImageTrainer(f, m_data.train, m_data.dev);
         ImageRunConfig cfg = m_cfg;
         cfg.source = f.source;

@@ -9,6 +9,8 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+
+#include <atomic>
 #include <memory>
 
 namespace lab {
@@ -17,9 +19,11 @@ class ImagesWorker : public QObject {
     Q_OBJECT
   public:
     // cancel: Pause (stops the training chunk); closing: the window goes (also cuts an evaluation short);
-    // reload: another dataset or model was asked for (stops reading the one being read).
+    // reload: another dataset or model was asked for (stops reading the one being read); latest: the
+    // number of the newest configure/openModel request the controller sent (older ones are skipped).
     ImagesWorker(std::shared_ptr<dl::CancelFlag> cancel, std::shared_ptr<dl::CancelFlag> closing,
-                 std::shared_ptr<dl::CancelFlag> reload, QObject* parent = nullptr);
+                 std::shared_ptr<dl::CancelFlag> reload, std::shared_ptr<std::atomic<long>> latest,
+                 QObject* parent = nullptr);
     ~ImagesWorker() override;
     static constexpr int kTrainSample = 5000; // training images evaluated per epoch (a fixed sample)
     static constexpr int kMaxGallery = 300;   // misclassified images sent with an evaluation
@@ -27,7 +31,8 @@ class ImagesWorker : public QObject {
     static constexpr int kMaxTiles = 4096;    // filter tiles per snapshot
 
   public slots:
-    void configure(const lab::ImageRunConfig& cfg); // loads data when the source changed; new trainer
+    // `request`: the controller's number for this call (see m_latest); -1: not numbered.
+    void configure(const lab::ImageRunConfig& cfg, long request = -1); // loads data if the source changed
     void start();
     void pause();
     void stepOnce();
@@ -42,7 +47,7 @@ class ImagesWorker : public QObject {
     void evaluate(bool test);                  // confusion matrix, metrics, misclassified gallery
     void cellImages(int truth, int predicted); // of the last evaluation
     void saveModel(const QString& path);
-    void openModel(const QString& path);
+    void openModel(const QString& path, long request = -1);
     void requestSnapshot();
     void shutdown();
 
@@ -64,7 +69,8 @@ class ImagesWorker : public QObject {
     bool guard(const char* what, const std::function<void()>& f);
     void setRunning(bool r);
     void scheduleChunk();
-    void loadData(const dl::ImageSource& s);
+    void loadData(const dl::ImageSource& s, long request);
+    bool superseded(long request) const { return request >= 0 && request != m_latest->load(); }
     void installGradientHook();
     void afterStep(const dl::StepStats& s);
     void endEpoch();
@@ -74,6 +80,7 @@ class ImagesWorker : public QObject {
     Planes filters();
 
     std::shared_ptr<dl::CancelFlag> m_cancel, m_closing, m_reload;
+    std::shared_ptr<std::atomic<long>> m_latest;
     std::unique_ptr<dl::ImageTrainer> m_trainer;
     std::string m_sourceKey; // JSON of the loaded source
     dl::ImageData m_data;
