@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sstream>
+
 class TstTensor : public QObject {
     Q_OBJECT
   private slots:
@@ -42,6 +44,29 @@ class TstTensor : public QObject {
         b.setState(s);
         QCOMPARE(b.normal(), next);
         QVERIFY_THROWS_EXCEPTION(dl::FormatError, b.setState("garbage"));
+        // A word above 2^32 - 1 (a damaged .dlm/.dlck; fuzz_image_model) is refused rather than read
+        // into an engine that then draws beyond uniformInt's range; so are a bad position and extra words.
+        std::istringstream in(s);
+        std::vector<unsigned long long> w(std::mt19937::state_size + 1);
+        for (auto& x : w) in >> x;
+        auto text = [](const std::vector<unsigned long long>& v) {
+            std::string t;
+            for (unsigned long long x : v) t += std::to_string(x) + " ";
+            return t;
+        };
+        QCOMPARE(b.state(), a.state());
+        auto big = w;
+        big[3] = 344985647654ULL;
+        QVERIFY_THROWS_EXCEPTION(dl::FormatError, b.setState(text(big)));
+        auto pos = w;
+        pos.back() = std::mt19937::state_size + 1;
+        QVERIFY_THROWS_EXCEPTION(dl::FormatError, b.setState(text(pos)));
+        auto extra = w;
+        extra.push_back(7);
+        QVERIFY_THROWS_EXCEPTION(dl::FormatError, b.setState(text(extra)));
+        QCOMPARE(b.state(), a.state()); // a refused state leaves the engine as it was
+        b.setState(text(w));            // the words of s written back are accepted
+        QCOMPARE(b.state(), s);
     }
     void jsonRoundTrip()
     {
