@@ -1,3 +1,5 @@
+#include <QElapsedTimer>
+#include <cstdio>
 // SPDX-License-Identifier: MIT
 #include "widgets/detection_controller.h"
 
@@ -21,7 +23,7 @@ DetectionController::DetectionController(QObject* parent) : QObject(parent), m_w
 DetectionController::~DetectionController()
 {
     m_thread.quit();
-    m_thread.wait();
+    { QElapsedTimer t_; t_.start(); m_thread.wait(); fprintf(stderr, "TRACE %s join %lld ms\n", "widgets/detection_controller.cpp", (long long)t_.elapsed()); }
 }
 
 // clang-format off

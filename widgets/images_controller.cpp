@@ -1,3 +1,5 @@
+#include <QElapsedTimer>
+#include <cstdio>
 // SPDX-License-Identifier: MIT
 #include "widgets/images_controller.h"
 
@@ -36,7 +38,7 @@ ImagesController::~ImagesController()
     m_closing->request(); // an evaluation in progress stops at its next chunk
     post(m_worker, [w = m_worker] { w->shutdown(); });
     m_thread.quit();
-    m_thread.wait();
+    { QElapsedTimer t_; t_.start(); m_thread.wait(); fprintf(stderr, "TRACE %s join %lld ms\n", "widgets/images_controller.cpp", (long long)t_.elapsed()); }
 }
 
 // clang-format off

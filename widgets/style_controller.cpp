@@ -1,3 +1,5 @@
+#include <QElapsedTimer>
+#include <cstdio>
 // SPDX-License-Identifier: MIT
 #include "widgets/style_controller.h"
 
@@ -24,7 +26,7 @@ StyleController::~StyleController()
 {
     m_cancel->request();
     m_thread.quit();
-    m_thread.wait();
+    { QElapsedTimer t_; t_.start(); m_thread.wait(); fprintf(stderr, "TRACE %s join %lld ms\n", "widgets/style_controller.cpp", (long long)t_.elapsed()); }
 }
 
 // clang-format off

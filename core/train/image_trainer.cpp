@@ -84,8 +84,12 @@ void ImageTrainer::setFrozen(int n, bool precompute)
         const Tensor part = m_model.forwardRange(gather(m_train.images, idx), Mode::Eval, 0, size_t(n));
         if (b == 0) {
             Shape fs = part.shape();
-            fs[0] = total;
+            fs[batchAxis(fs)] = total;
             m_trainFeat = Tensor::uninitialized(fs);
+        }
+        if (batchAxis(part.shape()) == 1) { // (D, N) row-major: the chunk is a block of columns
+            m_trainFeat.mat().middleCols(b, count) = part.mat();
+            continue;
         }
         const size_t per = part.size() / static_cast<size_t>(count);
         std::memcpy(m_trainFeat.data() + size_t(b) * per, part.data(), part.size() * sizeof(float));
@@ -104,13 +108,19 @@ void ImageTrainer::setHyper(const Hyperparams& h)
         rebuildOptimizer();
 }
 
-// Copies the rows `idx` of an (N, …) tensor into a new (idx.size(), …) tensor.
+// Copies the images `idx` of a batch into a new batch of idx.size() images: rows of an (N, C, H, W) batch,
+// columns of a (D, N) feature batch (the output of Flatten or Dense; both row-major, tensor.h).
 Tensor ImageTrainer::gather(const Tensor& from, const std::vector<int>& idx) const
 {
     Shape s = from.shape();
-    const size_t per = from.size() / static_cast<size_t>(s[0]);
-    s[0] = static_cast<int>(idx.size());
+    const size_t axis = batchAxis(s);
+    s[axis] = static_cast<int>(idx.size());
     Tensor out = Tensor::uninitialized(s);
+    if (axis == 1) {
+        out.mat() = from.mat()(Eigen::all, idx);
+        return out;
+    }
+    const size_t per = from.size() / static_cast<size_t>(from.dim(0));
     for (size_t i = 0; i < idx.size(); ++i)
         std::memcpy(out.data() + i * per, from.data() + size_t(idx[i]) * per, per * sizeof(float));
     return out;

@@ -77,6 +77,8 @@ class ImageTrainer {
     void init(const std::vector<LayerSpec>& layers);
     void rebuildOptimizer();
     Tensor gather(const Tensor& from, const std::vector<int>& idx) const;
+    // Which axis counts the images: 0 of (N, C, H, W), 1 of a feature batch (D, N).
+    static size_t batchAxis(const Shape& s) { return s.size() == 2 ? 1 : 0; }
     Sequential m_model;
     std::vector<LayerSpec> m_layers;
     Hyperparams m_hyper;
@@ -88,7 +90,7 @@ class ImageTrainer {
     AugmentPipeline m_aug;
     PcaColor m_pca;
     int m_frozen = 0;
-    Tensor m_trainFeat; // (N, …) frozen-prefix output per training image when precomputed, else empty
+    Tensor m_trainFeat; // (N, C, H, W) or (D, N) frozen-prefix output per training image when precomputed, else empty
     std::vector<int> m_perm;
     int m_pos = 0;
     long m_step = 0, m_epoch = 0;
