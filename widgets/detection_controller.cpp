@@ -1,5 +1,3 @@
-#include <QElapsedTimer>
-#include <cstdio>
 // SPDX-License-Identifier: MIT
 #include "widgets/detection_controller.h"
 
@@ -7,7 +5,8 @@
 
 namespace lab {
 
-DetectionController::DetectionController(QObject* parent) : QObject(parent), m_worker(new DetectionWorker)
+DetectionController::DetectionController(QObject* parent)
+    : QObject(parent), m_worker(new DetectionWorker(m_closing))
 {
     registerMetatypes();
     m_thread.setObjectName("detection");
@@ -22,8 +21,9 @@ DetectionController::DetectionController(QObject* parent) : QObject(parent), m_w
 
 DetectionController::~DetectionController()
 {
+    m_closing->request();
     m_thread.quit();
-    { QElapsedTimer t_; t_.start(); m_thread.wait(); fprintf(stderr, "TRACE %s join %lld ms\n", "widgets/detection_controller.cpp", (long long)t_.elapsed()); }
+    m_thread.wait();
 }
 
 // clang-format off

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// GUI-thread handle to the detection worker's thread: owns the QThread, forwards commands as queued calls (widgets/handover.h)
-// and re-emits the worker's value signals.
+// GUI-thread handle to the detection worker's thread: owns the QThread, forwards commands as queued calls
+// (widgets/handover.h) and re-emits the worker's value signals.
 #pragma once
 #include "widgets/detection_worker.h"
 
@@ -12,7 +12,7 @@ class DetectionController : public QObject {
     Q_OBJECT
   public:
     explicit DetectionController(QObject* parent = nullptr);
-    ~DetectionController() override; // quit(); wait(): at most one inference finishes first
+    ~DetectionController() override; // stops the work in progress at its next layer, then joins
 
   public slots:
     void openModel(const QString& spec, const QString& modelsDir);
@@ -27,6 +27,7 @@ class DetectionController : public QObject {
     void failed(const QString& message);
 
   private:
+    std::shared_ptr<dl::CancelFlag> m_closing = std::make_shared<dl::CancelFlag>();
     QThread m_thread;
     DetectionWorker* m_worker; // lives on m_thread; deleted there when the thread finishes
 };

@@ -7,11 +7,26 @@
 
 namespace lab {
 
-DetectionWorker::DetectionWorker(QObject* parent) : QObject(parent) {}
+DetectionWorker::DetectionWorker(std::shared_ptr<dl::CancelFlag> closing, QObject* parent)
+    : QObject(parent), m_closing(std::move(closing))
+{
+}
+
+template <typename F>
+void DetectionWorker::guarded(F&& work)
+{
+    try {
+        const dl::CancelScope scope(m_closing.get());
+        work();
+    } catch (const dl::Cancelled&) { // the lab is closing: nothing to say
+    } catch (const std::exception& e) {
+        emit failed(e.what());
+    }
+}
 
 void DetectionWorker::openModel(const QString& spec, const QString& modelsDir)
 {
-    try {
+    guarded([&] {
         dl::Detector det = dl::Detector::open(spec.toStdString(), modelsDir.toStdString());
         const dl::ModelInfo& info = det.info();
         DetectionModel m;
@@ -36,26 +51,22 @@ void DetectionWorker::openModel(const QString& spec, const QString& modelsDir)
         m_det.emplace(std::move(det));
         emit modelOpened(m);
         if (m_photo) run();
-    } catch (const std::exception& e) {
-        emit failed(e.what());
-    }
+    });
 }
 
 void DetectionWorker::detectFile(const QString& path)
 {
-    try {
+    guarded([&] {
         dl::Photo p = dl::loadPhoto(path.toStdString());
         m_photo = std::move(p);
         m_source = QFileInfo(path).fileName();
         run();
-    } catch (const std::exception& e) {
-        emit failed(e.what());
-    }
+    });
 }
 
 void DetectionWorker::rerun()
 {
-    if (m_photo) run();
+    if (m_photo) guarded([&] { run(); });
 }
 
 void DetectionWorker::run()
@@ -64,22 +75,18 @@ void DetectionWorker::run()
         emit failed(tr("No model is open; pick one from the model list."));
         return;
     }
-    try {
-        const dl::DetectionRun r = m_det->run(*m_photo);
-        DetectionResult out;
-        out.id = ++m_runs;
-        out.source = m_source;
-        out.photo = photoImage(*m_photo); // owns its pixels: it crosses the thread boundary
-        out.candidates = r.candidates;
-        out.heads = r.heads;
-        out.map = r.map;
-        out.seconds = r.seconds;
-        out.forwardSeconds = r.forwardSeconds;
-        for (double s : m_det->net().layerSeconds()) out.layerMs.push_back(s * 1e3);
-        emit detected(out);
-    } catch (const std::exception& e) {
-        emit failed(e.what());
-    }
+    const dl::DetectionRun r = m_det->run(*m_photo);
+    DetectionResult out;
+    out.id = ++m_runs;
+    out.source = m_source;
+    out.photo = photoImage(*m_photo); // owns its pixels: it crosses the thread boundary
+    out.candidates = r.candidates;
+    out.heads = r.heads;
+    out.map = r.map;
+    out.seconds = r.seconds;
+    out.forwardSeconds = r.forwardSeconds;
+    for (double s : m_det->net().layerSeconds()) out.layerMs.push_back(s * 1e3);
+    emit detected(out);
 }
 
 void DetectionWorker::featureMaps(int layer, int maxChannels)

@@ -4,6 +4,7 @@
 // itself (NMS on values), so thresholds never re-run the network.
 #pragma once
 #include "core/detect/detector.h"
+#include "core/util/cancel.h"
 #include "widgets/metatypes.h"
 
 #include <QObject>
@@ -15,7 +16,8 @@ namespace lab {
 class DetectionWorker : public QObject {
     Q_OBJECT
   public:
-    explicit DetectionWorker(QObject* parent = nullptr);
+    // `closing` set (by the controller's destructor): the work in progress stops at its next layer.
+    explicit DetectionWorker(std::shared_ptr<dl::CancelFlag> closing, QObject* parent = nullptr);
 
   public slots:
     void openModel(const QString& spec, const QString& modelsDir);
@@ -31,6 +33,9 @@ class DetectionWorker : public QObject {
 
   private:
     void run();
+    template <typename F>
+    void guarded(F&& work); // runs work under the closing flag; an error becomes failed(), a cancel nothing
+    std::shared_ptr<dl::CancelFlag> m_closing;
     std::optional<dl::Detector> m_det;
     std::optional<dl::Photo> m_photo;
     QString m_source;

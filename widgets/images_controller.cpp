@@ -1,5 +1,3 @@
-#include <QElapsedTimer>
-#include <cstdio>
 // SPDX-License-Identifier: MIT
 #include "widgets/images_controller.h"
 
@@ -38,7 +36,7 @@ ImagesController::~ImagesController()
     m_closing->request(); // an evaluation in progress stops at its next chunk
     post(m_worker, [w = m_worker] { w->shutdown(); });
     m_thread.quit();
-    { QElapsedTimer t_; t_.start(); m_thread.wait(); fprintf(stderr, "TRACE %s join %lld ms\n", "widgets/images_controller.cpp", (long long)t_.elapsed()); }
+    m_thread.wait();
 }
 
 // clang-format off

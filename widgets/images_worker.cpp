@@ -18,8 +18,8 @@ namespace lab {
 ImagesWorker::ImagesWorker(std::shared_ptr<dl::CancelFlag> cancel, std::shared_ptr<dl::CancelFlag> closing,
                            std::shared_ptr<dl::CancelFlag> reload, std::shared_ptr<std::atomic<long>> latest,
                            QObject* parent)
-    : QObject(parent), m_cancel(std::move(cancel)), m_closing(std::move(closing)), m_reload(std::move(reload)),
-      m_latest(std::move(latest))
+    : QObject(parent), m_cancel(std::move(cancel)), m_closing(std::move(closing)),
+      m_reload(std::move(reload)), m_latest(std::move(latest))
 {
     m_snapClock.start();
     m_heavyClock.start();
@@ -65,14 +65,16 @@ void ImagesWorker::loadData(const dl::ImageSource& s, long request)
     std::atomic_thread_fence(std::memory_order_seq_cst); // the clear is visible before the number is read
     if (superseded(request)) throw dl::Cancelled();
     const dl::CancelScope scope(m_reload.get(), m_closing.get());
-    m_data = dl::loadImageData(s); // throws dl::Cancelled at its next 64 KiB block or picture
+    m_data = dl::loadImageData(s);                // throws dl::Cancelled at its next 64 KiB block or picture
+    m_train = dl::share(std::move(m_data.train)); // the trainers read these; none copies them
+    m_dev = dl::share(std::move(m_data.dev));
     m_sourceKey = key;
     // A fixed sample of the training set for the per-epoch train accuracy (the whole set would take as
     // long as a fifth of an epoch on the larger models).
-    const int n = std::min(kTrainSample, m_data.train.size());
+    const int n = std::min(kTrainSample, m_train->size());
     std::vector<int> idx(static_cast<size_t>(n));
     std::iota(idx.begin(), idx.end(), 0);
-    m_trainSample = dl::subsetImages(m_data.train, idx);
+    m_trainSample = dl::subsetImages(*m_train, idx);
     if (!m_data.skipped.empty())
         emit info(tr("Skipped %1 unreadable file(s), e.g. %2")
                       .arg(m_data.skipped.size())
@@ -81,10 +83,10 @@ void ImagesWorker::loadData(const dl::ImageSource& s, long request)
         emit info(tr("%1: %2 training, %3 dev and %4 test images, %5 classes.")
                       .arg(s.dataset == "fashion-mnist" ? QStringLiteral("Fashion-MNIST")
                                                         : QString::fromStdString(s.dataset.substr(7)))
-                      .arg(m_data.train.size())
-                      .arg(m_data.dev.size())
+                      .arg(m_train->size())
+                      .arg(m_dev->size())
                       .arg(m_data.test.size())
-                      .arg(m_data.train.classes));
+                      .arg(m_train->classes));
     emit busy(QString());
 }
 
@@ -108,12 +110,12 @@ void ImagesWorker::configure(const ImageRunConfig& cfg, long request)
     guard("setting up the model", [&] {
         setRunning(false);
         loadData(cfg.source, request);
-        const dl::Shape& s = m_data.train.images.shape();
+        const dl::Shape& s = m_train->images.shape();
         const std::vector<dl::LayerSpec> layers =
             cfg.layers.trimmed().isEmpty()
-                ? dl::imageModelLayers(cfg.preset.toStdString(), s[1], s[2], s[3], m_data.train.classes)
-                : dl::parseLayerList(cfg.layers.toStdString(), s[1], s[2], s[3], m_data.train.classes);
-        auto t = std::make_unique<dl::ImageTrainer>(layers, cfg.hyper, m_data.train, m_data.dev, cfg.seed);
+                ? dl::imageModelLayers(cfg.preset.toStdString(), s[1], s[2], s[3], m_train->classes)
+                : dl::parseLayerList(cfg.layers.toStdString(), s[1], s[2], s[3], m_train->classes);
+        auto t = std::make_unique<dl::ImageTrainer>(layers, cfg.hyper, m_train, m_dev, cfg.seed);
         t->setAugmentation(cfg.augmentation);
         if (cfg.frozen > 0) t->setFrozen(cfg.frozen, cfg.precompute);
         m_trainer = std::move(t);
@@ -492,7 +494,7 @@ void ImagesWorker::openModel(const QString& path, long request)
         setRunning(false);
         const dl::ImageModelFile f = dl::readImageModel(path.toStdString());
         loadData(f.source, request);
-        m_trainer = dl::restoreImageTrainer(f, m_data.train, m_data.dev);
+        m_trainer = dl::restoreImageTrainer(f, m_train, m_dev);
         ImageRunConfig cfg = m_cfg;
         cfg.source = f.source;
         cfg.preset = QStringLiteral("custom");

@@ -83,7 +83,8 @@ class ImagesWorker : public QObject {
     std::shared_ptr<std::atomic<long>> m_latest;
     std::unique_ptr<dl::ImageTrainer> m_trainer;
     std::string m_sourceKey; // JSON of the loaded source
-    dl::ImageData m_data;
+    dl::ImageData m_data;    // its test set and skipped files (train and dev moved to m_train, m_dev)
+    dl::SharedImageSet m_train, m_dev; // shared with the trainer
     dl::ImageSet m_trainSample;
     ImageRunConfig m_cfg;
     long m_runId = 0;

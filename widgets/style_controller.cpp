@@ -1,5 +1,3 @@
-#include <QElapsedTimer>
-#include <cstdio>
 // SPDX-License-Identifier: MIT
 #include "widgets/style_controller.h"
 
@@ -26,7 +24,7 @@ StyleController::~StyleController()
 {
     m_cancel->request();
     m_thread.quit();
-    { QElapsedTimer t_; t_.start(); m_thread.wait(); fprintf(stderr, "TRACE %s join %lld ms\n", "widgets/style_controller.cpp", (long long)t_.elapsed()); }
+    m_thread.wait();
 }
 
 // clang-format off

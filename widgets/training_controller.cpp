@@ -1,5 +1,3 @@
-#include <QElapsedTimer>
-#include <cstdio>
 // SPDX-License-Identifier: MIT
 #include "widgets/training_controller.h"
 
@@ -31,7 +29,7 @@ TrainingController::~TrainingController()
     m_cancel->request();
     post(m_worker, [w = m_worker] { w->shutdown(); });
     m_thread.quit();
-    { QElapsedTimer t_; t_.start(); m_thread.wait(); fprintf(stderr, "TRACE %s join %lld ms\n", "widgets/training_controller.cpp", (long long)t_.elapsed()); }
+    m_thread.wait();
 }
 
 void TrainingController::configure(const RunConfig& cfg)

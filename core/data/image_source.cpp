@@ -20,9 +20,10 @@ ImageData loadImageData(const ImageSource& s)
         d.test = loadFashionMnist(s.dir, false);
     } else if (s.dataset.rfind("folder:", 0) == 0) {
         FolderLoadReport report;
-        const ImageSet pics = loadImageFolder(s.dataset.substr(7), s.channels, s.size, s.size, &report);
+        ImageSet pics = loadImageFolder(s.dataset.substr(7), s.channels, s.size, s.size, &report);
         d.skipped = report.skipped;
-        splitImages(pics, std::max(1, pics.size() / 10), 7, all, d.test); // 10 % held out as the test set
+        const int testCount = std::max(1, pics.size() / 10); // 10 % held out as the test set
+        splitImages(std::move(pics), testCount, 7, all, d.test);
     } else {
         throw ConfigError("unknown dataset \"" + s.dataset + "\"; use fashion-mnist or folder:PATH");
     }
@@ -35,7 +36,7 @@ ImageData loadImageData(const ImageSource& s)
     if (devCount >= all.size())
         throw ConfigError("the dev set (" + std::to_string(devCount) +
                           " images) would leave no training images");
-    splitImages(all, devCount, s.seed, d.train, d.dev);
+    splitImages(std::move(all), devCount, s.seed, d.train, d.dev);
     return d;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/detect/darknet_net.h"
 
+#include "core/util/cancel.h"
 #include "core/util/error.h"
 #include "core/util/threads.h"
 
@@ -272,6 +273,7 @@ const Tensor& DarknetNet::forward(const Tensor& x)
     if (!m_keepAll && m_release.empty()) planBuffers();
     auto t0 = std::chrono::steady_clock::now();
     for (size_t i = 0; i < m_layers.size(); ++i) {
+        checkCancelled(); // between layers: closing the lab need not wait for the whole forward
         const DnLayer& l = m_layers[i];
         const Tensor& prev = input(static_cast<int>(i) - 1);
         Tensor& y = m_outputs[i];

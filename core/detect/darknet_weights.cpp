@@ -2,6 +2,7 @@
 // DarknetNet from a .cfg (pjreddie/darknet parser.c semantics) and its .weights (MODELS.md §2.1).
 #include "core/detect/darknet_net.h"
 
+#include "core/util/cancel.h"
 #include "core/util/error.h"
 
 #include <cmath>
@@ -161,6 +162,7 @@ DarknetNet DarknetNet::fromCfg(const std::string& text, const std::string& file)
     DarknetNet n(c, h, w);
     n.m_letterbox = net.getInt(file, "letter_box", 0) != 0;
     for (size_t i = 1; i < sections.size(); ++i) {
+        checkCancelled();
         try {
             n.addFromSection(sections[i], file);
         } catch (const FormatError&) {
@@ -219,6 +221,7 @@ void DarknetNet::loadWeights(const std::string& bytes, const std::string& file)
     };
     for (DnLayer& l : m_layers) {
         if (l.kind != DnKind::Conv) continue;
+        checkCancelled(); // a layer at a time: closing the lab stops a large file's reading (util/cancel.h)
         const size_t n = static_cast<size_t>(l.c);
         Tensor& wt = l.conv->weight().value; // (Cout, Cin/groups, k, k): darknet's OIHW order
         Tensor& bias = l.conv->bias().value;

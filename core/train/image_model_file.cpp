@@ -83,13 +83,15 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
     return f;
 }
 
-std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train, ImageSet dev)
+std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, SharedImageSet train,
+                                                  SharedImageSet dev)
 {
-    const Shape& s = train.images.shape();
-    if (s[1] != f.c || s[2] != f.h || s[3] != f.w || train.classes != f.classes)
+    if (!train || !dev) throw ConfigError("the training or dev set is missing");
+    const Shape& s = train->images.shape();
+    if (s[1] != f.c || s[2] != f.h || s[3] != f.w || train->classes != f.classes)
         throw FormatError(f.name + " was trained on " + std::to_string(f.classes) + " classes of " +
                           std::to_string(f.c) + "×" + std::to_string(f.h) + "×" + std::to_string(f.w) +
-                          " images; the chosen data has " + std::to_string(train.classes) + " classes of " +
+                          " images; the chosen data has " + std::to_string(train->classes) + " classes of " +
                           std::to_string(s[1]) + "×" + std::to_string(s[2]) + "×" + std::to_string(s[3]) +
                           ".");
     auto t = std::make_unique<ImageTrainer>(f.layers, f.hyper, std::move(train), std::move(dev), 1u);

@@ -37,6 +37,12 @@ ImageModelFile readImageModel(const std::string& path);
 ImageModelFile parseImageModel(std::string bytes, const std::string& name); // the same on a file's bytes
 // A trainer with the file's layers, values and optimizer state on the given data (whose image shape and
 // class count must match the file). Throws FormatError ("m.dlm is truncated …").
-std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train, ImageSet dev);
+std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, SharedImageSet train,
+                                                  SharedImageSet dev);
+inline std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train,
+                                                         ImageSet dev)
+{
+    return restoreImageTrainer(f, share(std::move(train)), share(std::move(dev)));
+}
 
 } // namespace dl

@@ -26,15 +26,16 @@ static std::vector<LayerSpec> presetLayers(const std::string& model, const Image
     return imageModelLayers(model, s[1], s[2], s[3], train.classes);
 }
 
-ImageTrainer::ImageTrainer(const std::string& model, const Hyperparams& h, ImageSet train, ImageSet dev,
-                           std::uint32_t seed)
+ImageTrainer::ImageTrainer(const std::string& model, const Hyperparams& h, SharedImageSet train,
+                           SharedImageSet dev, std::uint32_t seed)
     : m_hyper(h), m_train(std::move(train)), m_dev(std::move(dev)), m_rng(seed)
 {
-    init(presetLayers(model, m_train));
+    if (!m_train || !m_dev) throw ConfigError("the training or dev set is missing");
+    init(presetLayers(model, *m_train));
 }
 
-ImageTrainer::ImageTrainer(const std::vector<LayerSpec>& layers, const Hyperparams& h, ImageSet train,
-                           ImageSet dev, std::uint32_t seed)
+ImageTrainer::ImageTrainer(const std::vector<LayerSpec>& layers, const Hyperparams& h, SharedImageSet train,
+                           SharedImageSet dev, std::uint32_t seed)
     : m_hyper(h), m_train(std::move(train)), m_dev(std::move(dev)), m_rng(seed)
 {
     init(layers);
@@ -43,9 +44,10 @@ ImageTrainer::ImageTrainer(const std::vector<LayerSpec>& layers, const Hyperpara
 void ImageTrainer::init(const std::vector<LayerSpec>& layers)
 {
     validate(m_hyper);
-    if (m_train.size() == 0) throw ConfigError("the training set is empty");
+    if (!m_train || !m_dev) throw ConfigError("the training or dev set is missing");
+    if (m_train->size() == 0) throw ConfigError("the training set is empty");
     m_layers = layers;
-    const Shape& s = m_train.images.shape();
+    const Shape& s = m_train->images.shape();
     m_model = buildImageModel(layers, s[1], s[2], s[3], m_rng);
     m_loss = makeLoss<float>(LossKind::SoftmaxCrossEntropy);
     rebuildOptimizer();
@@ -76,12 +78,12 @@ void ImageTrainer::setFrozen(int n, bool precompute)
     rebuildOptimizer();
     if (!precompute || n == 0 || !m_aug.empty()) return;
     // COURSE.md §7: the frozen layers are a fixed function; run them once over the training set.
-    const int total = m_train.size(), chunk = 500;
+    const int total = m_train->size(), chunk = 500;
     for (int b = 0; b < total; b += chunk) {
         const int count = std::min(chunk, total - b);
         std::vector<int> idx(static_cast<size_t>(count));
         for (int i = 0; i < count; ++i) idx[static_cast<size_t>(i)] = b + i;
-        const Tensor part = m_model.forwardRange(gather(m_train.images, idx), Mode::Eval, 0, size_t(n));
+        const Tensor part = m_model.forwardRange(gather(m_train->images, idx), Mode::Eval, 0, size_t(n));
         if (b == 0) {
             Shape fs = part.shape();
             fs[batchAxis(fs)] = total;
@@ -131,25 +133,25 @@ void ImageTrainer::setAugmentation(const AugmentPipeline& p)
     m_aug = p;
     const bool needPca =
         std::any_of(p.ops.begin(), p.ops.end(), [](const AugmentOp& o) { return o.kind == "pca"; });
-    if (needPca && m_train.images.dim(1) == 3) m_pca = pcaColorBasis(m_train.images);
+    if (needPca && m_train->images.dim(1) == 3) m_pca = pcaColorBasis(m_train->images);
 }
 
 int ImageTrainer::stepsPerEpoch() const
 {
-    const int b = m_hyper.batch <= 0 ? m_train.size() : std::min(m_hyper.batch, m_train.size());
-    return (m_train.size() + b - 1) / b;
+    const int b = m_hyper.batch <= 0 ? m_train->size() : std::min(m_hyper.batch, m_train->size());
+    return (m_train->size() + b - 1) / b;
 }
 
 StepStats ImageTrainer::step()
 {
     adaptThreads(); // one thread while other programs keep the cores busy (util/threads.h)
-    const int n = m_train.size();
+    const int n = m_train->size();
     const int b = m_hyper.batch <= 0 ? n : std::min(m_hyper.batch, n);
     if (m_pos == 0) m_perm = m_rng.permutation(n); // COURSE.md §4: one shuffle per epoch
     const int count = std::min(b, n - m_pos);
     const std::vector<int> idx(m_perm.begin() + m_pos, m_perm.begin() + m_pos + count);
     std::vector<int> labels(idx.size());
-    for (size_t i = 0; i < idx.size(); ++i) labels[i] = m_train.labels[static_cast<size_t>(idx[i])];
+    for (size_t i = 0; i < idx.size(); ++i) labels[i] = m_train->labels[static_cast<size_t>(idx[i])];
     StepStats s;
     s.lr = decayedLearningRate(m_hyper.lr, m_hyper.decay, m_epoch);
     const size_t all = m_model.size(), first = static_cast<size_t>(m_frozen);
@@ -157,12 +159,12 @@ StepStats ImageTrainer::step()
     if (precomputed()) {
         z = m_model.forwardRange(gather(m_trainFeat, idx), Mode::Train, first, all);
     } else {
-        Tensor images = gather(m_train.images, idx);
+        Tensor images = gather(m_train->images, idx);
         augmentBatch(images, m_aug, m_rng, &m_pca);
         if (first > 0) images = m_model.forwardRange(images, Mode::Eval, 0, first);
         z = m_model.forwardRange(images, Mode::Train, first, all);
     }
-    LossResultT<float> r = m_loss->compute(z, oneHot(labels, m_train.classes));
+    LossResultT<float> r = m_loss->compute(z, oneHot(labels, m_train->classes));
     s.cost = r.value + l2Penalty(m_params, m_hyper.l2, count);
     s.step = m_step;
     s.epoch = m_epoch;

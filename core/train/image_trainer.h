@@ -24,11 +24,22 @@ namespace dl {
 class ImageTrainer {
   public:
     // Throws ConfigError for an unknown model or bad hyperparameters.
-    ImageTrainer(const std::string& model, const Hyperparams& h, ImageSet train, ImageSet dev,
+    ImageTrainer(const std::string& model, const Hyperparams& h, SharedImageSet train, SharedImageSet dev,
                  std::uint32_t seed);
     // Any layer list (layer_list.h); ShapeError/ConfigError when it does not fit the images.
+    ImageTrainer(const std::vector<LayerSpec>& layers, const Hyperparams& h, SharedImageSet train,
+                 SharedImageSet dev, std::uint32_t seed);
+    // The same, owning the sets it is given.
+    ImageTrainer(const std::string& model, const Hyperparams& h, ImageSet train, ImageSet dev,
+                 std::uint32_t seed)
+        : ImageTrainer(model, h, share(std::move(train)), share(std::move(dev)), seed)
+    {
+    }
     ImageTrainer(const std::vector<LayerSpec>& layers, const Hyperparams& h, ImageSet train, ImageSet dev,
-                 std::uint32_t seed);
+                 std::uint32_t seed)
+        : ImageTrainer(layers, h, share(std::move(train)), share(std::move(dev)), seed)
+    {
+    }
     StepStats step(); // one mini-batch (fresh shuffle each epoch, last partial kept)
     StepStats
     runEpoch(const CancelFlag* cancel = nullptr); // steps until the epoch ends, a cancel or divergence
@@ -62,8 +73,8 @@ class ImageTrainer {
 
     Sequential& model() { return m_model; }
     const std::vector<LayerSpec>& layers() const { return m_layers; }
-    const ImageSet& train() const { return m_train; }
-    const ImageSet& dev() const { return m_dev; }
+    const ImageSet& train() const { return *m_train; }
+    const ImageSet& dev() const { return *m_dev; }
     Optimizer& optimizer() { return *m_opt; }
     Rng& rng() { return m_rng; }
     long steps() const { return m_step; }
@@ -82,7 +93,7 @@ class ImageTrainer {
     Sequential m_model;
     std::vector<LayerSpec> m_layers;
     Hyperparams m_hyper;
-    ImageSet m_train, m_dev;
+    SharedImageSet m_train, m_dev; // never null (the constructors check)
     Rng m_rng;
     std::vector<Param*> m_params; // trained parameters (those after the frozen prefix)
     std::unique_ptr<LossT<float>> m_loss;
@@ -90,7 +101,8 @@ class ImageTrainer {
     AugmentPipeline m_aug;
     PcaColor m_pca;
     int m_frozen = 0;
-    Tensor m_trainFeat; // (N, C, H, W) or (D, N) frozen-prefix output per training image when precomputed, else empty
+    Tensor m_trainFeat; // (N, C, H, W) or (D, N) frozen-prefix output per training image when precomputed,
+                        // else empty
     std::vector<int> m_perm;
     int m_pos = 0;
     long m_step = 0, m_epoch = 0;

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 // darknet cfg/weights reading and our forward pass against OpenCV's DNN module (the test oracle, issue 4):
 // a generated model with every layer type on a non-square input, then the real Yolo-Fastest on dog.jpg.
-#include "tests/require_files.h"
 #include "core/detect/darknet_net.h"
 #include "core/detect/detector.h"
 #include "core/detect/nms.h"
+#include "core/util/cancel.h"
 #include "core/util/error.h"
 #include "core/util/file.h"
 #include "detect_fixtures.h"
+#include "tests/require_files.h"
 
 #include <QTest>
 #include <opencv2/dnn.hpp>
@@ -187,6 +188,24 @@ class TstDarknet : public QObject {
         // Every conv: biases (+3 BN vectors) + weights; the hand count of the first: 8·4 + 8·3·3·3.
         QCOMPARE(net.layers()[0].conv->weight().value.size(), size_t(216));
     }
+    void openingAndForwardStopWhenTheirScopeIsCancelled()
+    {
+        // Closing the Detection lab sets the flag of the worker's scope: reading a cfg, its weights and a
+        // forward stop at their next section or layer (util/cancel.h) instead of running to the end.
+        dl::DarknetNet net = dl::DarknetNet::fromCfg(dltest::kSmallCfg, "small.cfg");
+        const std::string weights = dltest::smallWeights(net);
+        const dl::Tensor x({1, 3, 40, 96}, 0.5f);
+        dl::CancelFlag closing;
+        const dl::CancelScope scope(&closing);
+        net.loadWeights(weights, "small.weights");
+        const dl::Tensor before = net.forward(x); // not cancelled: runs to the end
+        closing.request();
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::DarknetNet::fromCfg(dltest::kSmallCfg, "small.cfg"));
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, net.loadWeights(weights, "small.weights"));
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, net.forward(x));
+        closing.clear();
+        QCOMPARE(net.forward(x).toVector(), before.toVector());
+    }
     void weightsErrorsName()
     {
         dl::DarknetNet net = dl::DarknetNet::fromCfg(dltest::kSmallCfg, "small.cfg");
@@ -260,7 +279,7 @@ class TstDarknet : public QObject {
     {
         const std::string dog = std::string(dltest::kDarknetData) + "/dog.jpg";
         DL_NEEDS_FILES((QStringList{dltest::modelsRoot() + "/yolo-fastest-1.1/yolo-fastest-1.1.weights",
-                        dltest::modelsRoot() + "/yolo-fastest-1.1/yolo-fastest-1.1-xl.weights"}),
+                                    dltest::modelsRoot() + "/yolo-fastest-1.1/yolo-fastest-1.1-xl.weights"}),
                        DL_FROM_SHARED_MODELS);
         DL_NEEDS_FILES((QStringList{QString::fromStdString(dog)}), DL_FROM_DARKNET_PKG);
         const std::string models = dltest::modelsDir();

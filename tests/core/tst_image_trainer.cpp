@@ -56,6 +56,39 @@ class TstImageTrainer : public QObject {
         QVERIFY(t.evaluate(t.dev()).cost < before);
         QCOMPARE(m.at(0, 0) + m.at(0, 1), 32);
     }
+    void splitInPlaceEqualsCopying()
+    {
+        // keepImages rearranges a set in place (no second 170 MB copy of Fashion-MNIST's training set):
+        // the result is image for image what subsetImages copies, and the split is the same seeded split.
+        dl::ImageSet s;
+        const int n = 300;
+        s.classes = 3;
+        s.images = dl::Tensor::uninitialized({n, 1, 2, 2});
+        for (int i = 0; i < n; ++i) {
+            s.labels.push_back(i % 3);
+            for (int k = 0; k < 4; ++k) s.images[size_t(i) * 4 + size_t(k)] = float(i) + 0.25f * float(k);
+        }
+        dl::ImageSet kept = s;
+        dl::keepImages(kept, {4, 2, 299, 0, 7});
+        QCOMPARE(kept.images.shape(), (dl::Shape{5, 1, 2, 2}));
+        QCOMPARE(kept.images.toVector(), dl::subsetImages(s, {4, 2, 299, 0, 7}).images.toVector());
+        QCOMPARE(kept.labels, (std::vector<int>{1, 2, 2, 0, 1}));
+        dl::ImageSet twice = s;
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::keepImages(twice, {3, 5, 3}));
+        dl::ImageSet train, dev;
+        dl::splitImages(s, 40, 9, train, dev);
+        dl::Rng rng(9);
+        const std::vector<int> perm = rng.permutation(n);
+        const dl::ImageSet copied = dl::subsetImages(s, std::vector<int>(perm.begin() + 40, perm.end()));
+        QCOMPARE(train.images.toVector(), copied.images.toVector());
+        QCOMPARE(train.labels, copied.labels);
+        QCOMPARE(dev.labels, dl::subsetImages(s, std::vector<int>(perm.begin(), perm.begin() + 40)).labels);
+        dl::CancelFlag stop;
+        stop.request();
+        const dl::CancelScope scope(&stop);
+        dl::ImageSet moved = s;
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::keepImages(moved, {1, 2}));
+    }
     void fashionMnistTestSet()
     {
         const dl::ImageSet s = dl::loadFashionMnist(dl::kFashionMnistDir, false);
