@@ -7,6 +7,7 @@
 #include "core/train/image_model_file.h"
 #include "core/train/image_models.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTimer>
 #include <algorithm>
@@ -260,8 +261,11 @@ void ImagesWorker::endEpoch()
     EpochPoint e;
     e.epoch = m_trainer->epochs();
     e.step = m_trainer->steps();
+    QElapsedTimer clock;
+    clock.start();
     e.train = m_trainer->evaluate(m_trainSample, nullptr, nullptr, m_closing.get());
     e.dev = m_trainer->evaluate(m_trainer->dev(), nullptr, nullptr, m_closing.get());
+    e.evalSeconds = double(clock.nsecsElapsed()) * 1e-9;
     m_pendingEpochs.push_back(e);
     m_rate = m_rateClock.elapsed() > 0 ? 1000.0 * double(m_rateImages) / double(m_rateClock.elapsed()) : 0;
     if (m_cfg.maxEpochs > 0 && e.epoch >= m_cfg.maxEpochs && m_running) {

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/layers/dense.h"
 
+#include "core/util/threads.h"
+
+#include <optional>
+
 namespace dl {
 
 template <typename T>
@@ -59,6 +63,8 @@ TensorT<T> DenseT<T>::forward(const TensorT<T>& x, Mode mode)
             }
         }
     } else {
+        std::optional<OneBlasThread> one;
+        if (long(m_din) * m_dout * n < smallGemmMacs()) one.emplace();
         ym.noalias() = w * xm;
         ym.colwise() += m_bias.value.mat().row(0).transpose();
     }
@@ -93,7 +99,10 @@ TensorT<T> DenseT<T>::backward(const TensorT<T>& dy)
                 dw(o, k) += s;
             }
         }
-    } else {
+    }
+    std::optional<OneBlasThread> one;
+    if (!isSmall && long(m_din) * m_dout * n < smallGemmMacs()) one.emplace();
+    if (!isSmall) {
         dw.noalias() += d * xm.transpose();
         for (int o = 0; o < m_dout; ++o) m_bias.grad[o] += d.row(o).sum();
     }

@@ -112,6 +112,33 @@ int adaptThreads()
     return n;
 }
 
+OneBlasThread::OneBlasThread() : m_before(omp_get_max_threads())
+{
+    if (m_before == 1) return;
+    omp_set_num_threads(1);
+#ifdef EIGEN_USE_BLAS
+    openblas_set_num_threads(1);
+#endif
+}
+
+OneBlasThread::~OneBlasThread()
+{
+    if (m_before == 1) return;
+    omp_set_num_threads(m_before);
+#ifdef EIGEN_USE_BLAS
+    openblas_set_num_threads(m_before); // it keeps a count of 1 once it saw one (adaptThreads)
+#endif
+}
+
+long smallGemmMacs()
+{
+    static const long macs = [] {
+        const char* e = std::getenv("DL_SMALL_GEMM");
+        return e && *e ? std::atol(e) : 1L << 25;
+    }();
+    return macs;
+}
+
 double otherLoadCores()
 {
     return monitor().otherLoad.load();

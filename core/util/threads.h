@@ -21,4 +21,21 @@ int adaptThreads();
 // The other processes' load seen by the last measurement, in cores (0 when not measured yet).
 double otherLoadCores();
 
+// While it lives, the BLAS calls of this thread run on one thread (OpenBLAS's OpenMP build follows the
+// caller's OpenMP count); the count before is restored after. For GEMMs too small to share: below about
+// kSmallGemmMacs multiply-adds, splitting one across two cores costs more in hand-over than it saves
+// (bench/images_vs_references.sh: the MLP epoch, batch 64, ran 131 000 img/s with one BLAS thread and
+// 99 000 with two on this machine).
+class OneBlasThread {
+  public:
+    OneBlasThread();
+    ~OneBlasThread();
+    OneBlasThread(const OneBlasThread&) = delete;
+    OneBlasThread& operator=(const OneBlasThread&) = delete;
+
+  private:
+    int m_before;
+};
+long smallGemmMacs(); // the threshold (multiply-adds); DL_SMALL_GEMM=N overrides it for benchmarks
+
 } // namespace dl
