@@ -72,7 +72,9 @@ LabRun images(lab::MainWindow& w)
             [](const QJsonObject& j) {
                 return j["images_per_second"].toDouble(); // training time only (main_cli.cpp)
             },
-            [evalSeconds] { return *evalSeconds; }};
+            [evalSeconds] {
+                return *evalSeconds;
+            }};
 }
 
 LabRun style(lab::MainWindow& w)
@@ -113,7 +115,9 @@ int benchGui(QApplication& app, lab::MainWindow& w, const QString& labName, int 
     std::vector<double> late; // ms past each 10 ms tick
     QElapsedTimer clock;
     double t0 = 0, w0 = 0, x0 = 0;
-    auto excluded = [&run] { return run.excluded ? run.excluded() : 0.0; };
+    auto excluded = [&run] {
+        return run.excluded ? run.excluded() : 0.0;
+    };
     bool measuring = false;
     QTimer tick;
     tick.setTimerType(Qt::PreciseTimer);
@@ -153,7 +157,7 @@ int benchGui(QApplication& app, lab::MainWindow& w, const QString& labName, int 
     out["latency_p99_ms"] = percentile(late, 0.99);
     out["latency_max_ms"] = percentile(late, 1.0);
     out["ticks"] = double(late.size());
-    out["lab_rate"] = labRate;           // the work dlcli's figure counts
+    out["lab_rate"] = labRate;          // the work dlcli's figure counts
     out["lab_rate_wall"] = labWallRate; // everything the lab did in the window
     out["lab_excluded_seconds"] = left;
     out["cli_rate"] = j.isEmpty() ? 0.0 : run.cliRate(j);

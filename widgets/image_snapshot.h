@@ -30,8 +30,8 @@ struct ImageRunConfig {
 struct EpochPoint {
     long epoch = 0;
     long step = 0;
-    dl::EvalStats train; // a fixed sample of the training set (see ImagesWorker::kTrainSample), Eval mode
-    dl::EvalStats dev;   // the whole dev set
+    dl::EvalStats train;    // a fixed sample of the training set (see ImagesWorker::kTrainSample), Eval mode
+    dl::EvalStats dev;      // the whole dev set
     double evalSeconds = 0; // the two evaluations' time (forward only; dlcli's training figure leaves it out)
 };
 

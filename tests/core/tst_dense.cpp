@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Dense: hand-computed forward/backward, gradient check, batch invariance, shape errors.
 #include "core/layers/dense.h"
+#include "core/util/threads.h"
 #include "layer_check.h"
+
+#include <omp.h>
 
 class TstDense : public QObject {
     Q_OBJECT
@@ -67,6 +70,32 @@ class TstDense : public QObject {
         for (int k = 0; k < 40; ++k) one[k] = x[k * 5 + 3];
         const dl::TensorD y1 = d.forward(one, dl::Mode::Eval);
         for (int o = 0; o < 30; ++o) QVERIFY(std::abs(y1[o] - y[o * 5 + 3]) < 1e-12);
+    }
+    void smallGemmsRunOnOneBlasThreadAndGiveTheCountBack()
+    {
+        // 300×200 on 64 examples (3.8 M multiply-adds, under dl::smallGemmMacs()): forward and backward
+        // run their GEMMs on one BLAS thread (core/util/threads.h) and leave the caller's count as it was;
+        // the values are the product's (against a plain Eigen product in double precision).
+        QVERIFY(300L * 200 * 64 < dl::smallGemmMacs());
+        const int before = omp_get_max_threads();
+        omp_set_num_threads(2);
+        dl::Rng rng(5);
+        dl::DenseT<float> d(200, 300);
+        d.setNeedInputGrad(true);
+        d.weight().value = dl::Tensor::uninitialized({300, 200});
+        for (size_t i = 0; i < d.weight().value.size(); ++i) d.weight().value[i] = rng.uniform(-1.f, 1.f);
+        dl::Tensor x = dl::Tensor::uninitialized({200, 64});
+        for (size_t i = 0; i < x.size(); ++i) x[i] = rng.uniform(-1.f, 1.f);
+        const dl::Tensor y = d.forward(x, dl::Mode::Train);
+        QCOMPARE(omp_get_max_threads(), 2);
+        const Eigen::MatrixXd want = d.weight().value.mat().cast<double>() * x.mat().cast<double>();
+        QVERIFY((y.mat().cast<double>() - want).cwiseAbs().maxCoeff() < 1e-3);
+        const dl::Tensor dx = d.backward(y);
+        QCOMPARE(omp_get_max_threads(), 2);
+        const Eigen::MatrixXd wantDx = d.weight().value.mat().cast<double>().transpose() * want;
+        QVERIFY((dx.mat().cast<double>() - wantDx).cwiseAbs().maxCoeff() <
+                1e-2 * wantDx.cwiseAbs().maxCoeff());
+        omp_set_num_threads(before);
     }
     void shapeErrorNamesLayer()
     {
