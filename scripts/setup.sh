@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 PKGS=(g++ cmake ninja-build pkg-config git
       qt6-base-dev libqcustomplot-dev libeigen3-dev libopencv-dev libgl-dev fonts-dejavu-core zlib1g-dev
       libopenblas-openmp-dev dataset-fashion-mnist
+      libcli11-dev            # dlcli's command-line parser (header-only)
       darknet                 # sample photos (dog.jpg, ...), YOLO .cfg files and coco.names
       clang libclang-rt-14-dev libomp-14-dev) # the sanitizer builds of scripts/test.sh and the fuzz targets
 [ "${1:-}" = "--gui-runtime" ] && PKGS+=(xvfb xauth)

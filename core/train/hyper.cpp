@@ -70,7 +70,8 @@ Hyperparams hyperFromJson(const Json& j)
     h.keepProb = f("keep_prob", h.keepProb);
     h.decay.kind = parseDecay(j.get("decay", std::string(decayName(h.decay.kind))));
     h.decay.rate = f("decay_rate", h.decay.rate);
-    h.decay.interval = wholeNumber<int>(j.get("decay_interval", static_cast<double>(h.decay.interval)), "decay_interval");
+    h.decay.interval =
+        wholeNumber<int>(j.get("decay_interval", static_cast<double>(h.decay.interval)), "decay_interval");
     h.clipValue = f("clip_value", h.clipValue);
     h.clipNorm = f("clip_norm", h.clipNorm);
     validate(h);

@@ -24,7 +24,9 @@ void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::strin
     h.set("augmentation", t.augmentation().toJson());
     h.set("source", toJson(source));
     h.set("frozen", t.frozen()).set("precompute", t.precomputed() ? 1 : 0);
-    h.set("step", double(t.steps())).set("epoch", double(t.epochs()));
+    h.set("step", double(t.steps()))
+        .set("epoch", double(t.epochs()))
+        .set("epoch_position", t.epochPosition());
     h.set("optimizer_t", double(t.optimizer().steps())).set("rng", t.rng().state());
     BinaryWriter w;
     w.bytes("DLIM", 4);
@@ -33,6 +35,9 @@ void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::strin
     for (Param* p : t.model().params()) w.tensor(p->value);
     for (Tensor* b : t.model().buffers()) w.tensor(*b);
     for (Tensor& m : t.optimizer().moments()) w.tensor(m);
+    const std::vector<int>& order = t.epochPosition() > 0 ? t.epochOrder() : std::vector<int>();
+    w.u32(static_cast<std::uint32_t>(order.size()));
+    for (int i : order) w.u32(static_cast<std::uint32_t>(i));
     w.bytes("END!", 4);
     writeFileAtomic(path, w.m_out);
 }
@@ -54,9 +59,10 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
         throw FormatError(f.name +
                           " is not a DL Visual Lab image model (.dlm); open one saved by the Images lab.");
     const std::uint32_t version = r.u32();
-    if (version != kImageModelVersion)
+    if (version < 1 || version > kImageModelVersion)
         throw FormatError(f.name + " is image-model version " + std::to_string(version) +
-                          "; this build reads version " + std::to_string(kImageModelVersion) + ".");
+                          "; this build reads versions 1 to " + std::to_string(kImageModelVersion) + ".");
+    f.version = version;
     const std::string header = r.str();
     f.tensorsAt = r.pos();
     try {
@@ -106,7 +112,23 @@ std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, Share
     for (Tensor& m : t->optimizer().moments()) r.tensorInto(m, "the optimizer state");
     t->optimizer().setSteps(static_cast<long>(h.get("optimizer_t", 0.0)));
     if (const std::string rs = h.get("rng", std::string()); !rs.empty()) t->rng().setState(rs);
-    t->setProgress(static_cast<long>(h.get("step", 0.0)), static_cast<long>(h.get("epoch", 0.0)));
+    std::vector<int> order;
+    if (f.version >= 2) {
+        const std::uint32_t k = r.u32();
+        if (k != 0 && k != static_cast<std::uint32_t>(t->train().size()))
+            throw FormatError(f.name + " was saved in the middle of an epoch over " + std::to_string(k) +
+                              " training images; the chosen data has " + std::to_string(t->train().size()) +
+                              ".");
+        order.resize(k);
+        for (int& i : order) i = static_cast<int>(r.u32());
+    }
+    const int position = order.empty() ? 0 : wholeNumber<int>(h.get("epoch_position", 0.0), "epoch_position");
+    try {
+        t->setProgress(wholeNumber<long>(h.get("step", 0.0), "step"),
+                       wholeNumber<long>(h.get("epoch", 0.0), "epoch"), position, std::move(order));
+    } catch (const ConfigError& e) {
+        throw FormatError(f.name + " is damaged: " + e.what());
+    }
     char end[4];
     r.bytes(end, 4);
     if (std::memcmp(end, "END!", 4) != 0)

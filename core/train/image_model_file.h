@@ -3,9 +3,12 @@
 // optimizer state, position, hyperparameters, the augmentation pipeline (COURSE.md §7: training only),
 // frozen prefix and where the data came from. Data itself is not stored.
 //
-// Format (little-endian), version 1:
-//   "DLIM" u32 version | u32 n + n bytes JSON header | tensors | "END!"
-// Tensors (binary_io.h): params, batch-norm buffers, optimizer slots, in the model's stable order.
+// Format (little-endian), version 2:
+//   "DLIM" u32 version | u32 n + n bytes JSON header | tensors | u32 k + k × u32 epoch order | "END!"
+// Tensors (binary_io.h): params, batch-norm buffers, optimizer slots, in the model's stable order. The
+// epoch order is the shuffle of the epoch in progress (k = 0 at an epoch boundary) and the header's
+// "epoch_position" how much of it was used, so a model saved mid-epoch trains on exactly as if it had never
+// stopped. Version 1 (no epoch order) is still read: it resumes at the start of an epoch, as it was saved.
 // Written to a temporary file and renamed.
 #pragma once
 #include "core/data/image_source.h"
@@ -15,7 +18,7 @@
 
 namespace dl {
 
-constexpr std::uint32_t kImageModelVersion = 1;
+constexpr std::uint32_t kImageModelVersion = 2;
 
 struct ImageModelFile {
     std::string name; // file name, for messages
@@ -27,6 +30,7 @@ struct ImageModelFile {
     ImageSource source;
     int frozen = 0;
     bool precompute = false;
+    std::uint32_t version = kImageModelVersion;
     std::string bytes;    // the whole file
     size_t tensorsAt = 0; // offset of the first tensor
 };

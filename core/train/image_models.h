@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The image lab's model presets, built through the layer registry with He initialisation (COURSE.md §3,
 // §7): logreg (softmax regression), mlp (784-256-128-10), lenet5 (LeCun et al. 1998 with ReLU and max
-// pooling), cnn-bn (two conv + batch norm + pooling, batch norm in the dense head), resnet-small (three residual stages).
+// pooling), cnn-bn (two conv + batch norm + pooling, batch norm in the dense head), resnet-small (three
+// residual stages).
 #pragma once
 #include "core/layers/registry.h"
 

@@ -136,6 +136,28 @@ void ImageTrainer::setAugmentation(const AugmentPipeline& p)
     if (needPca && m_train->images.dim(1) == 3) m_pca = pcaColorBasis(m_train->images);
 }
 
+void ImageTrainer::setProgress(long step, long epoch, int position, std::vector<int> order)
+{
+    const int n = m_train->size();
+    if (step < 0 || epoch < 0 || position < 0 || position >= std::max(1, n))
+        throw ConfigError("the training position (step " + std::to_string(step) + ", epoch " +
+                          std::to_string(epoch) + ", image " + std::to_string(position) +
+                          ") is out of range");
+    if (position > 0) {
+        std::vector<char> seen(static_cast<size_t>(n), 0);
+        bool ok = order.size() == static_cast<size_t>(n);
+        for (size_t i = 0; ok && i < order.size(); ++i) {
+            ok = order[i] >= 0 && order[i] < n && !seen[static_cast<size_t>(order[i])];
+            if (ok) seen[static_cast<size_t>(order[i])] = 1;
+        }
+        if (!ok)
+            throw ConfigError("the epoch's order is not a shuffle of the " + std::to_string(n) +
+                              " training images");
+        m_perm = std::move(order);
+    }
+    m_step = step, m_epoch = epoch, m_pos = position;
+}
+
 int ImageTrainer::stepsPerEpoch() const
 {
     const int b = m_hyper.batch <= 0 ? m_train->size() : std::min(m_hyper.batch, m_train->size());

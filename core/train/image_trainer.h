@@ -81,8 +81,11 @@ class ImageTrainer {
     long epochs() const { return m_epoch; }
     int stepsPerEpoch() const;
     int epochPosition() const { return m_pos; } // images of the current epoch already used
-    // For model files: restore the position so training continues where it stopped.
-    void setProgress(long step, long epoch) { m_step = step, m_epoch = epoch, m_pos = 0; }
+    // The shuffle of the epoch in progress (COURSE.md §4), for model files.
+    const std::vector<int>& epochOrder() const { return m_perm; }
+    // For model files: restore the position so training continues where it stopped. `position` > 0 needs
+    // the epoch's `order` (a permutation of the training set); ConfigError when either does not fit.
+    void setProgress(long step, long epoch, int position = 0, std::vector<int> order = {});
 
   private:
     void init(const std::vector<LayerSpec>& layers);

@@ -7,6 +7,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 
 class TstImageModelFile : public QObject {
     Q_OBJECT
@@ -39,6 +40,72 @@ class TstImageModelFile : public QObject {
         const auto pa = a->model().params(), pb = b->model().params();
         for (size_t i = 0; i < pa.size(); ++i) QCOMPARE(pb[i]->value.toVector(), pa[i]->value.toVector());
         QCOMPARE(b->model().buffers()[0]->toVector(), a->model().buffers()[0]->toVector());
+    }
+    void reopenMidEpochAndKeepTraining()
+    {
+        // Saved after 3 steps of a 4-step epoch (batch 16 of 64 images), reopened: the next 10 steps (across
+        // two epoch boundaries) cost and weigh bit for bit what an uninterrupted run gives.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("mid.dlm").toStdString();
+        auto a = trainer();
+        for (int s = 0; s < 3; ++s) a->step();
+        QCOMPARE(a->epochPosition(), 48);
+        dl::saveImageModel(*a, dl::ImageSource{}, path);
+        auto b = dl::restoreImageTrainer(dl::readImageModel(path), dltest::bars(64, 12, 1),
+                                         dltest::bars(16, 12, 2));
+        QCOMPARE(b->epochPosition(), 48);
+        QCOMPARE(b->epochOrder(), a->epochOrder());
+        for (int s = 0; s < 10; ++s) {
+            const dl::StepStats sa = a->step(), sb = b->step();
+            QCOMPARE(sb.cost, sa.cost);
+            QCOMPARE(sb.epoch, sa.epoch);
+        }
+        const auto pa = a->model().params(), pb = b->model().params();
+        for (size_t i = 0; i < pa.size(); ++i) QCOMPARE(pb[i]->value.toVector(), pa[i]->value.toVector());
+        // A damaged order (an image twice) is refused with a sentence, not trained on.
+        std::string bytes = dl::readFile(path);
+        const size_t orderAt = bytes.size() - 4 - 64 * 4;
+        std::memcpy(bytes.data() + orderAt, bytes.data() + orderAt + 4, 4);
+        const std::string bad = dir.filePath("bad.dlm").toStdString();
+        dl::writeFileAtomic(bad, bytes);
+        try {
+            dl::restoreImageTrainer(dl::readImageModel(bad), dltest::bars(64, 12, 1),
+                                    dltest::bars(16, 12, 2));
+            QFAIL("no error");
+        } catch (const dl::FormatError& e) {
+            QVERIFY2(QString(e.what()).startsWith("bad.dlm is damaged: the epoch's order"), e.what());
+        }
+        // Other data than it was saved on, in the middle of an epoch: one sentence.
+        try {
+            dl::restoreImageTrainer(dl::readImageModel(path), dltest::bars(32, 12, 1),
+                                    dltest::bars(16, 12, 2));
+            QFAIL("no error");
+        } catch (const dl::FormatError& e) {
+            QVERIFY2(QString(e.what()).contains("middle of an epoch over 64 training images"), e.what());
+        }
+    }
+    void versionOneFilesStillOpen()
+    {
+        // A version-1 file (before the epoch order was saved: no order section) opens and trains on from
+        // the start of an epoch, as it was saved.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("m.dlm").toStdString();
+        auto a = trainer();
+        a->runEpoch();
+        dl::saveImageModel(*a, dl::ImageSource{}, path);
+        std::string bytes = dl::readFile(path);
+        const std::uint32_t one = 1;
+        std::memcpy(bytes.data() + 4, &one, 4);
+        bytes.erase(bytes.size() - 8, 4); // the order's count (0 at an epoch boundary)
+        const std::string old = dir.filePath("old.dlm").toStdString();
+        dl::writeFileAtomic(old, bytes);
+        const dl::ImageModelFile f = dl::readImageModel(old);
+        QCOMPARE(f.version, 1u);
+        auto b = dl::restoreImageTrainer(f, dltest::bars(64, 12, 1), dltest::bars(16, 12, 2));
+        a->runEpoch();
+        b->runEpoch();
+        const auto pa = a->model().params(), pb = b->model().params();
+        for (size_t i = 0; i < pa.size(); ++i) QCOMPARE(pb[i]->value.toVector(), pa[i]->value.toVector());
     }
     void damagedFiles()
     {

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <list>
+#include <sstream>
+
+namespace dlcli {
+
+std::string Args::str(const std::string& k, const std::string& def) const
+{
+    auto it = opts.find(k);
+    return it == opts.end() ? def : it->second;
+}
+
+double Args::num(const std::string& k, double def) const
+{
+    auto it = opts.find(k);
+    if (it == opts.end()) return def;
+    char* end = nullptr;
+    const double v = std::strtod(it->second.c_str(), &end);
+    if (it->second.empty() || *end != '\0')
+        throw UsageError("--" + k + " expects a number, got \"" + it->second + "\"");
+    return v;
+}
+
+const std::vector<Option>& sharedOptions()
+{
+    static const std::vector<Option> shared = {
+        {"seed", Kind::Number, "random seed of the data, the initial weights and the shuffles (1)"},
+        {"threads", Kind::Number,
+         "threads to use; default: chosen from the machine's load (core/util/threads.h)"},
+        {"json", Kind::Flag, "one final JSON object on stdout; progress goes to stderr"},
+        {"quiet", Kind::Flag, "no progress lines"},
+    };
+    return shared;
+}
+
+std::vector<Option> join(std::vector<Option> a, const std::vector<Option>& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+dl::CancelFlag& cancelFlag()
+{
+    static dl::CancelFlag flag;
+    return flag;
+}
+
+namespace {
+
+// A value strtod reads whole ("1e4", "-0.5"); the message names what it got (CLI11 puts the option first).
+const CLI::Validator& number()
+{
+    static const CLI::Validator v(
+        [](std::string& text) {
+            char* end = nullptr;
+            std::strtod(text.c_str(), &end);
+            return !text.empty() && *end == '\0' ? std::string() : "expects a number, got \"" + text + "\"";
+        },
+        "NUMBER");
+    return v;
+}
+
+// Where one subcommand's parsed values land until they are copied into Args.
+struct Bound {
+    const Command* command = nullptr;
+    CLI::App* app = nullptr;
+    std::vector<std::pair<const Option*, CLI::Option*>> options;
+    std::vector<Option> declared;  // the command's options and the shared ones
+    std::list<std::string> values; // stable addresses for CLI11's targets
+    std::vector<std::string*> positional;
+};
+
+void bind(CLI::App& app, const Command& c, Bound& b)
+{
+    b.command = &c;
+    b.app = app.add_subcommand(c.name, c.help);
+    b.declared = join(c.options, sharedOptions());
+    for (const Option& o : b.declared) {
+        CLI::Option* opt = nullptr;
+        if (o.kind == Kind::Flag) {
+            opt = b.app->add_flag("--" + o.name, o.help);
+        } else {
+            opt = b.app->add_option("--" + o.name, b.values.emplace_back(), o.help);
+            if (o.kind == Kind::Number) opt->check(number())->type_name("NUMBER");
+        }
+        b.options.emplace_back(&o, opt);
+    }
+    std::istringstream names(c.positionals);
+    size_t k = 0;
+    for (std::string name; names >> name; ++k) {
+        std::string* target = &b.values.emplace_back();
+        CLI::Option* p = b.app->add_option(name, *target, name);
+        if (k < c.minPositionals) p->required();
+        b.positional.push_back(target);
+    }
+}
+
+Args collect(const Bound& b, const char* program)
+{
+    Args a;
+    a.command = b.command->name;
+    a.program = program;
+    for (const auto& [o, opt] : b.options)
+        if (opt->count() > 0)
+            a.opts[o->name] = o->kind == Kind::Flag ? std::string("1") : opt->as<std::string>();
+    for (const std::string* p : b.positional)
+        if (!p->empty()) a.positional.push_back(*p);
+    return a;
+}
+
+} // namespace
+
+int runCommands(int argc, char** argv, const std::vector<Command>& commands)
+{
+    CLI::App app{"dlcli: the headless front end of DL Visual Lab's core (each lab's work, for scripts, "
+                 "benchmarks and replaying experiments)",
+                 "dlcli"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "dlcli (DL Visual Lab) " DL_VERSION);
+    std::list<Bound> bound;
+    for (const Command& c : commands) bind(app, c, bound.emplace_back());
+    if (argc == 2 && std::string(argv[1]) == "help") {
+        std::cout << app.help();
+        return 0;
+    }
+    if (argc >= 2 && argv[1][0] != '-') { // CLI11 would only say that a subcommand is required
+        std::string names;
+        bool known = false;
+        for (const Command& c : commands) {
+            known = known || c.name == argv[1];
+            names += (names.empty() ? "" : ", ") + c.name;
+        }
+        if (!known) {
+            std::cerr << "dlcli: unknown command \"" << argv[1] << "\"; the commands are " << names
+                      << " (dlcli --help)\n";
+            return 2;
+        }
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        const auto parsed = app.get_subcommands();
+        const std::string hint =
+            parsed.empty() ? "dlcli --help" : "dlcli " + parsed[0]->get_name() + " --help";
+        std::cerr << "dlcli: " << e.what() << "\n(" << hint << " lists the options)\n";
+        return 2;
+    }
+    for (const Bound& b : bound) {
+        if (!b.app->parsed()) continue;
+        try {
+            const Args a = collect(b, argv[0]);
+            if (a.has("threads")) {
+                const double t = a.num("threads", 0);
+                if (t < 1 || t > 256 || t != double(long(t))) throw UsageError("--threads must be 1 to 256");
+                setenv("DL_THREADS", a.str("threads", "").c_str(), 1); // core/util/threads.h reads it
+            }
+            return b.command->run(a);
+        } catch (const UsageError& e) {
+            std::cerr << "dlcli: " << e.what() << "\n(dlcli " << b.command->name
+                      << " --help lists the options)\n";
+            return 2;
+        } catch (const std::exception& e) {
+            std::cerr << "dlcli: error: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    return 2; // not reached: require_subcommand(1)
+}
+
+} // namespace dlcli

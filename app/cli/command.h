@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// dlcli's one command-line parser (CLI11, libcli11-dev): every subcommand declares its options once, as a
+// list of Option; the parser, the usage text (`dlcli --help`, `dlcli CMD --help`) and the checks come from
+// that list. An unknown option, a missing value or a number that is not one is an error naming it (exit
+// status 2). Each lab's subcommands live in its folder (app/labs/<lab>/cli.h); app/main_cli.cpp lists them.
+// Qt-free.
+#pragma once
+#include "core/util/cancel.h"
+
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dlcli {
+
+// A mistake in how dlcli was called (exit status 2, with a hint to --help).
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The values one subcommand was given, by option name without "--" (a flag holds "1").
+struct Args {
+    std::string command;
+    std::string program; // argv[0]: the folder beside it holds models/ (detect, style)
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> opts;
+    bool has(const std::string& k) const { return opts.count(k) > 0; }
+    std::string str(const std::string& k, const std::string& def) const;
+    double num(const std::string& k, double def) const; // the parser has checked it is a number
+};
+
+enum class Kind { Flag, Text, Number };
+
+struct Option {
+    std::string name; // without "--"
+    Kind kind;
+    std::string help; // with its default, as the usage text shows it
+};
+
+struct Command {
+    std::string name, help;
+    std::vector<Option> options;
+    std::string positionals; // e.g. "IMAGE" or "CONTENT STYLE" (names, space-separated); empty: none
+    size_t minPositionals = 0;
+    std::function<int(const Args&)> run;
+};
+
+// The options every subcommand takes: --seed, --threads, --json, --quiet (and --help, --version).
+const std::vector<Option>& sharedOptions();
+// `a` then `b`: option lists of a family of subcommands (data, network, training…) put together.
+std::vector<Option> join(std::vector<Option> a, const std::vector<Option>& b);
+
+// Parses argv against `commands` and runs the one named. Returns the exit status: the command's, 0 for
+// --help/--version, 2 for a usage mistake, 1 for any other error (one line "dlcli: error: …").
+int runCommands(int argc, char** argv, const std::vector<Command>& commands);
+
+// Set by Ctrl-C: long commands stop at their next step and report what they did.
+dl::CancelFlag& cancelFlag();
+
+} // namespace dlcli
