@@ -22,6 +22,13 @@ class TstImageModelFile : public QObject {
         t->setAugmentation(dl::AugmentPipeline::parse("flip:0.5,crop:0.5:2"));
         return t;
     }
+    static bool sameWeights(dl::ImageTrainer& a, dl::ImageTrainer& b) // bit for bit
+    {
+        const auto pa = a.model().params(), pb = b.model().params();
+        for (size_t i = 0; i < pa.size(); ++i)
+            if (pb[i]->value.toVector() != pa[i]->value.toVector()) return false;
+        return pa.size() == pb.size();
+    }
   private slots:
     void reopenAndKeepTraining()
     {
@@ -37,8 +44,7 @@ class TstImageModelFile : public QObject {
         QCOMPARE(b->epochs(), 1L);
         b->runEpoch();
         QCOMPARE(b->steps(), a->steps());
-        const auto pa = a->model().params(), pb = b->model().params();
-        for (size_t i = 0; i < pa.size(); ++i) QCOMPARE(pb[i]->value.toVector(), pa[i]->value.toVector());
+        QVERIFY(sameWeights(*a, *b));
         QCOMPARE(b->model().buffers()[0]->toVector(), a->model().buffers()[0]->toVector());
     }
     void reopenMidEpochAndKeepTraining()
@@ -60,8 +66,7 @@ class TstImageModelFile : public QObject {
             QCOMPARE(sb.cost, sa.cost);
             QCOMPARE(sb.epoch, sa.epoch);
         }
-        const auto pa = a->model().params(), pb = b->model().params();
-        for (size_t i = 0; i < pa.size(); ++i) QCOMPARE(pb[i]->value.toVector(), pa[i]->value.toVector());
+        QVERIFY(sameWeights(*a, *b));
         // A damaged order (an image twice) is refused with a sentence, not trained on.
         std::string bytes = dl::readFile(path);
         const size_t orderAt = bytes.size() - 4 - 64 * 4;
@@ -104,8 +109,7 @@ class TstImageModelFile : public QObject {
         auto b = dl::restoreImageTrainer(f, dltest::bars(64, 12, 1), dltest::bars(16, 12, 2));
         a->runEpoch();
         b->runEpoch();
-        const auto pa = a->model().params(), pb = b->model().params();
-        for (size_t i = 0; i < pa.size(); ++i) QCOMPARE(pb[i]->value.toVector(), pa[i]->value.toVector());
+        QVERIFY(sameWeights(*a, *b));
     }
     void damagedFiles()
     {
