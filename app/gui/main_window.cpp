@@ -90,11 +90,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QAction* hyper =
         tb->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Hyperparameters…"));
     connect(hyper, &QAction::triggered, m_playground, &PlaygroundPage::showHyperparametersDialog);
-    m_playgroundOnly = {grad, hyper};
+    m_labOnly = {{grad, m_playground}, {hyper, m_playground}};
     QAction* aug =
         tb->addAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Augmentation…"));
     aug->setToolTip(tr("Data augmentation for the Images lab, with a live preview"));
     connect(aug, &QAction::triggered, m_images, &ImagesPage::showAugmentationDialog);
+    m_labOnly.append({aug, m_images});
     // The toolbar drives whichever lab is shown.
     connect(m_run, &QAction::triggered, this, [this] {
         imagesActive()       ? m_images->run()
@@ -130,25 +131,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_playground, &PlaygroundPage::progressed, this, [this](const Snapshot& s) {
         if (playgroundActive()) updateStatus(s);
     });
-    connect(m_playground, &PlaygroundPage::message, this, &MainWindow::showMessage);
+    connect(m_playground, &PlaygroundPage::message, this,
+            [this](const QString& t, bool e) { labMessage(m_playground, t, e); });
     connect(m_playground, &PlaygroundPage::runningChanged, this, [this](bool r) {
         if (playgroundActive()) updateActions(r);
     });
-    connect(m_images, &ImagesPage::status, this, [this](const QStringList& f) {
-        if (imagesActive()) setStatusFields(f);
-    });
-    connect(m_images, &ImagesPage::message, this, &MainWindow::showMessage);
+    connect(m_images, &ImagesPage::status, this, [this](const QStringList& f) { labFields(m_images, f); });
+    connect(m_images, &ImagesPage::message, this,
+            [this](const QString& t, bool e) { labMessage(m_images, t, e); });
     connect(m_images, &ImagesPage::runningChanged, this, [this](bool r) {
         if (imagesActive()) updateActions(r);
     });
-    connect(m_detection, &DetectionPage::status, this, [this](const QStringList& f) {
-        if (m_pages->currentWidget() == m_detection) setStatusFields(f);
-    });
-    connect(m_detection, &DetectionPage::message, this, &MainWindow::showMessage);
-    connect(m_style, &StylePage::status, this, [this](const QStringList& f) {
-        if (styleActive()) setStatusFields(f);
-    });
-    connect(m_style, &StylePage::message, this, &MainWindow::showMessage);
+    connect(m_detection, &DetectionPage::status, this,
+            [this](const QStringList& f) { labFields(m_detection, f); });
+    connect(m_detection, &DetectionPage::message, this,
+            [this](const QString& t, bool e) { labMessage(m_detection, t, e); });
+    connect(m_style, &StylePage::status, this, [this](const QStringList& f) { labFields(m_style, f); });
+    connect(m_style, &StylePage::message, this,
+            [this](const QString& t, bool e) { labMessage(m_style, t, e); });
     connect(m_style, &StylePage::runningChanged, this, [this](bool r) {
         if (styleActive()) updateActions(r);
     });
@@ -191,7 +191,7 @@ void MainWindow::showLab(int index)
     index = std::clamp(index, 0, m_pages->count() - 1);
     if (m_labs->currentRow() != index) m_labs->setCurrentRow(index); // comes back here
     m_pages->setCurrentIndex(index);
-    for (QAction* a : m_playgroundOnly) a->setEnabled(playgroundActive());
+    for (const auto& [action, page] : m_labOnly) action->setVisible(m_pages->currentWidget() == page);
     updateActions(imagesActive()  ? m_images->isRunning()
                   : styleActive() ? m_style->running()
                                   : m_playground->isRunning());
@@ -200,10 +200,30 @@ void MainWindow::showLab(int index)
         if (!training) a->setEnabled(false);
     m_step->setEnabled(training && !styleActive()); // style: an iteration is a whole optimiser step
     m_reset->setEnabled(training);
+    // The status bar shows the lab on screen: its last message and fields, never another lab's.
+    const LabStatus st = m_labStatus.value(m_pages->currentWidget());
+    m_msg->setText(st.text);
+    m_msg->setStyleSheet(st.error ? "color: #b00020; font-weight: bold" : QString());
+    for (QLabel* l : {m_iter, m_cost, m_trainAcc, m_devAcc}) l->clear();
     if (playgroundActive())
         updateStatus(m_playground->lastSnapshot());
     else
-        for (QLabel* l : {m_iter, m_cost, m_trainAcc, m_devAcc}) l->clear();
+        setStatusFields(st.fields);
+}
+
+void MainWindow::labMessage(QWidget* page, const QString& text, bool error)
+{
+    m_labStatus[page].text = text, m_labStatus[page].error = error;
+    if (m_pages->currentWidget() == page) {
+        m_msg->setText(text);
+        m_msg->setStyleSheet(error ? "color: #b00020; font-weight: bold" : QString());
+    }
+}
+
+void MainWindow::labFields(QWidget* page, const QStringList& fields)
+{
+    m_labStatus[page].fields = fields;
+    if (m_pages->currentWidget() == page) setStatusFields(fields);
 }
 
 void MainWindow::setStatusFields(const QStringList& f)
@@ -390,8 +410,7 @@ QString MainWindow::askOpen(const QString& title, const QString& filter)
 
 void MainWindow::showMessage(const QString& text, bool error)
 {
-    m_msg->setText(text);
-    m_msg->setStyleSheet(error ? "color: #b00020; font-weight: bold" : QString());
+    labMessage(m_pages->currentWidget(), text, error); // the window's own messages belong to the lab shown
 }
 
 QString MainWindow::statusMessage() const

@@ -7,6 +7,7 @@
 #include "app/gui/playground_page.h"
 #include "app/gui/style_page.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QAction;
@@ -53,7 +54,15 @@ class MainWindow : public QMainWindow {
     ImagesPage* m_images;
     DetectionPage* m_detection;
     StylePage* m_style;
-    QList<QAction*> m_playgroundOnly;
+    QList<std::pair<QAction*, QWidget*>> m_labOnly; // toolbar actions shown only with their lab
+    struct LabStatus {
+        QString text;
+        bool error = false;
+        QStringList fields;
+    };
+    QHash<QWidget*, LabStatus> m_labStatus; // each lab's last status-bar message and fields
+    void labMessage(QWidget* page, const QString& text, bool error);
+    void labFields(QWidget* page, const QStringList& fields);
     QAction* m_run;
     QAction* m_pause;
     QAction* m_step;

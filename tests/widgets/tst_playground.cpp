@@ -2,11 +2,11 @@
 // The Playground as a user drives it, offscreen: the learning-rate slider changes the rate the trainer
 // uses mid-run; clicks add points; bad CSVs give one sentence; experiments replay to the same numbers.
 #include "app/gui/main_window.h"
+#include "tests/run_cli.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
 #include "widgets/hyper_panel.h"
 #include "widgets/loss_curve_view.h"
-#include "tests/run_cli.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -142,6 +142,34 @@ class TstPlayground : public QObject {
         m_w->stepAction()->trigger(); // the app keeps working
         QVERIFY(waitForStep(1));
     }
+    void eachLabKeepsItsOwnStatusAndToolbar()
+    {
+        // The Playground's error stays with the Playground: another lab shows its own status (none yet)
+        // and not the Playground's toolbar actions; coming back shows the error again.
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/pts.csv";
+        QVERIFY(writeFile(path, "x,y,label\n1,2,0\n3,4\n"));
+        page()->loadCsv(path);
+        const QString error = m_w->statusMessage();
+        QVERIFY(error.startsWith("pts.csv, line 3"));
+        auto visible = [&](const QString& text) {
+            for (QAction* a : m_w->findChildren<QAction*>())
+                if (a->text() == text) return a->isVisible();
+            return false;
+        };
+        QVERIFY(visible("Gradient check"));
+        QVERIFY(!visible("Augmentation…"));
+        m_w->showLab(3); // Style
+        QVERIFY(m_w->statusMessage() != error);
+        QVERIFY(!visible("Gradient check"));
+        QVERIFY(!visible("Hyperparameters…"));
+        m_w->showLab(1); // Images
+        QVERIFY(visible("Augmentation…"));
+        QVERIFY(!visible("Gradient check"));
+        m_w->showLab(0);
+        QCOMPARE(m_w->statusMessage(), error);
+        QVERIFY(visible("Gradient check"));
+    }
     void hugeCsvLabelIsOneSentence()
     {
         // A label too large for a number once ended the app (std::out_of_range from std::stol, issue 11).
@@ -158,7 +186,8 @@ class TstPlayground : public QObject {
         QCOMPARE(page()->lastSnapshot().data.train.size() + page()->lastSnapshot().data.dev.size(), before);
 
         // and the command line says the same sentence and exits 1
-        const dltest::CliResult cli = dltest::runCli(DLCLI_PATH, {"train2d", "--csv", path, "--iterations", "10"});
+        const dltest::CliResult cli =
+            dltest::runCli(DLCLI_PATH, {"train2d", "--csv", path, "--iterations", "10"});
         QVERIFY(cli.finished);
         QCOMPARE(cli.exitCode, 1);
         QVERIFY2(cli.err.contains("big.csv, line 3: the label"), cli.err.constData());
