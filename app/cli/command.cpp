@@ -39,6 +39,13 @@ const std::vector<Option>& sharedOptions()
     return shared;
 }
 
+const Option& modelsOption()
+{
+    static const Option o{"models", Kind::Text,
+                          "the models folder (default: models/ beside the program or the project)"};
+    return o;
+}
+
 std::vector<Option> join(std::vector<Option> a, const std::vector<Option>& b)
 {
     a.insert(a.end(), b.begin(), b.end());

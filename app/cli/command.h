@@ -47,6 +47,8 @@ struct Command {
     std::function<int(const Args&)> run;
 };
 
+// --models DIR, for the subcommands that read models/ (detection, style).
+const Option& modelsOption();
 // The options every subcommand takes: --seed, --threads, --json, --quiet (and --help, --version).
 const std::vector<Option>& sharedOptions();
 // `a` then `b`: option lists of a family of subcommands (data, network, training…) put together.

@@ -202,8 +202,7 @@ void MainWindow::showLab(int index)
     m_reset->setEnabled(training);
     // The status bar shows the lab on screen: its last message and fields, never another lab's.
     const LabStatus st = m_labStatus.value(m_pages->currentWidget());
-    m_msg->setText(st.text);
-    m_msg->setStyleSheet(st.error ? "color: #b00020; font-weight: bold" : QString());
+    displayMessage(st.text, st.error);
     for (QLabel* l : {m_iter, m_cost, m_trainAcc, m_devAcc}) l->clear();
     if (playgroundActive())
         updateStatus(m_playground->lastSnapshot());
@@ -214,10 +213,13 @@ void MainWindow::showLab(int index)
 void MainWindow::labMessage(QWidget* page, const QString& text, bool error)
 {
     m_labStatus[page].text = text, m_labStatus[page].error = error;
-    if (m_pages->currentWidget() == page) {
-        m_msg->setText(text);
-        m_msg->setStyleSheet(error ? "color: #b00020; font-weight: bold" : QString());
-    }
+    if (m_pages->currentWidget() == page) displayMessage(text, error);
+}
+
+void MainWindow::displayMessage(const QString& text, bool error)
+{
+    m_msg->setText(text);
+    m_msg->setStyleSheet(error ? "color: #b00020; font-weight: bold" : QString());
 }
 
 void MainWindow::labFields(QWidget* page, const QStringList& fields)

@@ -63,6 +63,7 @@ class MainWindow : public QMainWindow {
     QHash<QWidget*, LabStatus> m_labStatus; // each lab's last status-bar message and fields
     void labMessage(QWidget* page, const QString& text, bool error);
     void labFields(QWidget* page, const QStringList& fields);
+    void displayMessage(const QString& text, bool error); // errors in red
     QAction* m_run;
     QAction* m_pause;
     QAction* m_step;

@@ -3,8 +3,6 @@
 
 #include "core/util/threads.h"
 
-#include <optional>
-
 namespace dl {
 
 template <typename T>
@@ -63,8 +61,7 @@ TensorT<T> DenseT<T>::forward(const TensorT<T>& x, Mode mode)
             }
         }
     } else {
-        std::optional<OneBlasThread> one;
-        if (long(m_din) * m_dout * n < smallGemmMacs()) one.emplace();
+        const OneBlasThread one(long(m_din) * m_dout * n);
         ym.noalias() = w * xm;
         ym.colwise() += m_bias.value.mat().row(0).transpose();
     }
@@ -100,8 +97,7 @@ TensorT<T> DenseT<T>::backward(const TensorT<T>& dy)
             }
         }
     }
-    std::optional<OneBlasThread> one;
-    if (!isSmall && long(m_din) * m_dout * n < smallGemmMacs()) one.emplace();
+    const OneBlasThread one(isSmall ? smallGemmMacs() : long(m_din) * m_dout * n); // dW and dX alike
     if (!isSmall) {
         dw.noalias() += d * xm.transpose();
         for (int o = 0; o < m_dout; ++o) m_bias.grad[o] += d.row(o).sum();

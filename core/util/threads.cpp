@@ -112,9 +112,9 @@ int adaptThreads()
     return n;
 }
 
-OneBlasThread::OneBlasThread() : m_before(omp_get_max_threads())
+OneBlasThread::OneBlasThread(long macs) : m_before(macs < smallGemmMacs() ? omp_get_max_threads() : 1)
 {
-    if (m_before == 1) return;
+    if (m_before == 1) return; // a large GEMM, or one thread already
     omp_set_num_threads(1);
 #ifdef EIGEN_USE_BLAS
     openblas_set_num_threads(1);

@@ -28,7 +28,8 @@ double otherLoadCores();
 // 99 000 with two on this machine).
 class OneBlasThread {
   public:
-    OneBlasThread();
+    // Acts only when `macs` (the GEMM's multiply-adds) is below smallGemmMacs(); else does nothing.
+    explicit OneBlasThread(long macs);
     ~OneBlasThread();
     OneBlasThread(const OneBlasThread&) = delete;
     OneBlasThread& operator=(const OneBlasThread&) = delete;

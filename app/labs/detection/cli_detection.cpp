@@ -101,7 +101,7 @@ std::vector<dlcli::Command> detectionCommands()
           {"iou", Kind::Number, "NMS IoU threshold (the model's default)"},
           {"class-agnostic", Kind::Flag, "NMS across classes instead of per class"},
           {"annotate", Kind::Text, "write the photo with its boxes to this PNG"},
-          {"models", Kind::Text, "the models folder (models/ beside the program or the project)"},
+          dlcli::modelsOption(),
           {"repeat", Kind::Number, "time the forward pass N times"},
           {"profile", Kind::Flag, "print each layer's time"}},
          "IMAGE",

@@ -202,14 +202,13 @@ std::vector<dlcli::Command> styleCommands()
          "neural style transfer (the Style lab headless): paints CONTENT in the style of STYLE; one cost "
          "line "
          "per --every iterations, a final JSON object with --json; --replay runs a file the Style lab saved",
-         dlcli::join(
-             settings,
-             {{"out", Kind::Text, "the painted picture (PNG)"},
-              {"size", Kind::Number, "longer side of the painted picture (320)"},
-              {"iterations", Kind::Number, "optimisation steps (200)"},
-              {"every", Kind::Number, "iterations between cost lines (10)"},
-              {"replay", Kind::Text, "run a file the Style lab saved instead of CONTENT STYLE"},
-              {"models", Kind::Text, "the models folder (models/ beside the program or the project)"}}),
+         dlcli::join(settings,
+                     {{"out", Kind::Text, "the painted picture (PNG)"},
+                      {"size", Kind::Number, "longer side of the painted picture (320)"},
+                      {"iterations", Kind::Number, "optimisation steps (200)"},
+                      {"every", Kind::Number, "iterations between cost lines (10)"},
+                      {"replay", Kind::Text, "run a file the Style lab saved instead of CONTENT STYLE"},
+                      dlcli::modelsOption()}),
          "CONTENT STYLE", 0, style},
         {"bench-style",
          "one style-transfer step (forward + costs + backward to the pixels) on Tiny Darknet, timed like "
@@ -218,7 +217,7 @@ std::vector<dlcli::Command> styleCommands()
           {"height", Kind::Number, "image height (240)"},
           {"through", Kind::Number, "last layer of the forward (18)"},
           {"repeat", Kind::Number, "repetitions; the median counts (21)"},
-          {"models", Kind::Text, "the models folder"}},
+          dlcli::modelsOption()},
          "",
          0,
          benchStyle},
