@@ -89,7 +89,7 @@ static void thin(QCPGraph* g)
     g->setData(keys, values, true);
 }
 
-void LossCurveView::append(const Snapshot& s)
+void LossCurveView::append(const CurveUpdate& s)
 {
     QCPGraph* g = m_plot->graph(0);
     if (g->dataCount() > kMaxPoints) thin(g);
@@ -98,21 +98,19 @@ void LossCurveView::append(const Snapshot& s)
         g->addData(double(c.step), double(c.cost));
         m_minCost = std::min(m_minCost, double(c.cost));
     }
-    if (std::isfinite(s.eval.train.cost)) {
-        m_plot->graph(1)->addData(double(s.last.step), double(s.eval.train.cost));
-        m_minCost = std::min(m_minCost, double(s.eval.train.cost));
+    if (std::isfinite(s.trainCost)) {
+        m_plot->graph(1)->addData(double(s.step), double(s.trainCost));
+        m_minCost = std::min(m_minCost, double(s.trainCost));
     }
-    if (s.eval.dev.count > 0 && std::isfinite(s.eval.dev.cost))
-        m_plot->graph(2)->addData(double(s.last.step), double(s.eval.dev.cost));
-    m_eval.push_back(
-        {double(s.last.step), double(s.eval.train.cost), s.eval.dev.count ? double(s.eval.dev.cost) : NAN});
+    if (std::isfinite(s.devCost)) m_plot->graph(2)->addData(double(s.step), double(s.devCost));
+    m_eval.push_back({double(s.step), double(s.trainCost), double(s.devCost)});
     for (const ChangeMarker& m : s.markers) addMarker(m);
     bool found = false;
     QCPRange yr = g->getValueRange(found);
     QCPRange yr1 = m_plot->graph(1)->getValueRange(found);
     QCPRange yr2 = m_plot->graph(2)->getValueRange(found);
     double hi = std::max({yr.upper, yr1.upper, yr2.upper, 1e-6});
-    m_plot->xAxis->setRange(0, std::max(10.0, double(s.last.step) * 1.02));
+    m_plot->xAxis->setRange(0, std::max(10.0, double(s.step) * 1.02));
     if (logScale())
         m_plot->yAxis->setRange(std::max(1e-6, m_minCost * 0.8), hi * 1.5);
     else

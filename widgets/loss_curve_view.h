@@ -2,7 +2,7 @@
 // Learning curves (QCustomPlot): the mini-batch cost of every step, the train and dev cost of the whole
 // sets at each snapshot, and a marker where a hyperparameter changed. Log-scale toggle; PNG/CSV export.
 #pragma once
-#include "widgets/snapshot.h"
+#include "widgets/curve_points.h"
 
 #include <QWidget>
 #include <array>
@@ -17,7 +17,7 @@ class LossCurveView : public QWidget {
   public:
     explicit LossCurveView(QWidget* parent = nullptr);
     void clear();
-    void append(const Snapshot& s); // adds s.costs, one eval point and s.markers
+    void append(const CurveUpdate& u); // adds u.costs, the whole-set costs at u.step (if any) and u.markers
     void setLogScale(bool on);
     bool logScale() const;
     int pointCount() const; // mini-batch cost points plotted

@@ -3,7 +3,7 @@
 // signed data (filters) symmetric around 0 so grey 128 is zero.
 #pragma once
 #include "core/detect/photo.h"
-#include "widgets/image_snapshot.h"
+#include "widgets/planes.h"
 
 #include <QImage>
 

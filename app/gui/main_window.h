@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
-// The main window: lab sidebar, Run/Pause/Step/Reset toolbar, File/Tools menus, status bar with iteration,
-// cost and accuracies. Persists its layout and settings with QSettings.
+// The main window: the lab sidebar, the Run/Pause/Step/Reset toolbar, File/Training/View menus and the
+// status bar, all of them showing the lab on screen. It knows labs only through the LabPage contract
+// (widgets/lab_page.h) and gets them from the registry (app/labs.h). Persists its layout with QSettings.
 #pragma once
-#include "app/gui/detection_page.h"
-#include "app/gui/images_page.h"
-#include "app/gui/playground_page.h"
-#include "app/gui/style_page.h"
+#include "widgets/lab_page.h"
 
 #include <QHash>
 #include <QMainWindow>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -20,13 +19,24 @@ namespace lab {
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
-    explicit MainWindow(QWidget* parent = nullptr);
-    PlaygroundPage* playground() const { return m_playground; }
-    ImagesPage* images() const { return m_images; }
-    DetectionPage* detection() const { return m_detection; }
-    StylePage* stylePage() const { return m_style; }
-    void showLab(int index); // 0 Playground, 1 Images, 2 Detection, 3 Style
+    explicit MainWindow(QWidget* parent = nullptr); // the registry's labs
+    explicit MainWindow(std::vector<LabPage*> labs, QWidget* parent = nullptr);
+
+    const QList<LabPage*>& labs() const { return m_labList; }
+    LabPage* lab(const QString& id) const; // nullptr if no lab has this id
+    template <typename Page>
+    Page* lab() const
+    {
+        for (LabPage* p : m_labList)
+            if (auto* page = qobject_cast<Page*>(p)) return page;
+        return nullptr;
+    }
+    LabPage* currentLab() const;
+    void showLab(int index); // in the sidebar's order
+    void showLab(LabPage* page);
+    bool openFile(const QString& path); // hands it to the first lab that reads it; false (+ message) if none
     QString statusMessage() const;
+    QStringList statusFields() const; // the four fields on the right, as shown
     QAction* runAction() const { return m_run; }
     QAction* pauseAction() const { return m_pause; }
     QAction* stepAction() const { return m_step; }
@@ -37,41 +47,31 @@ class MainWindow : public QMainWindow {
     void closeEvent(QCloseEvent* e) override;
 
   private:
+    void addLab(LabPage* page);
+    void buildToolbar();
     void buildMenus();
-    void updateStatus(const Snapshot& s);
+    void updateActions();
+    void labMessage(LabPage* page, const QString& text, bool error);
+    void labFields(LabPage* page, const QStringList& fields);
+    void displayMessage(const QString& text, bool error); // errors in red
     void setStatusFields(const QStringList& f);
-    bool imagesActive() const;
-    bool playgroundActive() const;
-    bool detectionActive() const;
-    bool styleActive() const;
-    void updateActions(bool running);
-    QString askSave(const QString& title, const QString& filter, const QString& suffix);
-    QString askOpen(const QString& title, const QString& filter);
 
-    QListWidget* m_labs;
-    QStackedWidget* m_pages;
-    PlaygroundPage* m_playground;
-    ImagesPage* m_images;
-    DetectionPage* m_detection;
-    StylePage* m_style;
-    QList<std::pair<QAction*, QWidget*>> m_labOnly; // toolbar actions shown only with their lab
     struct LabStatus {
         QString text;
         bool error = false;
         QStringList fields;
     };
-    QHash<QWidget*, LabStatus> m_labStatus; // each lab's last status-bar message and fields
-    void labMessage(QWidget* page, const QString& text, bool error);
-    void labFields(QWidget* page, const QStringList& fields);
-    void displayMessage(const QString& text, bool error); // errors in red
+    QList<LabPage*> m_labList;
+    QHash<LabPage*, LabStatus> m_labStatus; // each lab's last status-bar message and fields
+    QList<std::pair<QAction*, LabPage*>> m_labOnly; // toolbar actions shown only with their lab
+    QListWidget* m_sidebar;
+    QStackedWidget* m_pages;
+    QToolBar* m_toolbar = nullptr;
     QAction* m_run;
     QAction* m_pause;
     QAction* m_step;
     QAction* m_reset;
-    QLabel* m_iter;
-    QLabel* m_cost;
-    QLabel* m_trainAcc;
-    QLabel* m_devAcc;
+    QList<QLabel*> m_fields;
     QLabel* m_msg;
 };
 

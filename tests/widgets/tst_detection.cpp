@@ -4,9 +4,9 @@
 // photos and models give one sentence and the page stays usable. Real models when models/ has them.
 #include "tests/require_files.h"
 #include "../core/detect_fixtures.h"
-#include "app/gui/detection_page.h"
+#include "app/labs/detection/detection_page.h"
 #include "core/detect/nms.h"
-#include "widgets/detection_view.h"
+#include "app/labs/detection/detection_view.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>

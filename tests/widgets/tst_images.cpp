@@ -3,9 +3,10 @@
 // a tiny CNN trains a few steps and its filter view changes; evaluation fills the confusion matrix and the
 // inspector; the model is saved, reopened and keeps training; a damaged file gives one sentence.
 #include "app/gui/main_window.h"
-#include "widgets/augmentation_dialog.h"
+#include "app/labs/images/images_page.h"
+#include "app/labs/images/augmentation_dialog.h"
 #include "widgets/confusion_matrix_view.h"
-#include "widgets/image_inspector.h"
+#include "app/labs/images/image_inspector.h"
 #include "widgets/tile_grid_view.h"
 
 #include <QPlainTextEdit>
@@ -24,7 +25,7 @@ class TstImages : public QObject {
     QString m_lastMessage;
     QStringList m_messages; // since init()
     bool m_lastError = false;
-    lab::ImagesPage* page() { return m_w->images(); }
+    lab::ImagesPage* page() { return m_w->lab<lab::ImagesPage>(); }
     static std::vector<QImage> images(const lab::TileGridView* v)
     {
         std::vector<QImage> out;

@@ -2,10 +2,11 @@
 // The Playground as a user drives it, offscreen: the learning-rate slider changes the rate the trainer
 // uses mid-run; clicks add points; bad CSVs give one sentence; experiments replay to the same numbers.
 #include "app/gui/main_window.h"
+#include "app/labs/playground/playground_page.h"
 #include "tests/run_cli.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
-#include "widgets/hyper_panel.h"
+#include "app/labs/playground/hyper_panel.h"
 #include "widgets/loss_curve_view.h"
 
 #include <QJsonDocument>
@@ -21,7 +22,7 @@
 class TstPlayground : public QObject {
     Q_OBJECT
     std::unique_ptr<lab::MainWindow> m_w;
-    lab::PlaygroundPage* page() { return m_w->playground(); }
+    lab::PlaygroundPage* page() { return m_w->lab<lab::PlaygroundPage>(); }
     static bool writeFile(const QString& path, const QByteArray& bytes)
     {
         QFile f(path);
@@ -52,7 +53,7 @@ class TstPlayground : public QObject {
 
     void sliderChangesLearningRateWhileTraining()
     {
-        page()->controller().setStepsPerSecond(1000);
+        page()->setStepsPerSecond(1000);
         m_w->runAction()->trigger();
         QVERIFY(QTest::qWaitFor([&] { return page()->isRunning(); }, 2000));
         QVERIFY(waitForStep(200));
@@ -72,7 +73,7 @@ class TstPlayground : public QObject {
     void oneDragIsOneChange()
     {
         // Dragging the α slider through many values while it trains is one change, marked where it ends.
-        page()->controller().setStepsPerSecond(1000);
+        page()->setStepsPerSecond(1000);
         m_w->runAction()->trigger();
         QVERIFY(waitForStep(100));
         const int markers = page()->curveView()->markerCount();
@@ -96,7 +97,7 @@ class TstPlayground : public QObject {
         // Training as fast as the CPU goes must not starve the GUI thread: while it trains, the GUI thread
         // keeps handling its timer and the page keeps receiving snapshots. (How fast, and the GUI's latency,
         // are measured in bench/busy_machine.sh, not here.)
-        page()->controller().setStepsPerSecond(0);
+        page()->setStepsPerSecond(0);
         m_w->runAction()->trigger();
         int ticks = 0;
         QTimer tick;
@@ -216,7 +217,7 @@ class TstPlayground : public QObject {
     }
     void experimentRoundTrip()
     {
-        page()->controller().setStepsPerSecond(0);
+        page()->setStepsPerSecond(0);
         m_w->runAction()->trigger();
         QVERIFY(waitForStep(300));
         page()->hyperPanel()->learningRateSlider()->setValue(lab::HyperPanel::rateToSlider(0.3));

@@ -7,8 +7,8 @@
 #include "tests/require_files.h"
 #include "tests/run_cli.h"
 #include "../core/detect_fixtures.h"
-#include "app/gui/style_page.h"
-#include "widgets/gram_view.h"
+#include "app/labs/style/style_page.h"
+#include "app/labs/style/gram_view.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Views and panels as dumb widgets: values in, requests out; exports write real files.
 #include "widgets/compare_dialog.h"
-#include "widgets/data_panel.h"
+#include "app/labs/playground/data_panel.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/gradcheck_dialog.h"
-#include "widgets/hyper_panel.h"
+#include "app/labs/playground/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
 #include <qcustomplot.h>
@@ -23,17 +23,16 @@
 class TstViews : public QObject {
     Q_OBJECT
   private slots:
-    void initTestCase() { lab::registerMetatypes(); }
+    void initTestCase() { lab::registerPlaygroundTypes(); }
     void lossCurveExports()
     {
         lab::LossCurveView v;
         v.resize(500, 300);
-        lab::Snapshot s;
+        lab::CurveUpdate s;
         for (long i = 1; i <= 100; ++i) s.costs.push_back({i, 1.f / float(i)});
-        s.last.step = 100;
-        s.eval.train.cost = 0.01f;
-        s.eval.dev.cost = 0.02f;
-        s.eval.dev.count = 10;
+        s.step = 100;
+        s.trainCost = 0.01f;
+        s.devCost = 0.02f;
         s.markers.push_back({50, "α 1.2 → 0.3"});
         v.append(s);
         QCOMPARE(v.pointCount(), 100);

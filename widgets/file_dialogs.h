@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// File dialogs that start in the folder of the last file chosen (QSettings "window/lastDir") and add the
+// suffix when the user typed none: the one way a lab or the window asks for a path.
+#pragma once
+#include <QString>
+
+class QWidget;
+
+namespace lab {
+
+QString askSavePath(QWidget* parent, const QString& title, const QString& filter, const QString& suffix);
+QString askOpenPath(QWidget* parent, const QString& title, const QString& filter);
+QString askFolder(QWidget* parent, const QString& title);
+
+} // namespace lab

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/lab_page.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <cstdio>
+#include <utility>
+
+namespace lab {
+
+LabShot::LabShot(QWidget* window, QString out, QString dialog, std::function<void(int)> exit)
+    : m_window(window), m_out(std::move(out)), m_dialog(std::move(dialog)), m_exit(std::move(exit))
+{
+}
+
+void LabShot::grab(QWidget* widget)
+{
+    if (!widget) widget = m_window;
+    const bool ok = widget->grab().save(m_out, "PNG");
+    std::fprintf(stderr, ok ? "dllab: saved %s\n" : "dllab: could not write %s\n", qPrintable(m_out));
+    m_exit(ok ? 0 : 1);
+}
+
+void LabShot::fail(const QString& why)
+{
+    std::fprintf(stderr, "dllab: %s\n", qPrintable(why));
+    m_exit(1);
+}
+
+void LabShot::finish(int code)
+{
+    m_exit(code);
+}
+
+QStringList filterSuffixes(const QStringList& filters)
+{
+    QStringList out;
+    static const QRegularExpression glob(QStringLiteral("\\*\\.([A-Za-z0-9]+)"));
+    for (const QString& f : filters)
+        for (auto it = glob.globalMatch(f); it.hasNext();) out << it.next().captured(1).toLower();
+    return out;
+}
+
+bool LabPage::canOpen(const QString& path) const
+{
+    return filterSuffixes(openFilters()).contains(QFileInfo(path).suffix().toLower());
+}
+
+bool LabPage::wantsShot(const QCommandLineParser& cli) const
+{
+    return cli.isSet(QStringLiteral("screenshot"));
+}
+
+void LabPage::shoot(const QCommandLineParser& cli, LabShot& shot)
+{
+    (void)cli;
+    shot.fail(tr("The %1 lab has no screenshot recipe.").arg(title()));
+}
+
+} // namespace lab
