@@ -98,7 +98,7 @@ class LabPage : public QWidget {
     virtual QList<QCommandLineOption> commandLineOptions() const { return {}; }
     virtual QString startWith(const QCommandLineParser& cli) { (void)cli; return {}; }
     virtual bool wantsShot(const QCommandLineParser& cli) const;
-    virtual void shoot(const QCommandLineParser& cli, LabShot& shot);
+    virtual void shoot(const QCommandLineParser& cli, LabShot& shot); // default: run 1.5 s, grab
     virtual std::optional<GuiBench> guiBench() { return std::nullopt; }
 
   signals:

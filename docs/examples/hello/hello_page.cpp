@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include "hello_page.h"
+
+#include "widgets/loss_curve_view.h"
+
+#include <QVBoxLayout>
+
+namespace lab {
+
+HelloPage::HelloPage(QWidget* parent) : LabPage(parent), m_curve(new LossCurveView)
+{
+    (new QVBoxLayout(this))->addWidget(m_curve);
+    m_worker.relay(&HelloWorker::progressed, this, &HelloPage::apply);
+    m_worker.relay(&LabWorker::runningChanged, this, [this](bool r) {
+        m_running = r;
+        emit runningChanged(r);
+    });
+    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { emit message(m, true); });
+}
+
+void HelloPage::stepOnce()
+{
+    m_worker.call([](HelloWorker& w) { w.stepOnce(); });
+}
+
+void HelloPage::reset()
+{
+    m_worker.interrupt();
+    m_worker.call([](HelloWorker& w) { w.reset(); });
+}
+
+void HelloPage::apply(const CurveUpdate& u, bool running)
+{
+    if (u.step == 0) m_curve->clear();
+    m_curve->append(u);
+    m_count = u.step;
+    emit statusFields({tr("count %1").arg(u.step), running ? tr("counting") : tr("paused")});
+}
+
+} // namespace lab
