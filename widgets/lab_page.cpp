@@ -34,6 +34,13 @@ void LabShot::finish(int code)
     m_exit(code);
 }
 
+LabPage::LabPage(QString id, QString title, QString summary, Controls controls, QWidget* parent)
+    : QWidget(parent), m_id(std::move(id)), m_title(std::move(title)), m_summary(std::move(summary)),
+      m_controls(controls)
+{
+    setObjectName(m_id + "Lab");
+}
+
 QStringList filterSuffixes(const QStringList& filters)
 {
     QStringList out;

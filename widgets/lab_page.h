@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include "widgets/lab_thread.h"
+
 #include <functional>
 #include <optional>
 
@@ -67,15 +69,17 @@ class LabPage : public QWidget {
     enum Control { NoControls = 0, Run = 1, Pause = 2, Step = 4, Reset = 8 };
     Q_DECLARE_FLAGS(Controls, Control)
 
-    explicit LabPage(QWidget* parent = nullptr) : QWidget(parent) {}
-    virtual QString id() const = 0;      // "playground": --lab, settings group, test and screenshot names
-    virtual QString title() const = 0;   // the sidebar's entry (translated)
-    virtual QString summary() const = 0; // its tooltip: what the lab shows, which course chapters
+    // id: "playground" (--lab, settings, test and screenshot names); title: the sidebar's entry; summary:
+    // its tooltip (what the lab shows, which course chapters); controls: which of Run / Pause / Step /
+    // Reset on the window's toolbar drive it (those it lacks are greyed).
+    LabPage(QString id, QString title, QString summary, Controls controls, QWidget* parent = nullptr);
+    QString id() const { return m_id; }
+    QString title() const { return m_title; }
+    QString summary() const { return m_summary; }
+    Controls controls() const { return m_controls; }
     virtual QIcon icon() const { return {}; }
+    bool isRunning() const { return m_running; } // as its worker last said (connectWorker)
 
-    // Run / Pause / Step / Reset on the window's toolbar drive the lab shown; those it lacks are greyed.
-    virtual Controls controls() const { return NoControls; }
-    virtual bool isRunning() const { return false; }
     virtual void run() {}
     virtual void pause() {}
     virtual void stepOnce() {}
@@ -106,6 +110,28 @@ class LabPage : public QWidget {
     void statusFields(const QStringList& fields);  // the status bar's right side: up to four fields
     void runningChanged(bool running);
     void raiseRequested(); // show me (a menu item of mine acts on something on my page)
+
+  protected:
+    // The signals every worker has, wired once: running → isRunning() and runningChanged, failed → a red
+    // message, info → a message, busy → a message while it lasts.
+    template <typename Worker>
+    void connectWorker(const LabThread<Worker>& t)
+    {
+        t.relay(&LabWorker::runningChanged, this, [this](bool r) {
+            m_running = r;
+            emit runningChanged(r);
+        });
+        t.relay(&LabWorker::failed, this, [this](const QString& m) { emit message(m, true); });
+        t.relay(&LabWorker::info, this, [this](const QString& m) { emit message(m, false); });
+        t.relay(&LabWorker::busy, this, [this](const QString& m) {
+            if (!m.isEmpty()) emit message(m, false);
+        });
+    }
+
+  private:
+    QString m_id, m_title, m_summary;
+    Controls m_controls;
+    bool m_running = false;
 };
 
 // The suffixes ("json", "dlck") named in dialog filters like "Experiments (*.json);;Models (*.dlck)".

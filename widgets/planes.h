@@ -2,7 +2,6 @@
 // Small images as planes (count × channels × h × w floats): the value type in which a worker sends images,
 // filters and feature maps to a view (widgets/planes_image.h draws them). Filters keep their sign.
 #pragma once
-#include <QMetaType>
 #include <QStringList>
 #include <vector>
 
@@ -16,4 +15,3 @@ struct Planes {
 
 } // namespace lab
 
-Q_DECLARE_METATYPE(lab::Planes)

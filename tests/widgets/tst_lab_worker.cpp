@@ -64,7 +64,6 @@ class TrainingFront : public QObject {
   public:
     TrainingFront()
     {
-        lab::registerPlaygroundTypes();
         t.relay(&lab::TrainingWorker::progressed, this, &TrainingFront::progressed);
         t.relay(&lab::LabWorker::runningChanged, this, [this](bool r) {
             m_running = r;

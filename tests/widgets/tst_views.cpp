@@ -23,7 +23,7 @@
 class TstViews : public QObject {
     Q_OBJECT
   private slots:
-    void initTestCase() { lab::registerPlaygroundTypes(); }
+
     void lossCurveExports()
     {
         lab::LossCurveView v;

@@ -31,9 +31,12 @@ namespace {
 const char* kDarknetPhotos = "/usr/share/darknet/data";
 }
 
-DetectionPage::DetectionPage(QWidget* parent) : LabPage(parent)
+DetectionPage::DetectionPage(QWidget* parent)
+    : LabPage("detection", tr("Detection"),
+              tr("Object detection: YOLO boxes, score and IoU thresholds, grid and anchors, NMS step by step "
+                 "(course chapter 8)"),
+              NoControls, parent) // it runs on demand
 {
-    registerDetectionTypes();
     setAcceptDrops(true);
     m_modelsDir =
         QString::fromStdString(dl::findModelsDir("", QCoreApplication::applicationDirPath().toStdString()));
@@ -77,11 +80,11 @@ DetectionPage::DetectionPage(QWidget* parent) : LabPage(parent)
 
     m_worker.relay(&DetectionWorker::modelOpened, this, &DetectionPage::onModel);
     m_worker.relay(&DetectionWorker::detected, this, &DetectionPage::onResult);
+    connectWorker(m_worker);
     m_worker.relay(&LabWorker::failed, this, [this](const QString& m) {
         m_photoPending = false;
         if (m_model.key != m_requestedModel) m_requestedModel = m_model.key; // a failed open can be retried
         m_info->setText(m);
-        emit message(m, true);
     });
     m_worker.relay(&DetectionWorker::mapsReady, this,
             [this](const Planes& p, const QString& title) {

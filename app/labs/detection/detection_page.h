@@ -31,13 +31,6 @@ class DetectionPage : public LabPage {
     explicit DetectionPage(QWidget* parent = nullptr);
 
     // LabPage (it runs on demand: no Run, Pause, Step or Reset)
-    QString id() const override { return QStringLiteral("detection"); }
-    QString title() const override { return tr("Detection"); }
-    QString summary() const override
-    {
-        return tr("Object detection: YOLO boxes, score and IoU thresholds, grid and anchors, NMS step by step "
-                  "(course chapter 8)");
-    }
     void addMenuItems(const LabMenus& menus) override;
     void saveSettings(QSettings& s) const override;
     void restoreSettings(const QSettings& s) override;

@@ -2,7 +2,6 @@
 // Values the detection worker sends to the GUI (copies only, never pointers into the network): the model
 // it opened, and one photo's candidates before NMS with everything needed to re-filter and draw them.
 #pragma once
-#include <QMetaType>
 #include "core/detect/detector.h"
 #include "widgets/layer_row.h"
 #include "widgets/planes.h"
@@ -34,20 +33,5 @@ struct DetectionResult {
     double seconds = 0, forwardSeconds = 0;
     std::vector<double> layerMs; // per layer, same order as DetectionModel::layers
 };
-
-} // namespace lab
-
-Q_DECLARE_METATYPE(lab::DetectionModel)
-Q_DECLARE_METATYPE(lab::DetectionResult)
-
-namespace lab {
-
-// The types this lab's signals carry (QSignalSpy, QVariant): registered by the lab's page.
-inline void registerDetectionTypes()
-{
-    qRegisterMetaType<lab::DetectionModel>();
-    qRegisterMetaType<lab::DetectionResult>();
-    qRegisterMetaType<lab::Planes>();
-}
 
 } // namespace lab

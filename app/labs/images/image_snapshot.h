@@ -2,7 +2,6 @@
 // Values the image-lab worker sends to the GUI (copies only, never pointers into the model), and the
 // configuration a run starts from.
 #pragma once
-#include <QMetaType>
 #include "core/data/augment.h"
 #include "core/data/image_source.h"
 #include "core/train/hyper.h"
@@ -80,27 +79,5 @@ struct ImageSnapshot {
     Planes trainSamples; // a few training images for the augmentation preview (same)
     std::vector<int> devLabels;
 };
-
-} // namespace lab
-
-Q_DECLARE_METATYPE(lab::ImageRunConfig)
-Q_DECLARE_METATYPE(lab::ImageSnapshot)
-Q_DECLARE_METATYPE(lab::Probe)
-Q_DECLARE_METATYPE(lab::EvalReport)
-
-Q_DECLARE_METATYPE(dl::AugmentPipeline)
-
-namespace lab {
-
-// The types this lab's signals carry (QSignalSpy, QVariant): registered by the lab's page.
-inline void registerImagesTypes()
-{
-    qRegisterMetaType<lab::ImageRunConfig>();
-    qRegisterMetaType<lab::ImageSnapshot>();
-    qRegisterMetaType<lab::Probe>();
-    qRegisterMetaType<lab::EvalReport>();
-    qRegisterMetaType<lab::Planes>();
-    qRegisterMetaType<dl::AugmentPipeline>();
-}
 
 } // namespace lab

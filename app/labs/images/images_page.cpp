@@ -35,9 +35,12 @@
 
 namespace lab {
 
-ImagesPage::ImagesPage(QWidget* parent) : LabPage(parent)
+ImagesPage::ImagesPage(QWidget* parent)
+    : LabPage("images", tr("Images"),
+              tr("Image classification: CNNs, filters, feature maps, augmentation, evaluation "
+                 "(course chapters 3, 6, 7)"),
+              Run | Pause | Step | Reset, parent)
 {
-    registerImagesTypes();
     setObjectName("imagesPage");
     auto* split = new QSplitter(Qt::Horizontal);
     auto* scroll = new QScrollArea;
@@ -84,15 +87,7 @@ ImagesPage::ImagesPage(QWidget* parent) : LabPage(parent)
     m_worker.relay(&ImagesWorker::probed, this, &ImagesPage::applyProbe);
     m_worker.relay(&ImagesWorker::evaluated, this, &ImagesPage::applyEvaluation);
     m_worker.relay(&ImagesWorker::configured, this, &ImagesPage::showConfigured);
-    m_worker.relay(&LabWorker::runningChanged, this, [this](bool r) {
-        m_running = r;
-        emit runningChanged(r);
-    });
-    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { emit message(m, true); });
-    m_worker.relay(&LabWorker::info, this, [this](const QString& m) { emit message(m, false); });
-    m_worker.relay(&LabWorker::busy, this, [this](const QString& m) {
-        if (!m.isEmpty()) emit message(m, false);
-    });
+    connectWorker(m_worker);
     m_worker.relay(&ImagesWorker::cellReady, this, [this](const Planes& p, const QString& title) {
         std::vector<Tile> tiles;
         for (int i = 0; i < p.count; ++i)

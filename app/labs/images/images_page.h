@@ -36,15 +36,6 @@ class ImagesPage : public LabPage {
     ~ImagesPage() override;
 
     // LabPage
-    QString id() const override { return QStringLiteral("images"); }
-    QString title() const override { return tr("Images"); }
-    QString summary() const override
-    {
-        return tr("Image classification: CNNs, filters, feature maps, augmentation, evaluation "
-                  "(course chapters 3, 6, 7)");
-    }
-    Controls controls() const override { return Run | Pause | Step | Reset; }
-    bool isRunning() const override { return m_running; }
     QList<QAction*> toolbarActions() override;
     void addMenuItems(const LabMenus& menus) override;
     void saveSettings(QSettings& s) const override;
@@ -154,7 +145,6 @@ class ImagesPage : public LabPage {
     QString m_folder;
     long m_runId = -1;
     long m_epochCount = 0;
-    bool m_running = false;
     bool m_settingControls = false;
     bool m_configured = false; // a model was asked for (the first one waits until the lab is shown)
 };

@@ -23,9 +23,11 @@
 
 namespace lab {
 
-PlaygroundPage::PlaygroundPage(QWidget* parent) : LabPage(parent)
+PlaygroundPage::PlaygroundPage(QWidget* parent)
+    : LabPage("playground", tr("Playground"),
+              tr("2-D classification: watch the decision boundary form (course chapters 1–5)"),
+              Run | Pause | Step | Reset, parent)
 {
-    registerPlaygroundTypes();
     m_dataPanel = new DataPanel;
     m_hyper = new HyperPanel;
     m_map = new DecisionMapView;
@@ -60,12 +62,7 @@ PlaygroundPage::PlaygroundPage(QWidget* parent) : LabPage(parent)
     lay->addWidget(m_split);
 
     m_worker.relay(&TrainingWorker::progressed, this, &PlaygroundPage::applySnapshot);
-    m_worker.relay(&LabWorker::runningChanged, this, [this](bool r) {
-        m_running = r;
-        emit runningChanged(r);
-    });
-    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { emit message(m, true); });
-    m_worker.relay(&LabWorker::info, this, [this](const QString& m) { emit message(m, false); });
+    connectWorker(m_worker);
     m_worker.relay(&TrainingWorker::gradientChecked, this, [this](const dl::GradCheckReport& r) {
         if (!m_gradDialog) m_gradDialog = new GradCheckDialog(this);
         m_gradDialog->setReport(r);
@@ -143,7 +140,7 @@ void PlaygroundPage::regenerate()
 
 void PlaygroundPage::reset()
 {
-    const bool wasRunning = m_running;
+    const bool wasRunning = isRunning();
     m_cfg.hyper = m_hyper->hyper();
     m_cfg.network = m_hyper->network();
     m_cfg.network.keepProb = m_cfg.hyper.keepProb;

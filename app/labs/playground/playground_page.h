@@ -27,14 +27,6 @@ class PlaygroundPage : public LabPage {
     ~PlaygroundPage() override;
 
     // LabPage
-    QString id() const override { return QStringLiteral("playground"); }
-    QString title() const override { return tr("Playground"); }
-    QString summary() const override
-    {
-        return tr("2-D classification: watch the decision boundary form (course chapters 1–5)");
-    }
-    Controls controls() const override { return Run | Pause | Step | Reset; }
-    bool isRunning() const override { return m_running; }
     QList<QAction*> toolbarActions() override;
     void addMenuItems(const LabMenus& menus) override;
     void saveSettings(QSettings& s) const override;
@@ -96,7 +88,6 @@ class PlaygroundPage : public LabPage {
     RunConfig m_cfg;
     Snapshot m_last;
     long m_runId = -1;
-    bool m_running = false;
     bool m_builtWithDropout = false;
 };
 

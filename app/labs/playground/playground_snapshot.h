@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Values the training worker sends to the GUI: copies only, never pointers into the model.
 #pragma once
-#include <QMetaType>
 #include "core/data/synthetic.h"
 #include "core/layers/registry.h"
 #include "core/train/gradcheck.h"
@@ -52,28 +51,6 @@ struct Snapshot {
 inline CurveUpdate curveUpdate(const Snapshot& s)
 {
     return {s.last.step, s.costs, s.eval.train.cost, s.eval.dev.count ? s.eval.dev.cost : NAN, s.markers};
-}
-
-} // namespace lab
-
-Q_DECLARE_METATYPE(lab::Snapshot)
-Q_DECLARE_METATYPE(lab::RunConfig)
-Q_DECLARE_METATYPE(dl::Hyperparams)
-Q_DECLARE_METATYPE(dl::Split)
-Q_DECLARE_METATYPE(dl::DatasetSpec)
-Q_DECLARE_METATYPE(dl::GradCheckReport)
-
-namespace lab {
-
-// The types this lab's signals carry (QSignalSpy, QVariant): registered by the lab's page.
-inline void registerPlaygroundTypes()
-{
-    qRegisterMetaType<lab::Snapshot>();
-    qRegisterMetaType<lab::RunConfig>();
-    qRegisterMetaType<dl::Hyperparams>();
-    qRegisterMetaType<dl::Split>();
-    qRegisterMetaType<dl::DatasetSpec>();
-    qRegisterMetaType<dl::GradCheckReport>();
 }
 
 } // namespace lab

@@ -36,9 +36,12 @@
 namespace lab {
 using namespace style_sliders;
 
-StylePage::StylePage(QWidget* parent) : LabPage(parent)
+StylePage::StylePage(QWidget* parent)
+    : LabPage("style", tr("Style"),
+              tr("Neural style transfer: paint a photo in the style of a painting, watching the costs fall "
+                 "(course chapter 10)"),
+              Run | Pause | Reset, parent) // an iteration is a whole optimiser step: no Step
 {
-    registerStyleTypes();
     m_modelsDir =
         QString::fromStdString(dl::findModelsDir("", QCoreApplication::applicationDirPath().toStdString()));
     auto* lay = new QHBoxLayout(this);
@@ -107,17 +110,13 @@ StylePage::StylePage(QWidget* parent) : LabPage(parent)
         m_gram->setGram(g);
         emit gramShown();
     });
-    m_worker.relay(&LabWorker::runningChanged, this, [this](bool r) {
-        m_running = r;
+    connectWorker(m_worker);
+    connect(this, &LabPage::runningChanged, this, [this](bool r) {
         m_runButton->setEnabled(!r);
         m_pauseButton->setEnabled(r);
         m_runButton->setText(m_last.iteration > 0 && !m_dirty ? tr("Continue") : tr("Run"));
-        emit runningChanged(r);
     });
-    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) {
-        m_info->setText(m);
-        emit message(m, true);
-    });
+    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { m_info->setText(m); });
     m_worker.relay(&StyleWorker::saved, this, [this](const QString& p) {
         m_info->setText(tr("Saved %1").arg(QDir::toNativeSeparators(p)));
         emit message(tr("Saved %1").arg(p), false);
@@ -220,7 +219,7 @@ void StylePage::markDirty(const QString& why)
     if (m_filling) return;
     m_dirty = true;
     if (m_last.iteration > 0) m_info->setText(tr("%1: Run starts a new run.").arg(why));
-    if (!m_running) m_runButton->setText(tr("Run"));
+    if (!isRunning()) m_runButton->setText(tr("Run"));
 }
 
 void StylePage::setContent(const QString& path)
@@ -234,7 +233,7 @@ void StylePage::setContent(const QString& path)
 // With both images chosen and nothing running, prepare the run at once: C and S show, G at its start.
 void StylePage::configureIfReady()
 {
-    if (m_contentPath.isEmpty() || m_stylePath.isEmpty() || m_running) return;
+    if (m_contentPath.isEmpty() || m_stylePath.isEmpty() || isRunning()) return;
     m_dirty = false;
     m_configured = true;
     configureWorker();

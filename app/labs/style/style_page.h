@@ -33,15 +33,6 @@ class StylePage : public LabPage {
     explicit StylePage(QWidget* parent = nullptr);
 
     // LabPage (an iteration is a whole optimiser step: no Step)
-    QString id() const override { return QStringLiteral("style"); }
-    QString title() const override { return tr("Style"); }
-    QString summary() const override
-    {
-        return tr("Neural style transfer: paint a photo in the style of a painting, watching the costs fall "
-                  "(course chapter 10)");
-    }
-    Controls controls() const override { return Run | Pause | Reset; }
-    bool isRunning() const override { return m_running; }
     void addMenuItems(const LabMenus& menus) override;
     void saveSettings(QSettings& s) const override;
     void restoreSettings(const QSettings& s) override;
@@ -55,7 +46,7 @@ class StylePage : public LabPage {
     QTabWidget* tabs() const { return m_tabs; }
     GramView* gramView() const { return m_gram; }
     QCustomPlot* plot() const { return m_plot; }
-    bool running() const { return m_running; }
+    bool running() const { return isRunning(); }
     QString infoText() const;
     QString cliCommand() const; // the dlcli line that repeats the current settings
 
@@ -102,7 +93,6 @@ class StylePage : public LabPage {
     QString m_modelsDir;
     QString m_contentPath, m_stylePath;
     bool m_dirty = true; // images, size or start changed: the next Run configures a new run
-    bool m_running = false;
     bool m_configured = false;
     StyleSnapshot m_last;
     long m_runId = 0;

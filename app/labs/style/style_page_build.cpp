@@ -206,9 +206,9 @@ void StylePage::buildControls(QWidget* side)
     connect(m_iterations, &QSpinBox::valueChanged, this, [this](int n) {
         m_progress->setMaximum(n);
         m_worker.call([n](StyleWorker& w) { w.setIterations(n); });
-        if (!m_running && m_last.iteration > 0 && m_last.iteration < n && !m_dirty)
+        if (!isRunning() && m_last.iteration > 0 && m_last.iteration < n && !m_dirty)
             m_runButton->setText(tr("Continue"));
-        if (!m_running && m_last.iteration >= n && n > 0 && m_last.iteration > 0)
+        if (!isRunning() && m_last.iteration >= n && n > 0 && m_last.iteration > 0)
             m_runButton->setText(tr("Run again"));
     });
     connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {

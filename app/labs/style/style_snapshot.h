@@ -2,7 +2,6 @@
 // Values the style worker and the GUI exchange (copies only): what to run, the prepared images, and
 // progress snapshots with the generated image and the new cost points.
 #pragma once
-#include <QMetaType>
 #include "core/style/style_transfer.h"
 #include "widgets/planes.h"
 
@@ -50,26 +49,5 @@ struct GramPair {
     int layer = 0, channels = 0, iteration = 0;
     std::vector<float> style, generated;
 };
-
-} // namespace lab
-
-Q_DECLARE_METATYPE(lab::StyleRunConfig)
-Q_DECLARE_METATYPE(lab::StyleSnapshot)
-Q_DECLARE_METATYPE(lab::StylePrepared)
-Q_DECLARE_METATYPE(lab::GramPair)
-Q_DECLARE_METATYPE(dl::StyleWeights)
-
-namespace lab {
-
-// The types this lab's signals carry (QSignalSpy, QVariant): registered by the lab's page.
-inline void registerStyleTypes()
-{
-    qRegisterMetaType<lab::StyleRunConfig>();
-    qRegisterMetaType<lab::StyleSnapshot>();
-    qRegisterMetaType<lab::StylePrepared>();
-    qRegisterMetaType<lab::GramPair>();
-    qRegisterMetaType<dl::StyleWeights>();
-    qRegisterMetaType<lab::Planes>();
-}
 
 } // namespace lab

@@ -7,15 +7,14 @@
 
 namespace lab {
 
-HelloPage::HelloPage(QWidget* parent) : LabPage(parent), m_curve(new LossCurveView)
+HelloPage::HelloPage(QWidget* parent)
+    : LabPage("hello", tr("Hello"), tr("The smallest lab: a worker counts, a curve shows it"),
+              Run | Pause | Step | Reset, parent),
+      m_curve(new LossCurveView)
 {
     (new QVBoxLayout(this))->addWidget(m_curve);
     m_worker.relay(&HelloWorker::progressed, this, &HelloPage::apply);
-    m_worker.relay(&LabWorker::runningChanged, this, [this](bool r) {
-        m_running = r;
-        emit runningChanged(r);
-    });
-    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { emit message(m, true); });
+    connectWorker(m_worker); // running, failed, info, busy
 }
 
 void HelloPage::stepOnce()

@@ -14,11 +14,6 @@ class HelloPage : public LabPage {
     Q_OBJECT
   public:
     explicit HelloPage(QWidget* parent = nullptr);
-    QString id() const override { return QStringLiteral("hello"); }
-    QString title() const override { return tr("Hello"); }
-    QString summary() const override { return tr("The smallest lab: a worker counts, a curve shows it"); }
-    Controls controls() const override { return Run | Pause | Step | Reset; }
-    bool isRunning() const override { return m_running; }
     void run() override { m_worker.start(); }
     void pause() override { m_worker.pause(); }
     void stepOnce() override;
@@ -31,7 +26,6 @@ class HelloPage : public LabPage {
     LabThread<HelloWorker> m_worker{"hello"};
     LossCurveView* m_curve;
     long m_count = 0;
-    bool m_running = false;
 };
 
 } // namespace lab
