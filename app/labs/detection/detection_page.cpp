@@ -80,12 +80,12 @@ DetectionPage::DetectionPage(QWidget* parent)
 
     m_worker.relay(&DetectionWorker::modelOpened, this, &DetectionPage::onModel);
     m_worker.relay(&DetectionWorker::detected, this, &DetectionPage::onResult);
-    connectWorker(m_worker);
-    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) {
+    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { // before the message goes out
         m_photoPending = false;
         if (m_model.key != m_requestedModel) m_requestedModel = m_model.key; // a failed open can be retried
         m_info->setText(m);
     });
+    connectWorker(m_worker);
     m_worker.relay(&DetectionWorker::mapsReady, this,
             [this](const Planes& p, const QString& title) {
                 std::vector<Tile> tiles;

@@ -110,13 +110,13 @@ StylePage::StylePage(QWidget* parent)
         m_gram->setGram(g);
         emit gramShown();
     });
+    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { m_info->setText(m); }); // first
     connectWorker(m_worker);
     connect(this, &LabPage::runningChanged, this, [this](bool r) {
         m_runButton->setEnabled(!r);
         m_pauseButton->setEnabled(r);
         m_runButton->setText(m_last.iteration > 0 && !m_dirty ? tr("Continue") : tr("Run"));
     });
-    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { m_info->setText(m); });
     m_worker.relay(&StyleWorker::saved, this, [this](const QString& p) {
         m_info->setText(tr("Saved %1").arg(QDir::toNativeSeparators(p)));
         emit message(tr("Saved %1").arg(p), false);
