@@ -210,9 +210,11 @@ void TrainingWorker::saveExperiment(const QString& path)
 {
     if (!m_trainer) return;
     guard("saving the experiment", [&] {
-        if (!m_replayable)
-            throw dl::Error("This run continues a loaded model, so it cannot be replayed from step 0; use "
-                            "File ▸ Save model instead, or press Reset first.");
+        if (!m_replayable) {
+            emit failed(tr("This run continues a loaded model, so it cannot be replayed from step 0; use "
+                           "File ▸ Playground: save model instead, or press Reset first."));
+            return;
+        }
         dl::Experiment e = m_record;
         e.steps = m_trainer->steps();
         e.result = m_trainer->evaluateAll();
