@@ -2,7 +2,7 @@
 // Planes (value snapshots of images, filters, feature maps) to QImage: grey or RGB, scaled to [lo, hi];
 // signed data (filters) symmetric around 0 so grey 128 is zero.
 #pragma once
-#include "core/detect/photo.h"
+#include "core/models/photo.h"
 #include "widgets/planes.h"
 
 #include <QImage>

@@ -2,7 +2,7 @@
 // Draws detections on a photo and writes it as PNG (dlcli detect --annotate). The GUI paints its own view.
 #pragma once
 #include "core/detect/box.h"
-#include "core/detect/photo.h"
+#include "core/models/photo.h"
 
 #include <string>
 #include <vector>

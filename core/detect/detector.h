@@ -3,9 +3,11 @@
 // knows how its input is made and its class names, and runs photo → candidates (all boxes above a low
 // floor, before NMS) so that thresholds can be changed later without running the network again.
 #pragma once
-#include "core/detect/darknet_net.h"
-#include "core/detect/photo.h"
-#include "core/detect/tfjs_weights.h"
+#include "core/detect/yolo_decode.h"
+#include "core/models/model_files.h"
+#include "core/models/darknet_net.h"
+#include "core/models/photo.h"
+#include "core/models/tfjs_weights.h"
 #include "core/util/json.h"
 
 #include <string>
@@ -37,11 +39,6 @@ struct DetectionRun {
     double forwardSeconds = 0; // the forward pass alone (what OpenCV's net.forward() does)
 };
 
-// --models DIR if given, else $DLLAB_MODELS, else the first `models` folder found walking up from
-// `exeDir` (the repo's models/, filled by scripts/setup.sh). Returns "" when none exists.
-std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir);
-// The bytes of a model file; IoError "<what> is missing: <path> does not exist; run scripts/setup.sh, …".
-std::string readModelFile(const std::string& path, const std::string& what);
 
 class Detector {
   public:

@@ -5,19 +5,13 @@
 // only place a raw (cx, cy, w, h) becomes a Box.
 #pragma once
 #include "core/detect/box.h"
-#include "core/detect/darknet_net.h"
+#include "core/models/input_mapping.h"
+#include "core/models/darknet_net.h"
 #include "core/tensor/tensor.h"
 
 #include <vector>
 
 namespace dl {
-
-// Network-input frame [0,1] → original-image frame [0,1]: x_img = (x_net − ox)·sx, y_img = (y_net − oy)·sy.
-struct InputMapping {
-    int imageW = 1, imageH = 1; // original photo, pixels
-    int netW = 1, netH = 1;     // network input, pixels
-    float sx = 1, sy = 1, ox = 0, oy = 0;
-};
 
 // Raw centre/size in the network-input frame ([0,1] of netW/netH) → Box in the original image, clipped.
 Box boxFromCenter(float cx, float cy, float w, float h, const InputMapping& m);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/style/feature_chain.h"
 
-#include "core/detect/darknet_net.h"
+#include "core/models/darknet_net.h"
 
 #include <limits>
 #include <utility>

@@ -3,7 +3,7 @@
 // style painting scaled to cover that size and centre-cropped (its strokes keep their shape), pixels as
 // (1, 3, H, W) RGB in [0, 1] — Tiny Darknet's input (MODELS.md §3.2: RGB/255) — and back to a photo.
 #pragma once
-#include "core/detect/photo.h"
+#include "core/models/photo.h"
 #include "core/tensor/tensor.h"
 
 #include <string>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/style/style_transfer.h"
 
-#include "core/detect/darknet_net.h"
-#include "core/detect/detector.h"
+#include "core/models/darknet_net.h"
+#include "core/models/model_files.h"
 
 #include <algorithm>
 #include <cmath>

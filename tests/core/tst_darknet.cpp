@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // darknet cfg/weights reading and our forward pass against OpenCV's DNN module (the test oracle, issue 4):
 // a generated model with every layer type on a non-square input, then the real Yolo-Fastest on dog.jpg.
-#include "core/detect/darknet_net.h"
+#include "core/models/darknet_net.h"
 #include "core/detect/detector.h"
 #include "core/detect/nms.h"
 #include "core/util/cancel.h"

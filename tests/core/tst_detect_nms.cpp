@@ -2,7 +2,7 @@
 // IoU, greedy NMS and YOLO decoding by hand (STYLE.md "Detection"): disjoint, identical, contained, ties,
 // empty input; a 2×3 (non-square) grid decoded for [yolo] and [region]; letterbox and pad-square mappings.
 #include "core/detect/nms.h"
-#include "core/detect/photo.h"
+#include "core/models/photo.h"
 #include "core/detect/yolo_decode.h"
 
 #include <QTest>

@@ -3,9 +3,9 @@
 // gradients, max-pool and leaky routing to the pixels, a double-precision gradient check through a small
 // darknet chain, settings and layer parsing, and — with Tiny Darknet present — the extractor against the
 // darknet forward pass and the run: dog.jpg in the style of scream.jpg at 320 px.
-#include "core/detect/darknet_net.h"
-#include "core/detect/detector.h"
-#include "core/detect/photo.h"
+#include "core/models/darknet_net.h"
+#include "core/models/model_files.h"
+#include "core/models/photo.h"
 #include "core/style/style_image.h"
 #include "core/style/style_transfer.h"
 #include "core/util/file.h"

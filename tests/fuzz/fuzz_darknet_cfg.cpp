@@ -2,7 +2,7 @@
 // libFuzzer target: any bytes as a darknet .cfg. It must either build a network or throw dl::Error; never
 // crash, hang or ask for unbounded memory (scripts/fuzz.sh runs it for a bounded time). When the network it
 // builds is small, one forward pass runs on it (untrained weights: shapes, routes and heads are what count).
-#include "core/detect/darknet_net.h"
+#include "core/models/darknet_net.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size)

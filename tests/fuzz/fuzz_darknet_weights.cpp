@@ -2,7 +2,7 @@
 // libFuzzer target: any bytes as the .weights of one of three small fixed cfgs (the first byte picks it: a
 // conv with batch norm, a grouped conv and a YOLO head; max-pools, route with groups, upsample, shortcut and
 // a region head; a 1×1-only net), then one forward pass when they load: read errors must be dl::Error.
-#include "core/detect/darknet_net.h"
+#include "core/models/darknet_net.h"
 #include "fuzz_input.h"
 
 namespace {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: any bytes as a photo (PNG/JPEG/BMP… header checks, then decoding), then the network input
 // of each recipe.
-#include "core/detect/photo.h"
+#include "core/models/photo.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size)

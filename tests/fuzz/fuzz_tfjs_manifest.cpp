@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: any bytes as a TF.js weights manifest, decoded against a .bin of the size it asks for
 // (bounded) and against a 7-byte one: errors must be dl::Error, never a crash.
-#include "core/detect/tfjs_weights.h"
+#include "core/models/tfjs_weights.h"
 #include "core/util/error.h"
 
 #include <cstdint>

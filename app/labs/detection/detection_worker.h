@@ -19,7 +19,7 @@ class DetectionWorker : public LabWorker {
     Q_OBJECT
   public:
     void openModel(const QString& spec, const QString& modelsDir);
-    void detectFile(const QString& path); // decode (with the checks of core/detect/photo.h), then run
+    void detectFile(const QString& path); // decode (with the checks of core/models/photo.h), then run
     void rerun();                         // the current photo again (after a model change)
     void featureMaps(int layer, int maxChannels);
 

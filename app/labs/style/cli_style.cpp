@@ -2,7 +2,7 @@
 // The Style lab headless (COURSE.md §10): neural style transfer on two images, and W6's timed step.
 #include "app/labs/style/cli.h"
 
-#include "core/detect/detector.h"
+#include "core/models/model_files.h"
 #include "core/style/style_image.h"
 #include "core/style/style_transfer.h"
 #include "core/util/file.h"

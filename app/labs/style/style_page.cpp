@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/style/style_page.h"
 
-#include "core/detect/detector.h"
+#include "core/models/model_files.h"
 #include "core/style/style_image.h"
 #include "app/labs/style/gram_view.h"
 #include "widgets/picture_view.h"

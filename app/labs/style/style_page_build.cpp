@@ -3,7 +3,6 @@
 // (style_page.cpp holds what they do).
 #include "app/labs/style/style_page.h"
 #include "app/labs/style/style_sliders.h"
-#include "core/detect/detector.h"
 #include "core/style/style_image.h"
 #include "app/labs/style/gram_view.h"
 #include "widgets/picture_view.h"

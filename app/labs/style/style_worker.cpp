@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/style/style_worker.h"
 
-#include "core/detect/photo.h"
+#include "core/models/photo.h"
 #include "core/style/style_image.h"
 #include "core/util/file.h"
 #include "widgets/planes_image.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/detect/tfjs_weights.h"
+#include "core/models/tfjs_weights.h"
 
 #include "core/util/error.h"
 #include "core/util/json.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/detect/darknet_cfg.h"
+#include "core/models/darknet_cfg.h"
 
 #include "core/util/error.h"
 

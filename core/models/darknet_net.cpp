@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/detect/darknet_net.h"
+#include "core/models/darknet_net.h"
 
 #include "core/util/cancel.h"
 #include "core/util/error.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // DarknetNet from a .cfg (pjreddie/darknet parser.c semantics) and its .weights (MODELS.md §2.1).
-#include "core/detect/darknet_net.h"
+#include "core/models/darknet_net.h"
 
 #include "core/util/cancel.h"
 #include "core/util/error.h"

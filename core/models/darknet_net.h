@@ -4,7 +4,7 @@
 // and a forward pass on our own Conv2d that keeps every layer's output (the lab shows them as feature
 // maps). Not a trainer: no backward here. Tensors are (1, C, H, W).
 #pragma once
-#include "core/detect/darknet_cfg.h"
+#include "core/models/darknet_cfg.h"
 #include "core/layers/conv2d.h"
 
 #include <memory>

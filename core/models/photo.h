@@ -3,7 +3,7 @@
 // image), and turning a photo into a network input the way each model was trained (plain resize as
 // OpenCV's blobFromImage, darknet letterbox, face-api pad-to-square with TF's legacy bilinear resize).
 #pragma once
-#include "core/detect/yolo_decode.h"
+#include "core/models/input_mapping.h"
 #include "core/tensor/tensor.h"
 
 #include <cstdint>

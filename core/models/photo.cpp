@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/detect/photo.h"
+#include "core/models/photo.h"
 
 #include "core/util/error.h"
 #include "core/util/file.h"

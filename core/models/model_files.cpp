@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#include "core/models/model_files.h"
+
+#include "core/util/error.h"
+#include "core/util/file.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace dl {
+
+namespace fs = std::filesystem;
+
+std::string readModelFile(const std::string& path, const std::string& what)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        throw IoError(what + " is missing: " + path +
+                      " does not exist; run scripts/setup.sh, or point --models DIR / DLLAB_MODELS at the "
+                      "models folder.");
+    return readFile(path);
+}
+
+std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir)
+{
+    if (!explicitDir.empty()) return explicitDir;
+    if (const char* env = std::getenv("DLLAB_MODELS"); env && *env) return env;
+    std::error_code ec;
+    for (fs::path p = fs::absolute(exeDir.empty() ? "." : exeDir, ec); !p.empty(); p = p.parent_path()) {
+        if (fs::is_directory(p / "models", ec)) return (p / "models").string();
+        if (p == p.parent_path()) break;
+    }
+    return {};
+}
+
+} // namespace dl

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// Where the pretrained models are (models/, filled by scripts/setup.sh) and reading one of their files with
+// a sentence that says what to do when it is missing. Shared by every lab that reads models.
+#pragma once
+#include <string>
+
+namespace dl {
+
+// --models DIR if given, else $DLLAB_MODELS, else the first `models` folder found walking up from
+// `exeDir` (the repo's models/, filled by scripts/setup.sh). Returns "" when none exists.
+std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir);
+// The bytes of a model file; IoError "<what> is missing: <path> does not exist; run scripts/setup.sh, …".
+std::string readModelFile(const std::string& path, const std::string& what);
+
+} // namespace dl
