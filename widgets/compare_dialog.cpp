@@ -9,14 +9,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcustomplot.h>
 
 namespace lab {
@@ -30,7 +28,7 @@ static QColor runColor(int i)
 }
 
 CompareDialog::CompareDialog(const dl::Experiment& base, dl::SweepParam param, QWidget* parent)
-    : QDialog(parent), m_base(base), m_watcher(new QFutureWatcher<void>(this))
+    : QDialog(parent), m_base(base)
 {
     setWindowTitle(tr("Compare runs"));
     auto* top = new QVBoxLayout(this);
@@ -95,10 +93,10 @@ CompareDialog::CompareDialog(const dl::Experiment& base, dl::SweepParam param, Q
             QString::fromStdString(dl::defaultSweepValues(dl::SweepParam(m_param->currentData().toInt()))));
     });
     connect(m_run, &QPushButton::clicked, this, &CompareDialog::start);
-    connect(m_stop, &QPushButton::clicked, this, [this] {
-        if (m_cancel) m_cancel->request();
-    });
-    connect(m_watcher, &QFutureWatcher<void>::finished, this, [this] {
+    connect(m_stop, &QPushButton::clicked, this, [this] { m_worker.interrupt(); });
+    m_worker.relay(&SweepWorker::result, this, &CompareDialog::addResult);
+    m_worker.relay(&SweepWorker::swept, this, [this] {
+        m_busy = false;
         m_run->setEnabled(true);
         m_stop->setEnabled(false);
         emit finished();
@@ -106,15 +104,21 @@ CompareDialog::CompareDialog(const dl::Experiment& base, dl::SweepParam param, Q
     resize(980, 820);
 }
 
-CompareDialog::~CompareDialog()
-{
-    if (m_cancel) m_cancel->request();
-    m_watcher->waitForFinished();
-}
+CompareDialog::~CompareDialog() = default;
 
 bool CompareDialog::isBusy() const
 {
-    return m_watcher->isRunning();
+    return m_busy;
+}
+
+void SweepWorker::sweep(const std::vector<dl::SweepRun>& runs, long iterations)
+{
+    cancelFlag()->clear();
+    guard("comparing runs", [&] {
+        dl::runSweep(runs, iterations, 64, 400, cancelFlag().get(),
+                     [this](const dl::SweepResult& r) { emit result(r); }); // relayed to the GUI thread
+    });
+    emit swept();
 }
 QString CompareDialog::errorText() const
 {
@@ -146,19 +150,8 @@ void CompareDialog::start()
     m_progress->setFormat(tr("%v of %m runs"));
     m_run->setEnabled(false);
     m_stop->setEnabled(true);
-    m_cancel = std::make_shared<dl::CancelFlag>();
-    auto cancel = m_cancel;
-    QPointer<CompareDialog> self(this);
-    m_watcher->setFuture(QtConcurrent::run([runs, iterations, cancel, self] {
-        dl::runSweep(runs, iterations, 64, 400, cancel.get(), [self](const dl::SweepResult& r) {
-            QMetaObject::invokeMethod(
-                self,
-                [self, r] {
-                    if (self) self->addResult(r);
-                },
-                Qt::QueuedConnection);
-        });
-    }));
+    m_busy = true;
+    m_worker.call([runs, iterations](SweepWorker& w) { w.sweep(runs, iterations); });
 }
 
 void CompareDialog::addResult(const dl::SweepResult& r)

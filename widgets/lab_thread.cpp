@@ -10,6 +10,8 @@ LabThreadBase::LabThreadBase(const char* name)
 
 void LabThreadBase::begin(LabWorker* worker)
 {
+    m_cancel = worker->cancelFlag();
+    m_closing = worker->closingFlag();
     worker->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread.start();
@@ -17,8 +19,8 @@ void LabThreadBase::begin(LabWorker* worker)
 
 void LabThreadBase::end(LabWorker* worker)
 {
-    worker->closingFlag()->request(); // an evaluation or a model being read stops at its next check
-    worker->cancelFlag()->request();
+    m_closing->request(); // an evaluation or a model being read stops at its next check
+    m_cancel->request();
     post(worker, [worker] { worker->shutdown(); });
     m_thread.quit();
     m_thread.wait();

@@ -22,6 +22,10 @@ class LabThreadBase {
     void begin(LabWorker* worker); // moves it to the thread and starts the thread
     void end(LabWorker* worker);   // closing, cancel, shutdown; quit; wait
     QThread m_thread;
+    // The worker's flags, held here too: the worker is deleted on its thread when that ends (through Qt's
+    // event queue, which ThreadSanitizer cannot see), so the flags this thread sets in end() must be freed
+    // here, after the worker has let go of them (the reference count orders it).
+    std::shared_ptr<dl::CancelFlag> m_cancel, m_closing;
 };
 
 template <typename Worker>
@@ -50,7 +54,7 @@ class LabThread : public LabThreadBase {
         interrupt();
         call([](Worker& w) { w.pause(); });
     }
-    void interrupt() const { m_worker->cancelFlag()->request(); }
+    void interrupt() const { m_cancel->request(); }
 
     // Forwards the worker's signal to receiver's slot (or a callable) on the receiver's thread.
     template <typename Class, typename... Args, typename Receiver, typename Slot>

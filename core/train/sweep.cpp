@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/train/sweep.h"
 
+#include "core/util/run_pool.h"
+
+#include <mutex>
+#include <optional>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -160,37 +165,55 @@ std::vector<SweepRun> sweepRuns(const Experiment& base, SweepParam p, const std:
     return runs;
 }
 
+namespace {
+
+SweepResult trainRun(const SweepRun& run, long iterations, int gridRes, int curvePoints, const CancelFlag* cancel)
+{
+    SweepResult r;
+    r.label = run.label;
+    const long window = std::max(1L, iterations / std::max(1, curvePoints));
+    try {
+        auto t = makeTrainer(run.experiment);
+        double sum = 0;
+        long n = 0;
+        t->onStep = [&](const StepStats& s) {
+            if (!std::isfinite(s.cost)) return;
+            sum += s.cost;
+            if (++n == window || s.step == iterations) {
+                r.curve.emplace_back(s.step, float(sum / double(n)));
+                sum = 0;
+                n = 0;
+            }
+        };
+        r.diverged = t->run(iterations, cancel).diverged;
+        t->onStep = nullptr;
+        r.eval = t->evaluateAll();
+        r.grid = decisionGrid(*t, dataBounds(t->data()), gridRes);
+    } catch (const Error& err) {
+        r.error = err.what();
+    }
+    return r;
+}
+
+} // namespace
+
 void runSweep(const std::vector<SweepRun>& runs, long iterations, int gridRes, int curvePoints,
               const CancelFlag* cancel, const std::function<void(const SweepResult&)>& onResult)
 {
-    const long window = std::max(1L, iterations / std::max(1, curvePoints));
-    for (const SweepRun& run : runs) {
-        if (cancel && cancel->requested()) return;
-        SweepResult r;
-        r.label = run.label;
-        try {
-            auto t = makeTrainer(run.experiment);
-            double sum = 0;
-            long n = 0;
-            t->onStep = [&](const StepStats& s) {
-                if (!std::isfinite(s.cost)) return;
-                sum += s.cost;
-                if (++n == window || s.step == iterations) {
-                    r.curve.emplace_back(s.step, float(sum / double(n)));
-                    sum = 0;
-                    n = 0;
-                }
-            };
-            r.diverged = t->run(iterations, cancel).diverged;
-            t->onStep = nullptr;
-            r.eval = t->evaluateAll();
-            r.grid = decisionGrid(*t, dataBounds(t->data()), gridRes);
-        } catch (const Error& err) {
-            r.error = err.what();
-        }
-        if (cancel && cancel->requested()) return;
-        onResult(r);
-    }
+    std::vector<std::optional<SweepResult>> done(runs.size());
+    size_t reported = 0; // results before this index have gone to onResult
+    std::mutex mutex;
+    runPool(
+        static_cast<int>(runs.size()),
+        [&](int i) {
+            const SweepRun& run = runs[size_t(i)];
+            SweepResult r = trainRun(run, run.iterations > 0 ? run.iterations : iterations, gridRes, curvePoints, cancel);
+            std::lock_guard lock(mutex);
+            if (cancel && cancel->requested()) return;
+            done[size_t(i)] = std::move(r);
+            for (; reported < done.size() && done[reported]; ++reported) onResult(*done[reported]);
+        },
+        cancel);
 }
 
 } // namespace dl

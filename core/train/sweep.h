@@ -22,6 +22,7 @@ std::string defaultSweepValues(SweepParam p);     // the course's values, e.g. "
 struct SweepRun {
     std::string label;     // "α = 0.01", "20 units", "adam"
     Experiment experiment; // base with the one setting changed
+    long iterations = 0;   // steps to train; 0: the sweep's count (runSweep)
 };
 // One run per comma-separated value; throws ConfigError naming a bad value.
 std::vector<SweepRun> sweepRuns(const Experiment& base, SweepParam p, const std::string& values);
@@ -35,8 +36,10 @@ struct SweepResult {
     std::string error; // set when this run could not be trained
 };
 
-// Trains each run for `iterations` steps, calling onResult after each. The curve keeps about `curvePoints`
-// points. Stops between and within runs when `cancel` is requested.
+// Trains each run for its `iterations` (or the sweep's `iterations`) steps, the runs spread across the cores
+// (core/util/run_pool.h: one run per core, each single-threaded), and calls onResult for each in the runs'
+// order as soon as it and all before it are done (on a pool thread, one call at a time). The curve keeps
+// about `curvePoints` points. Stops between and within runs when `cancel` is requested.
 void runSweep(const std::vector<SweepRun>& runs, long iterations, int gridRes, int curvePoints,
               const CancelFlag* cancel, const std::function<void(const SweepResult&)>& onResult);
 

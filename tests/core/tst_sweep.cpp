@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Comparisons: one run per value, all else equal; the course's comparisons come out as the course says.
 #include "core/train/sweep.h"
+#include "core/util/run_pool.h"
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
 
 #include <QtTest>
 
@@ -22,6 +29,9 @@ class TstSweep : public QObject {
         return out;
     }
   private slots:
+    void poolRunsEveryJobOnceAcrossTwoThreads();
+    void poolStopsOnCancelAndRethrowsTheFirstError();
+    void resultsComeInTheRunsOrderAndEqualOneThreadsRuns();
     void parsing()
     {
         const dl::Experiment e = base("flower");
@@ -70,6 +80,76 @@ class TstSweep : public QObject {
         QCOMPARE(calls, 0);
     }
 };
+
+void TstSweep::poolRunsEveryJobOnceAcrossTwoThreads()
+{
+    std::mutex m;
+    std::vector<int> seen;
+    std::set<std::thread::id> threads;
+    dl::runPool(
+        40,
+        [&](int i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            std::lock_guard lock(m);
+            seen.push_back(i);
+            threads.insert(std::this_thread::get_id());
+        },
+        nullptr, 2);
+    std::sort(seen.begin(), seen.end());
+    std::vector<int> all(40);
+    std::iota(all.begin(), all.end(), 0);
+    QCOMPARE(seen, all);
+    QCOMPARE(threads.size(), size_t(2)); // both cores took runs
+}
+
+void TstSweep::poolStopsOnCancelAndRethrowsTheFirstError()
+{
+    dl::CancelFlag cancel;
+    std::atomic<int> ran{0};
+    dl::runPool(
+        100,
+        [&](int) {
+            if (++ran == 5) cancel.request();
+        },
+        &cancel, 2);
+    QVERIFY(ran.load() >= 5 && ran.load() <= 6); // the one running when it was asked may finish
+    ran = 0;
+    bool threw = false;
+    try {
+        dl::runPool(
+            50,
+            [&](int i) {
+                ++ran;
+                if (i == 3) throw std::runtime_error("run 3 broke");
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            },
+            nullptr, 2);
+    } catch (const std::runtime_error& e) {
+        threw = QString(e.what()) == "run 3 broke";
+    }
+    QVERIFY(threw);
+    QVERIFY(ran.load() < 50); // nothing new started after the error
+}
+
+void TstSweep::resultsComeInTheRunsOrderAndEqualOneThreadsRuns()
+{
+    // the first run trains 20x longer than the others: on two threads it finishes last, yet comes first
+    std::vector<dl::SweepRun> runs = dl::sweepRuns(base("moons"), dl::SweepParam::HiddenUnits, "3,4,5,6");
+    runs[0].iterations = 4000;
+    for (size_t i = 1; i < runs.size(); ++i) runs[i].iterations = 200;
+    std::vector<dl::SweepResult> pooled;
+    dl::runSweep(runs, 0, 8, 50, nullptr, [&](const dl::SweepResult& r) { pooled.push_back(r); });
+    QCOMPARE(pooled.size(), runs.size());
+    for (size_t i = 0; i < runs.size(); ++i) QCOMPARE(pooled[i].label, runs[i].label);
+    QCOMPARE(pooled[0].curve.back().first, 4000L);
+    QCOMPARE(pooled[1].curve.back().first, 200L);
+    for (size_t i = 0; i < runs.size(); ++i) { // the same numbers as the run alone on this thread
+        std::vector<dl::SweepResult> alone;
+        dl::runSweep({runs[i]}, 0, 8, 50, nullptr, [&](const dl::SweepResult& r) { alone.push_back(r); });
+        QCOMPARE(alone.at(0).eval.train.cost, pooled[i].eval.train.cost);
+        QCOMPARE(alone.at(0).grid.prob, pooled[i].grid.prob);
+    }
+}
 
 QTEST_APPLESS_MAIN(TstSweep)
 #include "tst_sweep.moc"

@@ -413,7 +413,7 @@ void ImagesPage::saveModel(const QString& path)
 
 void ImagesPage::openModel(const QString& path)
 {
-    m_worker.call([path, r = m_worker.worker()->newRequest()](ImagesWorker& w) { w.openModel(path, r); });
+    m_worker.call([path, r = m_requests->next()](ImagesWorker& w) { w.openModel(path, r); });
 }
 
 void ImagesPage::chooseFolder(const QString& dir)
@@ -467,7 +467,7 @@ void ImagesPage::restoreSettings(const QSettings& s)
 
 void ImagesPage::configureWorker(const ImageRunConfig& cfg)
 {
-    m_worker.call([cfg, r = m_worker.worker()->newRequest()](ImagesWorker& w) { w.configure(cfg, r); });
+    m_worker.call([cfg, r = m_requests->next()](ImagesWorker& w) { w.configure(cfg, r); });
 }
 
 void ImagesPage::probe(int set, int index, int camClass)

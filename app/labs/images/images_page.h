@@ -102,6 +102,7 @@ class ImagesPage : public LabPage {
     void configureWorker(const ImageRunConfig& cfg);
 
     LabThread<ImagesWorker> m_worker{"images"};
+    const std::shared_ptr<ImagesWorker::Requests> m_requests = m_worker.worker()->requests();
     QTabWidget* m_tabs;
     QComboBox* m_preset;
     QPlainTextEdit* m_layers;

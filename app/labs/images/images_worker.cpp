@@ -23,13 +23,6 @@ ImagesWorker::ImagesWorker()
 }
 ImagesWorker::~ImagesWorker() = default;
 
-long ImagesWorker::newRequest()
-{
-    const long request = ++*m_latest; // first the number, then the flag (loadData reads them in turn)
-    m_reload->request();
-    return request;
-}
-
 void ImagesWorker::loadData(const dl::ImageSource& s, long request)
 {
     const std::string key = dl::toJson(s).dump();
@@ -37,10 +30,10 @@ void ImagesWorker::loadData(const dl::ImageSource& s, long request)
     emit busy(s.dataset == "fashion-mnist" ? tr("Loading Fashion-MNIST…") : tr("Reading the image folder…"));
     // Cleared first, then the request number checked: a newer request either is seen here or sets the flag
     // again after this clear (the controller numbers a request, then sets the flag), so none is missed.
-    m_reload->clear();
+    m_requests->reload.clear();
     std::atomic_thread_fence(std::memory_order_seq_cst); // the clear is visible before the number is read
     if (superseded(request)) throw dl::Cancelled();
-    const dl::CancelScope scope(m_reload.get(), closingFlag().get());
+    const dl::CancelScope scope(&m_requests->reload, closingFlag().get());
     m_data = dl::loadImageData(s);                // throws dl::Cancelled at its next 64 KiB block or picture
     m_train = dl::share(std::move(m_data.train)); // the trainers read these; none copies them
     m_dev = dl::share(std::move(m_data.dev));

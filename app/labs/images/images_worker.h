@@ -20,15 +20,26 @@ class ImagesWorker : public LabWorker {
   public:
     ImagesWorker();
     ~ImagesWorker() override;
-    // Called on the GUI thread before it queues configure() or openModel(): numbers the request (older
-    // ones are skipped) and stops reading a dataset an earlier request asked for. Thread-safe.
-    long newRequest();
+    // Numbers the page's configure() and openModel() requests (older ones are skipped) and stops reading a
+    // dataset an earlier request asked for. The page holds it too (shared, thread-safe): next() on the GUI
+    // thread before it queues the call; the worker reads the newest number and the reload flag.
+    struct Requests {
+        std::atomic<long> latest{0};
+        dl::CancelFlag reload;
+        long next()
+        {
+            const long request = ++latest; // first the number, then the flag (loadData reads them in turn)
+            reload.request();
+            return request;
+        }
+    };
+    const std::shared_ptr<Requests>& requests() const { return m_requests; }
     static constexpr int kTrainSample = 5000; // training images evaluated per epoch (a fixed sample)
     static constexpr int kMaxGallery = 300;   // misclassified images sent with an evaluation
     static constexpr int kDevSamples = 24;    // dev images offered to click
     static constexpr int kMaxTiles = 4096;    // filter tiles per snapshot
 
-    // `request`: the page's number for this call (see m_latest); -1: not numbered.
+    // `request`: the page's number for this call (Requests); -1: not numbered.
     void configure(const lab::ImageRunConfig& cfg, long request = -1); // loads data if the source changed
     void stepOnce();
     void setHyper(const dl::Hyperparams& h);
@@ -59,7 +70,7 @@ class ImagesWorker : public LabWorker {
 
   private:
     void loadData(const dl::ImageSource& s, long request);
-    bool superseded(long request) const { return request >= 0 && request != m_latest->load(); }
+    bool superseded(long request) const { return request >= 0 && request != m_requests->latest.load(); }
     void installGradientHook();
     void afterStep(const dl::StepStats& s);
     void endEpoch();
@@ -68,9 +79,7 @@ class ImagesWorker : public LabWorker {
     std::vector<LayerRow> layerRows();
     Planes filters();
 
-    // reload: another dataset or model was asked for; latest: the newest request's number (newRequest).
-    const std::shared_ptr<dl::CancelFlag> m_reload = std::make_shared<dl::CancelFlag>();
-    const std::shared_ptr<std::atomic<long>> m_latest = std::make_shared<std::atomic<long>>(0);
+    const std::shared_ptr<Requests> m_requests = std::make_shared<Requests>();
     std::unique_ptr<dl::ImageTrainer> m_trainer;
     std::string m_sourceKey; // JSON of the loaded source
     dl::ImageData m_data;    // its test set and skipped files (train and dev moved to m_train, m_dev)

@@ -192,7 +192,7 @@ int compare(const Args& a, const std::string& defaultParam)
     const dl::SweepParam param = dl::parseSweepParam(a.str("vary", defaultParam));
     const std::string values = a.str("values", a.str("sizes", dl::defaultSweepValues(param)));
     const long iterations = static_cast<long>(a.num("iterations", 10000));
-    const std::vector<dl::SweepRun> runs = dl::sweepRuns(e, param, values);
+    std::vector<dl::SweepRun> runs = dl::sweepRuns(e, param, values);
     dl::Json rows = dl::Json::array();
     bool failed = false;
     const auto onResult = [&](const dl::SweepResult& r) {
@@ -219,9 +219,8 @@ int compare(const Args& a, const std::string& defaultParam)
     } else { // passes over the data: each run its own step count (the batch size may be what varies)
         const long epochs = static_cast<long>(a.num("epochs", 1));
         if (epochs < 1 || epochs > 1000000) throw UsageError("--epochs must be between 1 and 1e6");
-        for (const dl::SweepRun& run : runs)
-            dl::runSweep({run}, epochs * stepsPerEpoch(run.experiment), 2, 10, &dlcli::cancelFlag(),
-                         onResult);
+        for (dl::SweepRun& run : runs) run.iterations = epochs * stepsPerEpoch(run.experiment);
+        dl::runSweep(runs, 0, 2, 10, &dlcli::cancelFlag(), onResult);
     }
     if (a.has("json")) std::cout << rows.dump() << std::endl;
     return failed ? 1 : 0;
