@@ -69,7 +69,7 @@ const CLI::Validator& number()
             std::strtod(text.c_str(), &end);
             return !text.empty() && *end == '\0' ? std::string() : "expects a number, got \"" + text + "\"";
         },
-        "NUMBER");
+        ""); // no description: the help shows the type name alone ("--lr NUMBER")
     return v;
 }
 

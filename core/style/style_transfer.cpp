@@ -213,7 +213,7 @@ void StyleTransfer::setOptimizer(StyleOptimizer o, double learningRate)
         m_haveX = false;
         m_sHist.clear();
         m_yHist.clear();
-        m_adamT = 0;
+        m_adam.reset();
     }
     m_s.optimizer = o;
     m_s.learningRate = learningRate;
@@ -234,26 +234,14 @@ StyleCosts StyleTransfer::step()
     return c;
 }
 
-// Adam on the pixels (COURSE.md §4): m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g², bias-corrected, then the
-// pixels are clamped to [0, 1] (projected gradient).
+// Adam on the pixels (COURSE.md §4; core/optim/adam.h, β₁ 0.9, β₂ 0.999, ε 1e-8), then the pixels are
+// clamped to [0, 1] (projected gradient).
 StyleCosts StyleTransfer::stepAdam()
 {
     const StyleCosts c = m_problem.evaluate(m_x, &m_grad);
-    const Eigen::Index n = static_cast<Eigen::Index>(m_x.size());
-    if (m_adamT == 0 || m_m.size() != n) {
-        m_m.setZero(n);
-        m_v.setZero(n);
-        m_adamT = 0;
-    }
-    ++m_adamT;
-    const float b1 = 0.9f, b2 = 0.999f, eps = 1e-8f;
-    const auto g = m_grad.arr();
-    m_m = b1 * m_m + (1 - b1) * g;
-    m_v = b2 * m_v + (1 - b2) * g.square();
-    const float c1 = 1 - std::pow(b1, static_cast<float>(m_adamT)),
-                c2 = 1 - std::pow(b2, static_cast<float>(m_adamT));
-    const float lr = static_cast<float>(m_s.learningRate);
-    m_x.arr() = (m_x.arr() - lr * (m_m / c1) / ((m_v / c2).sqrt() + eps)).max(0.f).min(1.f);
+    if (!m_adam) m_adam = makeOptimizer({.kind = OptKind::Adam}, {&m_pix});
+    m_adam->step({&m_pix}, static_cast<float>(m_s.learningRate));
+    m_x.arr() = m_x.arr().max(0.f).min(1.f);
     m_haveX = false;
     return c;
 }

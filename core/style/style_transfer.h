@@ -5,6 +5,7 @@
 // is one cost evaluation (a forward and a backward of the extractor), so runs of both optimisers cost the
 // same per iteration. Weights, layers and optimiser may change between steps (pause, change β, continue).
 #pragma once
+#include "core/optim/optimizer.h"
 #include "core/style/style_cost.h"
 #include "core/util/json.h"
 #include "core/util/rng.h"
@@ -80,11 +81,12 @@ class StyleTransfer {
     void lbfgsTrial();     // m_trial = clamp(x + t·dir)
     StyleProblem m_problem;
     StyleSettings m_s;
-    Tensor m_x, m_grad;
+    Param m_pix; // the pixels being optimised: value (1, 3, H, W) in [0, 1], grad dJ/dx
+    Tensor& m_x = m_pix.value;
+    Tensor& m_grad = m_pix.grad;
     int m_evals = 0;
-    // Adam
-    Eigen::ArrayXf m_m, m_v;
-    int m_adamT = 0;
+    std::unique_ptr<Optimizer> m_adam; // the one Adam of core/optim, on the pixels; null until used
+
     // L-BFGS
     bool m_haveX = false;
     StyleCosts m_fx;            // costs at the accepted point
