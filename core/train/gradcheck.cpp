@@ -37,14 +37,9 @@ GradCheckReport gradientCheck(SequentialT<double>& model, const TensorD& x, cons
         std::string layer = p->name.substr(0, p->name.find('.'));
         if (!acc.count(layer)) order.push_back(layer);
         Acc& a = acc[layer];
+        const TensorD numeric = numericGradient(p->value, [&] { return costOf(model, x, y, *loss, l2); }, eps);
         for (size_t i = 0; i < p->value.size(); ++i) {
-            const double keep = p->value[i];
-            p->value[i] = keep + eps;
-            const double plus = costOf(model, x, y, *loss, l2);
-            p->value[i] = keep - eps;
-            const double minus = costOf(model, x, y, *loss, l2);
-            p->value[i] = keep;
-            const double approx = (plus - minus) / (2 * eps);
+            const double approx = numeric[i];
             const double g = p->grad[i];
             for (Acc* t : {&a, &all}) {
                 t->diff2 += (g - approx) * (g - approx);

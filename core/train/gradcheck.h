@@ -5,10 +5,30 @@
 #include "core/layers/registry.h"
 #include "core/losses/loss.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace dl {
+
+// The one numeric gradient of the project (COURSE.md §3 "Gradient checking"): two-sided differences
+// approx_i = (J(v + ε e_i) − J(v − ε e_i)) / 2ε for every entry of `values`, which `cost` reads (each entry
+// is restored after). Used by the whole-model check below, the layer and cell tests
+// (tests/core/layer_check.h) and the style cost's test.
+inline TensorD numericGradient(TensorD& values, const std::function<double()>& cost, double eps = 1e-6)
+{
+    TensorD approx(values.shape());
+    for (size_t i = 0; i < values.size(); ++i) {
+        const double keep = values[i];
+        values[i] = keep + eps;
+        const double plus = cost();
+        values[i] = keep - eps;
+        const double minus = cost();
+        values[i] = keep;
+        approx[i] = (plus - minus) / (2 * eps);
+    }
+    return approx;
+}
 
 struct GradCheckLayer {
     std::string layer;     // "dense1"

@@ -3,6 +3,7 @@
 // backward, for the input and for every Param. L = Σ y ⊙ R with a fixed random R makes dL/dy = R.
 #pragma once
 #include "core/layers/layer.h"
+#include "core/train/gradcheck.h"
 #include "core/util/rng.h"
 
 #include <QtTest>
@@ -55,33 +56,14 @@ inline void checkLayerGradients(dl::LayerT<double>& layer, const dl::TensorD& x,
     const dl::TensorD dx = layer.backward(r);
     std::vector<dl::TensorD> grads;
     for (auto* p : layer.params()) grads.push_back(p->grad);
-    const double eps = 1e-6;
-    dl::TensorD approx(x.shape());
     dl::TensorD xp = x;
-    for (size_t i = 0; i < x.size(); ++i) {
-        xp[i] = x[i] + eps;
-        const double plus = lossOf(xp);
-        xp[i] = x[i] - eps;
-        const double minus = lossOf(xp);
-        xp[i] = x[i];
-        approx[i] = (plus - minus) / (2 * eps);
-    }
+    const dl::TensorD approx = dl::numericGradient(xp, [&] { return lossOf(xp); });
     const double dxDiff = relDiff(dx, approx);
     if (dxDiff >= tol) qWarning("dL/dx relative difference %.3e", dxDiff);
     QVERIFY(dxDiff < tol);
     auto params = layer.params();
     for (size_t k = 0; k < params.size(); ++k) {
-        dl::TensorD& v = params[k]->value;
-        dl::TensorD a(v.shape());
-        for (size_t i = 0; i < v.size(); ++i) {
-            const double keep = v[i];
-            v[i] = keep + eps;
-            const double plus = lossOf(x);
-            v[i] = keep - eps;
-            const double minus = lossOf(x);
-            v[i] = keep;
-            a[i] = (plus - minus) / (2 * eps);
-        }
+        const dl::TensorD a = dl::numericGradient(params[k]->value, [&] { return lossOf(x); });
         const double d = relDiff(grads[k], a);
         if (d >= tol) qWarning("%s relative difference %.3e", params[k]->name.c_str(), d);
         QVERIFY(d < tol);
