@@ -46,6 +46,37 @@ const Option& modelsOption()
     return o;
 }
 
+namespace {
+std::string shellWord(const std::string& w)
+{
+    if (!w.empty() && w.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                          "-_.,:/+=@%") == std::string::npos)
+        return w;
+    std::string q = "'";
+    for (char ch : w) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return q + "'";
+}
+} // namespace
+
+std::string commandLine(const Command& c, const std::vector<std::string>& positional,
+                        const std::vector<std::pair<std::string, std::string>>& values)
+{
+    std::string line = "dlcli " + c.name;
+    for (const std::string& p : positional) line += " " + shellWord(p);
+    for (const auto& [name, value] : values) {
+        auto declared = [&](const std::vector<Option>& list) {
+            for (const Option& o : list)
+                if (o.name == name) return true;
+            return false;
+        };
+        if (!declared(c.options) && !declared(sharedOptions()))
+            throw std::logic_error("dlcli " + c.name + " has no option --" + name);
+        line += " --" + name;
+        if (!value.empty()) line += " " + shellWord(value);
+    }
+    return line;
+}
+
 std::vector<Option> join(std::vector<Option> a, const std::vector<Option>& b)
 {
     a.insert(a.end(), b.begin(), b.end());

@@ -54,6 +54,12 @@ const std::vector<Option>& sharedOptions();
 // `a` then `b`: option lists of a family of subcommands (data, network, training…) put together.
 std::vector<Option> join(std::vector<Option> a, const std::vector<Option>& b);
 
+// The shell line that runs `c` with these positionals and option values (in this order; an empty value
+// is a flag), each word quoted when it needs it. "Copy CLI" in a lab builds its line here, from the same
+// definitions the parser uses: an option `c` does not declare throws std::logic_error.
+std::string commandLine(const Command& c, const std::vector<std::string>& positional,
+                        const std::vector<std::pair<std::string, std::string>>& values);
+
 // Parses argv against `commands` and runs the one named. Returns the exit status: the command's, 0 for
 // --help/--version, 2 for a usage mistake, 1 for any other error (one line "dlcli: error: …").
 int runCommands(int argc, char** argv, const std::vector<Command>& commands);

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -143,6 +144,29 @@ class TstStyleLab : public QObject {
             for (int x = 0; x < g.width(); ++x) differ += g.pixel(x, y) != r.pixel(x, y);
         qInfo("replay: %d of %d pixels differ", differ, g.width() * g.height());
         QVERIFY2(differ == 0, qPrintable(QString("%1 pixels differ").arg(differ)));
+    }
+
+    void copyCliLineRunsInDlcli()
+    {
+        // The line comes from dlcli's own option definitions (dlcli::commandLine): run it as it is.
+        lab::StylePage page;
+        page.setSize(48);
+        page.setIterations(2);
+        page.setBeta(250);
+        page.setStyle(kScream);
+        page.setContent(kDog);
+        QStringList words = QProcess::splitCommand(page.cliCommand());
+        QCOMPARE(words.value(0), QString("dlcli"));
+        QVERIFY(words.contains("--beta")); // the slider's value (it moves in steps)
+        const double beta = words[words.indexOf("--beta") + 1].toDouble();
+        QVERIFY2(std::abs(beta - page.weights().beta) <= 1e-5 * page.weights().beta, qPrintable(QString::number(beta)));
+        words.removeFirst();
+        words[words.indexOf("--out") + 1] = m_dir.filePath("copied.png");
+        words << "--models" << m_models << "--json";
+        const dltest::CliResult cli = dltest::runCli(DLCLI_PATH, words, 120000);
+        QVERIFY(cli.finished);
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        QCOMPARE(QImage(m_dir.filePath("copied.png")).width(), 48);
     }
 
     void badInputKeepsThePageUsable()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/style/style_page.h"
 
+#include "app/labs/style/cli.h"
+
 #include "core/models/model_files.h"
 #include "core/style/style_image.h"
 #include "app/labs/style/gram_view.h"
@@ -165,24 +167,28 @@ StyleRunConfig StylePage::config() const
     return c;
 }
 
+// The dlcli line that repeats the current settings, from the options dlcli's style command declares.
 QString StylePage::cliCommand() const
 {
     const StyleRunConfig c = config();
-    return QString("dlcli style \"%1\" \"%2\" --out style.png --size %3 --iterations %4 --alpha %5 --beta %6 "
-                   "--content-layer %7 --style-layers %8 --init %9 --noise %10 --seed %11 --optimizer %12 "
-                   "--lr %13")
-        .arg(c.content, c.style)
-        .arg(c.size)
-        .arg(c.iterations)
-        .arg(c.settings.weights.alpha, 0, 'g', 4)
-        .arg(c.settings.weights.beta, 0, 'g', 4)
-        .arg(c.settings.weights.contentLayer)
-        .arg(QString::fromStdString(dl::styleLayersText(c.settings.weights.style)))
-        .arg(dl::initName(c.settings.init))
-        .arg(c.settings.noise)
-        .arg(c.settings.seed)
-        .arg(dl::optimizerName(c.settings.optimizer))
-        .arg(c.settings.learningRate);
+    static const std::vector<dlcli::Command> commands = styleCommands();
+    const dlcli::Command& style = *std::find_if(commands.begin(), commands.end(),
+                                                [](const dlcli::Command& k) { return k.name == "style"; });
+    auto num = [](double v) { return QString::number(v, 'g', 6).toStdString(); };
+    return QString::fromStdString(dlcli::commandLine(
+        style, {c.content.toStdString(), c.style.toStdString()},
+        {{"out", "style.png"},
+         {"size", std::to_string(c.size)},
+         {"iterations", std::to_string(c.iterations)},
+         {"alpha", num(c.settings.weights.alpha)},
+         {"beta", num(c.settings.weights.beta)},
+         {"content-layer", std::to_string(c.settings.weights.contentLayer)},
+         {"style-layers", dl::styleLayersText(c.settings.weights.style)},
+         {"init", dl::initName(c.settings.init)},
+         {"noise", num(c.settings.noise)},
+         {"seed", std::to_string(c.settings.seed)},
+         {"optimizer", dl::optimizerName(c.settings.optimizer)},
+         {"lr", num(c.settings.learningRate)}}));
 }
 
 QString StylePage::infoText() const
