@@ -3,6 +3,7 @@
 
 #include "core/layers/conv2d.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace dl {
@@ -31,78 +32,110 @@ Shape Pool2dT<T>::outputShape(const Shape& in) const
     return {in[0], in[1], ho, wo};
 }
 
+namespace {
+
+// Tiny Darknet's and LeNet's 2×2/2 windows wholly inside the plane: no bounds checks, selects rather than
+// branches (the data decides at random); the first max wins on ties, in row-major window order.
+template <typename T>
+void maxPool2x2(const T* in, int w, int fy, int fx, int wo, T* out, int* arg, int base)
+{
+    for (int oy = 0; oy < fy; ++oy) {
+        const T* r0 = in + static_cast<size_t>(2 * oy) * w;
+        const T* r1 = r0 + w;
+        T* o = out + static_cast<size_t>(oy) * wo;
+        if (!arg) { // no backward: a plain max, vectorised
+            for (int ox = 0; ox < fx; ++ox)
+                o[ox] = std::max(std::max(r0[2 * ox], r0[2 * ox + 1]), std::max(r1[2 * ox], r1[2 * ox + 1]));
+            continue;
+        }
+        int* a = arg + static_cast<size_t>(oy) * wo;
+        for (int ox = 0; ox < fx; ++ox) {
+            const int c = 2 * ox, at0 = base + 2 * oy * w + c;
+            T best = r0[c];
+            int at = at0;
+            const bool b1 = r0[c + 1] > best;
+            best = b1 ? r0[c + 1] : best;
+            at = b1 ? at0 + 1 : at;
+            const bool b2 = r1[c] > best;
+            best = b2 ? r1[c] : best;
+            at = b2 ? at0 + w : at;
+            const bool b3 = r1[c + 1] > best;
+            best = b3 ? r1[c + 1] : best;
+            at = b3 ? at0 + w + 1 : at;
+            o[ox] = best;
+            a[ox] = at;
+        }
+    }
+}
+
+} // namespace
+
+template <typename T>
+void maxPoolInto(const TensorT<T>& x, int k, int s, int offset, int ho, int wo, TensorT<T>& y,
+                 std::vector<int>* argmax)
+{
+    const int planes = x.dim(0) * x.dim(1), h = x.dim(2), w = x.dim(3);
+    y.resize({x.dim(0), x.dim(1), ho, wo});
+    if (argmax) argmax->resize(y.size());
+    const bool fast = k == 2 && s == 2 && offset == 0;
+    const int fy = fast ? std::min(ho, h / 2) : 0, fx = fast ? std::min(wo, w / 2) : 0;
+#pragma omp parallel for schedule(static) if (planes > 8)
+    for (int pl = 0; pl < planes; ++pl) {
+        const T* in = x.data() + static_cast<size_t>(pl) * h * w;
+        T* out = y.data() + static_cast<size_t>(pl) * ho * wo;
+        int* arg = argmax ? argmax->data() + static_cast<size_t>(pl) * ho * wo : nullptr;
+        const int base = pl * h * w;
+        maxPool2x2(in, w, fy, fx, wo, out, arg, base);
+        for (int oy = 0; oy < ho; ++oy)
+            for (int ox = oy < fy ? fx : 0; ox < wo; ++ox) { // the rest: any window, with bounds
+                T m = -std::numeric_limits<T>::infinity();
+                int best = -1;
+                for (int a = 0; a < k; ++a) {
+                    const int iy = oy * s + offset + a;
+                    if (iy < 0 || iy >= h) continue;
+                    for (int b = 0; b < k; ++b) {
+                        const int ix = ox * s + offset + b;
+                        if (ix >= 0 && ix < w && (best < 0 || in[iy * w + ix] > m)) {
+                            m = in[iy * w + ix];
+                            best = iy * w + ix;
+                        }
+                    }
+                }
+                out[static_cast<size_t>(oy) * wo + ox] = m;
+                if (arg) arg[static_cast<size_t>(oy) * wo + ox] = best < 0 ? -1 : base + best;
+            }
+    }
+}
+
+template void maxPoolInto<float>(const Tensor&, int, int, int, int, int, Tensor&, std::vector<int>*);
+template void maxPoolInto<double>(const TensorD&, int, int, int, int, int, TensorD&, std::vector<int>*);
+
 template <typename T>
 TensorT<T> Pool2dT<T>::forward(const TensorT<T>& x, Mode mode)
 {
     const Shape os = outputShape(x.shape());
     const int planes = x.dim(0) * x.dim(1), h = x.dim(2), w = x.dim(3), ho = os[2], wo = os[3];
-    auto y = TensorT<T>::uninitialized(os);
-    const bool keepArg = cachesForBackward(mode) && m_kind == PoolKind::Max;
-    if (keepArg) m_argmax.resize(y.size());
-    if (m_kind == PoolKind::Max && m_k == 2 && m_s == 2 && m_p == 0) { // the common case, branch-free
-#pragma omp parallel for schedule(static) if (planes > 64)
-        for (int pl = 0; pl < planes; ++pl) {
-            const T* in = x.data() + static_cast<size_t>(pl) * h * w;
-            T* out = y.data() + static_cast<size_t>(pl) * ho * wo;
-            int* arg = keepArg ? m_argmax.data() + static_cast<size_t>(pl) * ho * wo : nullptr;
-            for (int oy = 0; oy < ho; ++oy) {
-                const T* r0 = in + static_cast<size_t>(2 * oy) * w;
-                const T* r1 = r0 + w;
-                T* o = out + static_cast<size_t>(oy) * wo;
-                if (!arg) { // Eval: a plain max, vectorised
-                    for (int ox = 0; ox < wo; ++ox)
-                        o[ox] = std::max(std::max(r0[2 * ox], r0[2 * ox + 1]),
-                                         std::max(r1[2 * ox], r1[2 * ox + 1]));
-                    continue;
-                }
-                int* a = arg + static_cast<size_t>(oy) * wo;
-                for (int ox = 0; ox < wo; ++ox) { // selects, not branches: the data decides at random
-                    const int c = 2 * ox, base = 2 * oy * w + c;
-                    T best = r0[c];
-                    int at = base;
-                    const bool b1 = r0[c + 1] > best; // first max wins on ties, row-major order
-                    best = b1 ? r0[c + 1] : best;
-                    at = b1 ? base + 1 : at;
-                    const bool b2 = r1[c] > best;
-                    best = b2 ? r1[c] : best;
-                    at = b2 ? base + w : at;
-                    const bool b3 = r1[c + 1] > best;
-                    best = b3 ? r1[c + 1] : best;
-                    at = b3 ? base + w + 1 : at;
-                    o[ox] = best;
-                    a[ox] = at;
-                }
-            }
-        }
-        if (cachesForBackward(mode)) m_inShape = x.shape();
+    if (cachesForBackward(mode)) m_inShape = x.shape();
+    if (m_kind == PoolKind::Max) {
+        TensorT<T> y;
+        maxPoolInto(x, m_k, m_s, -m_p, ho, wo, y, cachesForBackward(mode) ? &m_argmax : nullptr);
         return y;
     }
+    auto y = TensorT<T>::uninitialized(os);
 #pragma omp parallel for schedule(static) if (planes > 64)
-    for (int pl = 0; pl < planes; ++pl) {
+    for (int pl = 0; pl < planes; ++pl) { // average over the window's cells inside the input
         const T* in = x.data() + static_cast<size_t>(pl) * h * w;
         T* out = y.data() + static_cast<size_t>(pl) * ho * wo;
         for (int oy = 0; oy < ho; ++oy)
             for (int ox = 0; ox < wo; ++ox) {
                 const int y0 = std::max(0, oy * m_s - m_p), y1 = std::min(h, oy * m_s - m_p + m_k);
                 const int x0 = std::max(0, ox * m_s - m_p), x1 = std::min(w, ox * m_s - m_p + m_k);
-                T acc = m_kind == PoolKind::Max ? -std::numeric_limits<T>::infinity() : T(0);
-                int arg = y0 * w + x0;
+                T acc = T(0);
                 for (int iy = y0; iy < y1; ++iy)
-                    for (int ix = x0; ix < x1; ++ix) {
-                        const T v = in[iy * w + ix];
-                        if (m_kind == PoolKind::Avg)
-                            acc += v;
-                        else if (v > acc) { // first max wins on ties
-                            acc = v;
-                            arg = iy * w + ix;
-                        }
-                    }
-                const size_t o = static_cast<size_t>(oy) * wo + ox;
-                out[o] = m_kind == PoolKind::Avg ? acc / T((y1 - y0) * (x1 - x0)) : acc;
-                if (keepArg) m_argmax[static_cast<size_t>(pl) * ho * wo + o] = arg;
+                    for (int ix = x0; ix < x1; ++ix) acc += in[iy * w + ix];
+                out[static_cast<size_t>(oy) * wo + ox] = acc / T((y1 - y0) * (x1 - x0));
             }
     }
-    if (cachesForBackward(mode)) m_inShape = x.shape();
     return y;
 }
 
@@ -121,8 +154,9 @@ TensorT<T> Pool2dT<T>::backward(const TensorT<T>& dy)
         for (int oy = 0; oy < ho; ++oy)
             for (int ox = 0; ox < wo; ++ox) {
                 const size_t o = static_cast<size_t>(oy) * wo + ox;
-                if (m_kind == PoolKind::Max) {
-                    g[m_argmax[static_cast<size_t>(pl) * ho * wo + o]] += d[o];
+                if (m_kind == PoolKind::Max) { // flat indices into x: each plane's stay in the plane
+                    const int at = m_argmax[static_cast<size_t>(pl) * ho * wo + o];
+                    if (at >= 0) dx[static_cast<size_t>(at)] += d[o];
                     continue;
                 }
                 const int y0 = std::max(0, oy * m_s - m_p), y1 = std::min(h, oy * m_s - m_p + m_k);

@@ -30,4 +30,14 @@ class Pool2dT : public LayerT<T> {
 
 using Pool2d = Pool2dT<float>;
 
+// The one max pool (COURSE.md §6 pooling), used by Pool2d, the darknet net and the style extractor: output
+// (oy, ox) of every (N, C) plane is the max over the k×k window whose top-left cell is (oy·s + offset,
+// ox·s + offset); cells outside x never win. Ours pads by p on every side (offset −p); darknet's
+// maxpool_layer.c pads `pad` in all, offset −pad/2. y is resized to (N, C, ho, wo). argmax (optional):
+// for each output, the flat index in x of its maximum (the first in window order on ties), −1 if the
+// window lies wholly outside x.
+template <typename T>
+void maxPoolInto(const TensorT<T>& x, int k, int s, int offset, int ho, int wo, TensorT<T>& y,
+                 std::vector<int>* argmax);
+
 } // namespace dl

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/models/darknet_net.h"
 
+#include "core/layers/pool2d.h"
 #include "core/util/cancel.h"
 #include "core/util/error.h"
 #include "core/util/threads.h"
@@ -195,30 +196,6 @@ bool isIdentity(DnKind k)
     return k == DnKind::Dropout || k == DnKind::Yolo || k == DnKind::Region;
 }
 
-// Max over the window of darknet's maxpool (`forward_maxpool_layer`): offset −pad/2, outside = −∞.
-void maxPool(const Tensor& x, const DnLayer& l, Tensor& y)
-{
-    const int h = x.dim(2), w = x.dim(3), off = -l.pad / 2;
-#pragma omp parallel for schedule(static)
-    for (int c = 0; c < l.c; ++c) {
-        const float* in = x.data() + static_cast<size_t>(c) * h * w;
-        float* out = y.data() + static_cast<size_t>(c) * l.h * l.w;
-        for (int oy = 0; oy < l.h; ++oy)
-            for (int ox = 0; ox < l.w; ++ox) {
-                float m = -std::numeric_limits<float>::infinity();
-                for (int i = 0; i < l.size; ++i) {
-                    const int iy = oy * l.stride + off + i;
-                    if (iy < 0 || iy >= h) continue;
-                    for (int j = 0; j < l.size; ++j) {
-                        const int ix = ox * l.stride + off + j;
-                        if (ix >= 0 && ix < w) m = std::max(m, in[iy * w + ix]);
-                    }
-                }
-                out[oy * l.w + ox] = m;
-            }
-    }
-}
-
 } // namespace
 
 // Who reads what: a layer's output is read by the next layer and by routes/shortcuts naming it; heads and
@@ -295,8 +272,8 @@ const Tensor& DarknetNet::forward(const Tensor& x)
             }
             break;
         case DnKind::MaxPool:
-            y.resize({1, l.c, l.h, l.w});
-            maxPool(prev, l, y);
+            // darknet forward_maxpool_layer: `pad` in all, window offset −pad/2 (core/layers/pool2d.h)
+            maxPoolInto(prev, l.size, l.stride, -l.pad / 2, l.h, l.w, y, nullptr);
             break;
         case DnKind::AvgPool: { // global average (darknet avgpool_layer.c)
             y.resize({1, l.c, 1, 1});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/style/feature_chain.h"
 
+#include "core/layers/pool2d.h"
 #include "core/models/darknet_net.h"
 
 #include <limits>
@@ -103,55 +104,10 @@ void FeatureChainT<T>::run(int first, int last)
             continue;
         }
         // darknet forward_maxpool_layer: window offset −pad/2, outside the image never wins; the index of
-        // the first maximum in window order is kept for backward.
-        const int c = in.dim(1), h = in.dim(2), w = in.dim(3);
+        // the first maximum in window order is kept for backward (core/layers/pool2d.h).
+        const int h = in.dim(2), w = in.dim(3);
         const int ho = (h + l.pad - l.size) / l.stride + 1, wo = (w + l.pad - l.size) / l.stride + 1;
-        const int off = -l.pad / 2;
-        y.resize({1, c, ho, wo});
-        std::vector<int>& arg = m_argmax[static_cast<size_t>(i)];
-        arg.resize(y.size());
-#pragma omp parallel for schedule(static)
-        for (int ch = 0; ch < c; ++ch) {
-            const T* p = in.data() + static_cast<size_t>(ch) * h * w;
-            T* out = y.data() + static_cast<size_t>(ch) * ho * wo;
-            int* am = arg.data() + static_cast<size_t>(ch) * ho * wo;
-            const int base = ch * h * w;
-            // Tiny Darknet's 2×2/2 pools (offset 0): windows wholly inside the image without bounds checks.
-            const bool fast = l.size == 2 && l.stride == 2 && off == 0;
-            const int fy = fast ? h / 2 : 0, fx = fast ? w / 2 : 0;
-            for (int oy = 0; oy < fy; ++oy) {
-                const T* r0 = p + static_cast<size_t>(2 * oy) * w;
-                const T* r1 = r0 + w;
-                for (int ox = 0; ox < fx; ++ox) {
-                    const int x0 = 2 * ox;
-                    int best = x0;
-                    T m = r0[x0];
-                    if (r0[x0 + 1] > m) m = r0[x0 + 1], best = x0 + 1;
-                    if (r1[x0] > m) m = r1[x0], best = w + x0;
-                    if (r1[x0 + 1] > m) m = r1[x0 + 1], best = w + x0 + 1;
-                    out[oy * wo + ox] = m;
-                    am[oy * wo + ox] = base + 2 * oy * w + best;
-                }
-            }
-            for (int oy = 0; oy < ho; ++oy)
-                for (int ox = oy < fy ? fx : 0; ox < wo; ++ox) { // the rest: any window, with bounds
-                    T m = -std::numeric_limits<T>::infinity();
-                    int best = -1;
-                    for (int a = 0; a < l.size; ++a) {
-                        const int iy = oy * l.stride + off + a;
-                        if (iy < 0 || iy >= h) continue;
-                        for (int b = 0; b < l.size; ++b) {
-                            const int ix = ox * l.stride + off + b;
-                            if (ix >= 0 && ix < w && (best < 0 || p[iy * w + ix] > m)) {
-                                m = p[iy * w + ix];
-                                best = iy * w + ix;
-                            }
-                        }
-                    }
-                    out[oy * wo + ox] = m;
-                    am[oy * wo + ox] = base + best;
-                }
-        }
+        maxPoolInto(in, l.size, l.stride, -l.pad / 2, ho, wo, y, &m_argmax[static_cast<size_t>(i)]);
     }
 }
 
@@ -179,7 +135,8 @@ void FeatureChainT<T>::backward(std::vector<TensorT<T>>& grads, TensorT<T>& dx)
             m_gNext.resize(in.shape());
             m_gNext.arr().setZero();
             const std::vector<int>& arg = m_argmax[static_cast<size_t>(i)];
-            for (size_t o = 0; o < m_g.size(); ++o) m_gNext[static_cast<size_t>(arg[o])] += m_g[o];
+            for (size_t o = 0; o < m_g.size(); ++o)
+                if (arg[o] >= 0) m_gNext[static_cast<size_t>(arg[o])] += m_g[o];
         } else {
             if (l.leaky) {
                 const long n = static_cast<long>(m_g.size());
