@@ -40,21 +40,62 @@ Act parseAct(const std::string& s)
 }
 
 template <typename T>
+void activateInPlace(T* z, size_t n, Act a, T leak)
+{
+    ArrMap<T> v(z, static_cast<Eigen::Index>(n));
+    switch (a) {
+    case Act::Sigmoid:
+        v = T(1) / (T(1) + (-v).exp());
+        break;
+    case Act::Tanh:
+        v = v.tanh();
+        break;
+    case Act::ReLU:
+    case Act::LeakyReLU: {
+        const T slope = a == Act::ReLU ? T(0) : leak;
+#pragma omp parallel for simd schedule(static) if (n > 32768)
+        for (size_t i = 0; i < n; ++i) z[i] = z[i] > T(0) ? z[i] : slope * z[i];
+        break;
+    }
+    }
+}
+
+template <typename T>
+void activationBackwardFromOutput(const T* y, T* dy, size_t n, Act a, T leak)
+{
+    switch (a) {
+    case Act::Sigmoid:
+        for (size_t i = 0; i < n; ++i) dy[i] *= y[i] * (T(1) - y[i]);
+        break;
+    case Act::Tanh:
+        for (size_t i = 0; i < n; ++i) dy[i] *= T(1) - y[i] * y[i];
+        break;
+    case Act::ReLU:
+    case Act::LeakyReLU: {
+        const T slope = a == Act::ReLU ? T(0) : leak;
+#pragma omp parallel for simd schedule(static) if (n > 65536)
+        for (size_t i = 0; i < n; ++i) dy[i] = y[i] > T(0) ? dy[i] : slope * dy[i];
+        break;
+    }
+    }
+}
+
+template void activateInPlace<float>(float*, size_t, Act, float);
+template void activateInPlace<double>(double*, size_t, Act, double);
+template void activationBackwardFromOutput<float>(const float*, float*, size_t, Act, float);
+template void activationBackwardFromOutput<double>(const double*, double*, size_t, Act, double);
+
+template <typename T>
 TensorT<T> ActivationT<T>::forward(const TensorT<T>& x, Mode mode)
 {
+    if (m_kind == Act::Sigmoid || m_kind == Act::Tanh) {
+        TensorT<T> y = x;
+        activateInPlace(y.data(), y.size(), m_kind, m_leak);
+        if (cachesForBackward(mode)) m_y = y;
+        return y;
+    }
     auto y = TensorT<T>::uninitialized(x.shape());
-    auto xa = x.arr();
-    auto ya = y.arr();
-    switch (m_kind) {
-    case Act::Sigmoid:
-        ya = T(1) / (T(1) + (-xa).exp());
-        break; // σ(z) = 1/(1+e^-z)
-    case Act::Tanh:
-        ya = xa.tanh();
-        break;
-    case Act::ReLU:      // max(0, z)
-    case Act::LeakyReLU: // max(εz, z)
-    {
+    { // ReLU, leaky ReLU
         // The derivative needs only z > 0: one byte per value is kept, not a copy of z (a quarter of the
         // memory traffic on conv feature maps).
         const bool cache = cachesForBackward(mode);
@@ -75,9 +116,6 @@ TensorT<T> ActivationT<T>::forward(const TensorT<T>& x, Mode mode)
         if (cache) m_shape = x.shape();
         return y;
     }
-    }
-    if (cachesForBackward(mode)) m_y = y;
-    return y;
 }
 
 template <typename T>
@@ -97,22 +135,9 @@ TensorT<T> ActivationT<T>::backward(const TensorT<T>& dy)
             for (size_t i = 0; i < dy.size(); ++i) out[i] = pos[i] ? d[i] : slope * d[i];
         return dx;
     }
-    const TensorT<T>& cached = m_y;
-    DL_CHECK(dy.shape() == cached.shape(),
-             std::string(type()) + " backward: dy does not match the last forward");
-    auto d = dy.arr();
-    auto c = cached.arr();
-    auto out = dx.arr();
-    switch (m_kind) {
-    case Act::Sigmoid:
-        out = d * c * (T(1) - c);
-        break; // σ' = a(1-a)
-    case Act::Tanh:
-        out = d * (T(1) - c.square());
-        break; // tanh' = 1 - a²
-    default:
-        break;
-    }
+    DL_CHECK(dy.shape() == m_y.shape(), std::string(type()) + " backward: dy does not match the last forward");
+    dx = dy;
+    activationBackwardFromOutput(m_y.data(), dx.data(), dx.size(), m_kind, m_leak);
     return dx;
 }
 

@@ -14,6 +14,15 @@ const char* actName(Act a);         // registry key: "Sigmoid", "Tanh", "ReLU", 
 const char* actCliName(Act a);      // "sigmoid", "tanh", "relu", "leaky"
 Act parseAct(const std::string& s); // accepts both spellings; throws ConfigError
 
+// The one element-wise g(z), in place over n values (COURSE.md §2): σ(z) = 1/(1+e^−z), tanh z, max(0, z),
+// max(leak·z, z). The Activation layer, the darknet net's layers and the style extractor all use it.
+template <typename T>
+void activateInPlace(T* z, size_t n, Act a, T leak = T(0.01));
+// dz = dy ⊙ g'(z) in place, from the output y = g(z) alone: σ' = y(1−y), tanh' = 1−y², ReLU / leaky:
+// 1 where y > 0, else 0 / leak (y > 0 exactly when z > 0, the slope being positive).
+template <typename T>
+void activationBackwardFromOutput(const T* y, T* dy, size_t n, Act a, T leak = T(0.01));
+
 template <typename T>
 class ActivationT : public LayerT<T> {
   public:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/models/darknet_net.h"
 
+#include "core/layers/activation.h"
 #include "core/layers/pool2d.h"
 #include "core/util/cancel.h"
 #include "core/util/error.h"
@@ -23,15 +24,14 @@ void activate(Tensor& t, DnAct act)
     switch (act) {
     case DnAct::Linear:
         break;
-    case DnAct::Leaky:
-#pragma omp parallel for simd schedule(static) if (n > 32768)
-        for (size_t i = 0; i < n; ++i) p[i] = p[i] > 0 ? p[i] : 0.1f * p[i];
+    case DnAct::Leaky: // darknet activations.h: 0.1 below zero
+        activateInPlace(p, n, Act::LeakyReLU, 0.1f);
         break;
     case DnAct::ReLU:
-        for (size_t i = 0; i < n; ++i) p[i] = p[i] > 0 ? p[i] : 0.f;
+        activateInPlace(p, n, Act::ReLU);
         break;
     case DnAct::Logistic:
-        for (size_t i = 0; i < n; ++i) p[i] = 1.f / (1.f + std::exp(-p[i]));
+        activateInPlace(p, n, Act::Sigmoid);
         break;
     }
 }

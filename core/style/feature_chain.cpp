@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/style/feature_chain.h"
 
+#include "core/layers/activation.h"
 #include "core/layers/pool2d.h"
 #include "core/models/darknet_net.h"
 
@@ -138,13 +139,7 @@ void FeatureChainT<T>::backward(std::vector<TensorT<T>>& grads, TensorT<T>& dx)
             for (size_t o = 0; o < m_g.size(); ++o)
                 if (arg[o] >= 0) m_gNext[static_cast<size_t>(arg[o])] += m_g[o];
         } else {
-            if (l.leaky) {
-                const long n = static_cast<long>(m_g.size());
-                T* g = m_g.data();
-                const T* yv = y.data();
-#pragma omp parallel for simd schedule(static) if (n > 65536)
-                for (long k = 0; k < n; ++k) g[k] = yv[k] > 0 ? g[k] : T(0.1) * g[k];
-            }
+            if (l.leaky) activationBackwardFromOutput(y.data(), m_g.data(), m_g.size(), Act::LeakyReLU, T(0.1));
             l.conv->backwardInputInto(m_g, in.dim(2), in.dim(3), m_gNext);
         }
         std::swap(m_g, m_gNext);
