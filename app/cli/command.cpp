@@ -63,7 +63,9 @@ std::string commandLine(const Command& c, const std::vector<std::string>& positi
 {
     std::string line = "dlcli " + c.name;
     for (const std::string& p : positional) line += " " + shellWord(p);
-    for (const auto& [name, value] : values) {
+    for (const auto& nameValue : values) {
+        const std::string& name = nameValue.first; // (clang 14 cannot capture a structured binding)
+        const std::string& value = nameValue.second;
         auto declared = [&](const std::vector<Option>& list) {
             for (const Option& o : list)
                 if (o.name == name) return true;
