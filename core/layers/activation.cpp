@@ -40,57 +40,60 @@ Act parseAct(const std::string& s)
 }
 
 template <typename T>
-void activateInPlace(T* z, size_t n, Act a, T leak)
+void activate(const T* z, T* y, size_t n, Act a, T leak)
 {
-    ArrMap<T> v(z, static_cast<Eigen::Index>(n));
+    const ConstArrMap<T> za(z, static_cast<Eigen::Index>(n));
+    ArrMap<T> ya(y, static_cast<Eigen::Index>(n));
     switch (a) {
     case Act::Sigmoid:
-        v = T(1) / (T(1) + (-v).exp());
+        ya = T(1) / (T(1) + (-za).exp());
         break;
     case Act::Tanh:
-        v = v.tanh();
+        ya = za.tanh();
         break;
     case Act::ReLU:
     case Act::LeakyReLU: {
         const T slope = a == Act::ReLU ? T(0) : leak;
 #pragma omp parallel for simd schedule(static) if (n > 32768)
-        for (size_t i = 0; i < n; ++i) z[i] = z[i] > T(0) ? z[i] : slope * z[i];
+        for (size_t i = 0; i < n; ++i) y[i] = z[i] > T(0) ? z[i] : slope * z[i];
         break;
     }
     }
 }
 
 template <typename T>
-void activationBackwardFromOutput(const T* y, T* dy, size_t n, Act a, T leak)
+void activationBackward(const T* y, const T* dy, T* dz, size_t n, Act a, T leak)
 {
+    const ConstArrMap<T> c(y, static_cast<Eigen::Index>(n)), d(dy, static_cast<Eigen::Index>(n));
+    ArrMap<T> out(dz, static_cast<Eigen::Index>(n));
     switch (a) {
     case Act::Sigmoid:
-        for (size_t i = 0; i < n; ++i) dy[i] *= y[i] * (T(1) - y[i]);
+        out = d * c * (T(1) - c);
         break;
     case Act::Tanh:
-        for (size_t i = 0; i < n; ++i) dy[i] *= T(1) - y[i] * y[i];
+        out = d * (T(1) - c.square());
         break;
     case Act::ReLU:
     case Act::LeakyReLU: {
         const T slope = a == Act::ReLU ? T(0) : leak;
 #pragma omp parallel for simd schedule(static) if (n > 65536)
-        for (size_t i = 0; i < n; ++i) dy[i] = y[i] > T(0) ? dy[i] : slope * dy[i];
+        for (size_t i = 0; i < n; ++i) dz[i] = y[i] > T(0) ? dy[i] : slope * dy[i];
         break;
     }
     }
 }
 
-template void activateInPlace<float>(float*, size_t, Act, float);
-template void activateInPlace<double>(double*, size_t, Act, double);
-template void activationBackwardFromOutput<float>(const float*, float*, size_t, Act, float);
-template void activationBackwardFromOutput<double>(const double*, double*, size_t, Act, double);
+template void activate<float>(const float*, float*, size_t, Act, float);
+template void activate<double>(const double*, double*, size_t, Act, double);
+template void activationBackward<float>(const float*, const float*, float*, size_t, Act, float);
+template void activationBackward<double>(const double*, const double*, double*, size_t, Act, double);
 
 template <typename T>
 TensorT<T> ActivationT<T>::forward(const TensorT<T>& x, Mode mode)
 {
     if (m_kind == Act::Sigmoid || m_kind == Act::Tanh) {
-        TensorT<T> y = x;
-        activateInPlace(y.data(), y.size(), m_kind, m_leak);
+        auto y = TensorT<T>::uninitialized(x.shape());
+        activate(x.data(), y.data(), y.size(), m_kind, m_leak);
         if (cachesForBackward(mode)) m_y = y;
         return y;
     }
@@ -136,8 +139,7 @@ TensorT<T> ActivationT<T>::backward(const TensorT<T>& dy)
         return dx;
     }
     DL_CHECK(dy.shape() == m_y.shape(), std::string(type()) + " backward: dy does not match the last forward");
-    dx = dy;
-    activationBackwardFromOutput(m_y.data(), dx.data(), dx.size(), m_kind, m_leak);
+    activationBackward(m_y.data(), dy.data(), dx.data(), dx.size(), m_kind, m_leak);
     return dx;
 }
 

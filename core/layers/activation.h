@@ -16,12 +16,23 @@ Act parseAct(const std::string& s); // accepts both spellings; throws ConfigErro
 
 // The one element-wise g(z), in place over n values (COURSE.md §2): σ(z) = 1/(1+e^−z), tanh z, max(0, z),
 // max(leak·z, z). The Activation layer, the darknet net's layers and the style extractor all use it.
+// y may be z (in place).
 template <typename T>
-void activateInPlace(T* z, size_t n, Act a, T leak = T(0.01));
-// dz = dy ⊙ g'(z) in place, from the output y = g(z) alone: σ' = y(1−y), tanh' = 1−y², ReLU / leaky:
-// 1 where y > 0, else 0 / leak (y > 0 exactly when z > 0, the slope being positive).
+void activate(const T* z, T* y, size_t n, Act a, T leak = T(0.01));
 template <typename T>
-void activationBackwardFromOutput(const T* y, T* dy, size_t n, Act a, T leak = T(0.01));
+void activateInPlace(T* z, size_t n, Act a, T leak = T(0.01))
+{
+    activate(z, z, n, a, leak);
+}
+// dz = dy ⊙ g'(z) from the output y = g(z) alone: σ' = y(1−y), tanh' = 1−y², ReLU / leaky: 1 where y > 0,
+// else 0 / leak (y > 0 exactly when z > 0, the slope being positive). dz may be dy (in place).
+template <typename T>
+void activationBackward(const T* y, const T* dy, T* dz, size_t n, Act a, T leak = T(0.01));
+template <typename T>
+void activationBackwardFromOutput(const T* y, T* dy, size_t n, Act a, T leak = T(0.01))
+{
+    activationBackward(y, dy, dy, n, a, leak);
+}
 
 template <typename T>
 class ActivationT : public LayerT<T> {
