@@ -2,10 +2,13 @@
 // Trains an image classifier (Sequential on NCHW batches, softmax cross-entropy) on a train/dev split with
 // mini-batches, and evaluates on any set. Reports each step; polls a cancel flag; stops on a NaN cost.
 // Transfer learning: a frozen prefix of layers runs in Eval mode and gets no gradients; its activations can
-// be precomputed once (COURSE.md §7). No threads, no Qt.
+// be precomputed once (COURSE.md §7). The steps are the one training loop's (train_loop.h) on image batches
+// (image_batches.h). No threads, no Qt.
 #pragma once
 #include "core/data/augment.h"
 #include "core/data/image_set.h"
+#include "core/train/image_batches.h"
+#include "core/train/train_loop.h"
 #include "core/layers/registry.h"
 #include "core/losses/loss.h"
 #include "core/optim/optimizer.h"
@@ -40,6 +43,8 @@ class ImageTrainer {
         : ImageTrainer(layers, h, share(std::move(train)), share(std::move(dev)), seed)
     {
     }
+    ImageTrainer(const ImageTrainer&) = delete; // the loop's learner points at the model
+    ImageTrainer& operator=(const ImageTrainer&) = delete;
     StepStats step(); // one mini-batch (fresh shuffle each epoch, last partial kept)
     StepStats
     runEpoch(const CancelFlag* cancel = nullptr); // steps until the epoch ends, a cancel or divergence
@@ -48,17 +53,17 @@ class ImageTrainer {
     std::function<void()> onGradients;
     // Applied to training batches only (COURSE.md §7); PCA colour uses the training set's components.
     void setAugmentation(const AugmentPipeline& p);
-    const AugmentPipeline& augmentation() const { return m_aug; }
+    const AugmentPipeline& augmentation() const { return m_batches.augmentation(); }
     // Freezes layers [0, n): Eval mode, no gradients, no updates. With `precompute` (and no augmentation)
     // their output for every train and dev image is computed once and training runs on it. The optimizer
     // state restarts (it belongs to the trained parameters). Throws ConfigError for n ≥ layer count.
     void setFrozen(int n, bool precompute);
     int frozen() const { return m_frozen; }
-    bool precomputed() const { return m_trainFeat.size() > 0; }
-    // Live changes: the learning rate, decay, L2, batch, clipping apply at the next step; a different
-    // optimizer or β starts the optimizer state over.
+    bool precomputed() const { return m_batches.hasFeatures(); }
+    // Live changes apply at the next step (TrainLoop::setHyper: another optimizer kind starts its state
+    // over); a new batch size takes effect within the pass in progress.
     void setHyper(const Hyperparams& h);
-    const Hyperparams& hyper() const { return m_hyper; }
+    const Hyperparams& hyper() const { return m_loop.hyper(); }
     // Backward stops at the frozen prefix and skips dL/dpixels; call after anything that changed it
     // (gradCam's saliency path).
     void applyBackwardSettings();
@@ -75,14 +80,14 @@ class ImageTrainer {
     const std::vector<LayerSpec>& layers() const { return m_layers; }
     const ImageSet& train() const { return *m_train; }
     const ImageSet& dev() const { return *m_dev; }
-    Optimizer& optimizer() { return *m_opt; }
+    Optimizer& optimizer() { return m_loop.optimizer(); }
     Rng& rng() { return m_rng; }
-    long steps() const { return m_step; }
-    long epochs() const { return m_epoch; }
+    long steps() const { return m_loop.steps(); }
+    long epochs() const { return m_loop.epochs(); }
     int stepsPerEpoch() const;
-    int epochPosition() const { return m_pos; } // images of the current epoch already used
+    int epochPosition() const { return m_batches.order().position(); } // images of this epoch already used
     // The shuffle of the epoch in progress (COURSE.md §4), for model files.
-    const std::vector<int>& epochOrder() const { return m_perm; }
+    const std::vector<int>& epochOrder() const { return m_batches.order().order(); }
     // For model files: restore the position so training continues where it stopped. `position` > 0 needs
     // the epoch's `order` (a permutation of the training set); ConfigError when either does not fit.
     void setProgress(long step, long epoch, int position = 0, std::vector<int> order = {});
@@ -90,25 +95,15 @@ class ImageTrainer {
   private:
     void init(const std::vector<LayerSpec>& layers);
     void rebuildOptimizer();
-    Tensor gather(const Tensor& from, const std::vector<int>& idx) const;
-    // Which axis counts the images: 0 of (N, C, H, W), 1 of a feature batch (D, N).
-    static size_t batchAxis(const Shape& s) { return s.size() == 2 ? 1 : 0; }
     Sequential m_model;
     std::vector<LayerSpec> m_layers;
-    Hyperparams m_hyper;
     SharedImageSet m_train, m_dev; // never null (the constructors check)
     Rng m_rng;
-    std::vector<Param*> m_params; // trained parameters (those after the frozen prefix)
     std::unique_ptr<LossT<float>> m_loss;
-    std::unique_ptr<Optimizer> m_opt;
-    AugmentPipeline m_aug;
-    PcaColor m_pca;
+    std::unique_ptr<SequentialLearner> m_learner;
+    TrainLoop m_loop;
+    ImageBatches m_batches;
     int m_frozen = 0;
-    Tensor m_trainFeat; // (N, C, H, W) or (D, N) frozen-prefix output per training image when precomputed,
-                        // else empty
-    std::vector<int> m_perm;
-    int m_pos = 0;
-    long m_step = 0, m_epoch = 0;
 };
 
 // One-hot targets (K, N), one column per label.
