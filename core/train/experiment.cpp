@@ -82,8 +82,8 @@ Experiment experimentFromJson(const Json& j, const std::string& name)
         }
         if (const Json* r = j.find("result")) {
             EpochStats s;
-            s.epoch = static_cast<long>(r->get("epoch", 0.0));
-            s.step = static_cast<long>(r->get("step", 0.0));
+            s.epoch = wholeNumber<long>(r->get("epoch", 0.0), "result epoch");
+            s.step = wholeNumber<long>(r->get("step", 0.0), "result step");
             s.train.cost = static_cast<float>(r->at("train").get("cost", 0.0));
             s.train.accuracy = static_cast<float>(r->at("train").get("accuracy", 0.0));
             s.dev.cost = static_cast<float>(r->at("dev").get("cost", 0.0));

@@ -83,7 +83,7 @@ Dataset2D datasetFromJson(const Json& j)
     d.classes = wholeNumber<int>(j.at("classes").number("classes"), "classes");
     if (d.classes < 2 || d.classes > 6) throw FormatError("classes must be between 2 and 6");
     for (const Json& p : j.at("points").elements()) {
-        if (p.size() != 3) throw FormatError("each point must be [x, y, label]");
+        if (!p.isArray() || p.size() != 3) throw FormatError("each point must be [x, y, label]");
         double x = p[0].number("x"), y = p[1].number("y"), l = p[2].number("label");
         if (!std::isfinite(x) || !std::isfinite(y)) throw FormatError("a point has a non-finite coordinate");
         if (l < 0 || l >= d.classes || l != std::floor(l)) throw FormatError("a point has an invalid label");

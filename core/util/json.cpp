@@ -36,6 +36,8 @@ size_t Json::size() const
 }
 const Json& Json::operator[](size_t i) const
 {
+    if (m_type != Type::Array) throw FormatError("expected an array");
+    if (i >= m_arr.size()) throw FormatError("an array has " + std::to_string(m_arr.size()) + " elements, not " + std::to_string(i + 1));
     return m_arr.at(i);
 }
 Json& Json::set(const std::string& key, Json v)
