@@ -53,6 +53,9 @@ void ImageTrainer::init(const std::vector<LayerSpec>& layers)
     m_loop.onGradients = [this] {
         if (onGradients) onGradients();
     };
+    m_loop.onStep = [this](const StepStats& s) {
+        if (onStep) onStep(s);
+    };
     rebuildOptimizer();
 }
 
@@ -134,15 +137,8 @@ StepStats ImageTrainer::step()
 
 StepStats ImageTrainer::runEpoch(const CancelFlag* cancel)
 {
-    StepStats s;
     const long target = epochs() + 1;
-    while (epochs() < target) {
-        if (cancel && cancel->requested()) break;
-        s = step();
-        if (onStep) onStep(s);
-        if (s.diverged) break;
-    }
-    return s;
+    return m_loop.run(m_batches, *m_learner, m_rng, [&] { return epochs() < target; }, cancel);
 }
 
 EvalStats ImageTrainer::evaluate(const ImageSet& set, std::vector<int>* predicted, std::vector<float>* probs,

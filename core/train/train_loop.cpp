@@ -79,8 +79,11 @@ StepStats TrainLoop::step(BatchSource& src, Learner& learner, Rng& rng)
     for (Param* p : m_params) p->grad.setZero();
     src.commit(b);
     s.step = ++m_step;
-    if (b.endsEpoch) ++m_epoch;
-    s.epoch = m_epoch;
+    s.epoch = m_epoch + (b.endsEpoch ? 1 : 0);
+    if (b.endsEpoch) {
+        ++m_epoch;
+        if (onEpochEnd) onEpochEnd();
+    }
     return s;
 }
 

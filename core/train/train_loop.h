@@ -54,8 +54,9 @@ class TrainLoop {
     // Steps while more() says so, stopping early at a cancel request or divergence; onStep after each.
     StepStats run(BatchSource& src, Learner& learner, Rng& rng, const std::function<bool()>& more,
                   const CancelFlag* cancel = nullptr);
-    std::function<void(const StepStats&)> onStep;
+    std::function<void(const StepStats&)> onStep; // run(): after each step
     std::function<void()> onGradients; // after backward, before L2/clipping/update: this step's dJ/dθ
+    std::function<void()> onEpochEnd;  // inside step(), after the update that completed a pass
 
     // Live changes apply at the next step; another optimizer kind starts its state over, the same kind
     // keeps its moments (COURSE.md §6: they are running averages, valid under a new β).

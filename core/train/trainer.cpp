@@ -33,6 +33,12 @@ Trainer::Trainer(const ModelSpec& spec, const Hyperparams& h, Split data, std::u
                                                  : LossKind::SoftmaxCrossEntropy)),
       m_learner(m_model, *m_loss), m_loop(m_model.params(), h)
 {
+    m_loop.onStep = [this](const StepStats& s) {
+        if (onStep) onStep(s);
+    };
+    m_loop.onEpochEnd = [this] {
+        if (onEpoch && epochs() % std::max(1L, epochEvalEvery) == 0) onEpoch(evaluateAll());
+    };
     setHyper(h);
     rebuildTargets();
 }
@@ -67,25 +73,12 @@ float Trainer::currentLearningRate() const
 
 StepStats Trainer::step()
 {
-    const long epoch = m_loop.epochs();
-    StepStats s = m_loop.step(m_batches, m_learner, m_rng);
-    if (!s.diverged && s.epoch != epoch && onEpoch && s.epoch % std::max(1L, epochEvalEvery) == 0)
-        onEpoch(evaluateAll());
-    return s;
+    return m_loop.step(m_batches, m_learner, m_rng);
 }
 
 StepStats Trainer::run(long maxSteps, const CancelFlag* cancel)
 {
-    StepStats s;
-    s.step = steps();
-    s.epoch = epochs();
-    while (steps() < maxSteps) {
-        if (cancel && cancel->requested()) break;
-        s = step();
-        if (onStep) onStep(s);
-        if (s.diverged) break;
-    }
-    return s;
+    return m_loop.run(m_batches, m_learner, m_rng, [&] { return steps() < maxSteps; }, cancel);
 }
 
 Tensor Trainer::predict(const Tensor& x, std::vector<Tensor>* outs)
