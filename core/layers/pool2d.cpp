@@ -9,11 +9,25 @@
 namespace dl {
 
 template <typename T>
-Pool2dT<T>::Pool2dT(PoolKind kind, int kernel, int stride, int pad)
-    : m_kind(kind), m_k(kernel), m_s(stride), m_p(pad)
+Pool2dT<T>::Pool2dT(PoolKind kind, int kernel, int stride, int pad, PoolPad padding)
+    : m_kind(kind), m_k(kernel), m_s(stride), m_p(pad), m_padding(padding),
+      m_offset(padding == PoolPad::Darknet ? -pad / 2 : -pad)
 {
+    if (padding == PoolPad::Darknet) {
+        if (kind != PoolKind::Max || kernel <= 0 || kernel > 64 || stride <= 0 || stride > 64 || pad < 0 ||
+            pad > 64)
+            throw ConfigError("maxpool: size, stride and padding out of range");
+        return;
+    }
     if (kernel <= 0 || stride <= 0 || pad < 0 || pad >= kernel)
         throw ConfigError("pooling needs a positive kernel and stride and 0 ≤ padding < kernel");
+}
+
+template <typename T>
+int Pool2dT<T>::outputSize(int n) const
+{
+    if (m_padding == PoolPad::Darknet) return (n + m_p - m_k) / m_s + 1; // darknet maxpool_layer.c
+    return convOutputSize(n, m_k, m_s, m_p);
 }
 
 template <typename T>
@@ -27,7 +41,7 @@ template <typename T>
 Shape Pool2dT<T>::outputShape(const Shape& in) const
 {
     if (in.size() != 4) throw ShapeError(describe() + " expects (N, C, H, W) but gets " + shapeString(in));
-    const int ho = convOutputSize(in[2], m_k, m_s, m_p), wo = convOutputSize(in[3], m_k, m_s, m_p);
+    const int ho = outputSize(in[2]), wo = outputSize(in[3]);
     if (ho <= 0 || wo <= 0) throw ShapeError(describe() + ": the input is smaller than the window");
     return {in[0], in[1], ho, wo};
 }
@@ -118,7 +132,7 @@ TensorT<T> Pool2dT<T>::forward(const TensorT<T>& x, Mode mode)
     if (cachesForBackward(mode)) m_inShape = x.shape();
     if (m_kind == PoolKind::Max) {
         TensorT<T> y;
-        maxPoolInto(x, m_k, m_s, -m_p, ho, wo, y, cachesForBackward(mode) ? &m_argmax : nullptr);
+        maxPoolInto(x, m_k, m_s, m_offset, ho, wo, y, cachesForBackward(mode) ? &m_argmax : nullptr);
         return y;
     }
     auto y = TensorT<T>::uninitialized(os);
@@ -146,7 +160,12 @@ TensorT<T> Pool2dT<T>::backward(const TensorT<T>& dy)
              "pool backward: dy does not match the last forward");
     const int planes = m_inShape[0] * m_inShape[1], h = m_inShape[2], w = m_inShape[3], ho = dy.dim(2),
               wo = dy.dim(3);
-    TensorT<T> dx(m_inShape);
+    TensorT<T> dx;
+    if (m_kind == PoolKind::Max) {
+        backwardInto(dy, dx);
+        return dx;
+    }
+    dx = TensorT<T>(m_inShape);
 #pragma omp parallel for schedule(static) if (planes > 64)
     for (int pl = 0; pl < planes; ++pl) {
         const T* d = dy.data() + static_cast<size_t>(pl) * ho * wo;
@@ -154,11 +173,6 @@ TensorT<T> Pool2dT<T>::backward(const TensorT<T>& dy)
         for (int oy = 0; oy < ho; ++oy)
             for (int ox = 0; ox < wo; ++ox) {
                 const size_t o = static_cast<size_t>(oy) * wo + ox;
-                if (m_kind == PoolKind::Max) { // flat indices into x: each plane's stay in the plane
-                    const int at = m_argmax[static_cast<size_t>(pl) * ho * wo + o];
-                    if (at >= 0) dx[static_cast<size_t>(at)] += d[o];
-                    continue;
-                }
                 const int y0 = std::max(0, oy * m_s - m_p), y1 = std::min(h, oy * m_s - m_p + m_k);
                 const int x0 = std::max(0, ox * m_s - m_p), x1 = std::min(w, ox * m_s - m_p + m_k);
                 const T share = d[o] / T((y1 - y0) * (x1 - x0));
@@ -167,6 +181,30 @@ TensorT<T> Pool2dT<T>::backward(const TensorT<T>& dy)
             }
     }
     return dx;
+}
+
+template <typename T>
+void Pool2dT<T>::forwardInto(const TensorT<T>& x, TensorT<T>& y, bool keepArgmax)
+{
+    if (m_kind != PoolKind::Max) {
+        y = forward(x, keepArgmax ? Mode::Frozen : Mode::Eval);
+        return;
+    }
+    const Shape os = outputShape(x.shape());
+    if (keepArgmax) m_inShape = x.shape();
+    maxPoolInto(x, m_k, m_s, m_offset, os[2], os[3], y, keepArgmax ? &m_argmax : nullptr);
+}
+
+template <typename T>
+void Pool2dT<T>::backwardInto(const TensorT<T>& dy, TensorT<T>& dx)
+{
+    DL_CHECK(m_kind == PoolKind::Max && !m_inShape.empty() && dy.shape() == outputShape(m_inShape) &&
+                 m_argmax.size() == dy.size(),
+             "pool backward: dy does not match the last forward");
+    dx.resize(m_inShape);
+    dx.arr().setZero();
+    for (size_t o = 0; o < dy.size(); ++o) // flat indices into x (maxPoolInto)
+        if (m_argmax[o] >= 0) dx[static_cast<size_t>(m_argmax[o])] += dy[o];
 }
 
 template class Pool2dT<float>;

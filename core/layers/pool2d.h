@@ -10,20 +10,36 @@
 namespace dl {
 
 enum class PoolKind { Max, Avg };
+// Symmetric: ours, p cells on every side, out = (n + 2p − k)/s + 1. Darknet (maxpool_layer.c): `pad` cells
+// in all, window offset −pad/2, out = (n + pad − k)/s + 1 (the darknet net and the style extractor).
+enum class PoolPad { Symmetric, Darknet };
 
 template <typename T>
 class Pool2dT : public LayerT<T> {
   public:
-    Pool2dT(PoolKind kind, int kernel, int stride, int pad = 0); // pad < kernel; throws ConfigError
+    // Symmetric: pad < kernel; Darknet (max only): pad ≤ 64. Throws ConfigError.
+    Pool2dT(PoolKind kind, int kernel, int stride, int pad = 0, PoolPad padding = PoolPad::Symmetric);
     std::string_view type() const override { return m_kind == PoolKind::Max ? "MaxPool2d" : "AvgPool2d"; }
     Shape outputShape(const Shape& in) const override;
     TensorT<T> forward(const TensorT<T>& x, Mode mode) override;
     TensorT<T> backward(const TensorT<T>& dy) override;
     std::string describe() const override;
+    // One image of a fixed network (the darknet net's inference, the style extractor's frozen forward):
+    // into `y`, whose storage is reused between calls; keepArgmax (max only) keeps what backwardInto needs.
+    void forwardInto(const TensorT<T>& x, TensorT<T>& y, bool keepArgmax);
+    // dx = dL/dx of the last forwardInto(…, true) or Train/Frozen forward (max: each output's gradient goes
+    // to its window's maximum); dx's storage is reused.
+    void backwardInto(const TensorT<T>& dy, TensorT<T>& dx);
+    int kernel() const { return m_k; }
+    int stride() const { return m_s; }
+    int pad() const { return m_p; }
 
   private:
+    int outputSize(int n) const; // along one axis, by this pool's padding convention
     PoolKind m_kind;
     int m_k, m_s, m_p;
+    PoolPad m_padding;
+    int m_offset; // window offset: −p (symmetric) or −p/2 (darknet)
     Shape m_inShape;           // (N, C, H, W) of the last Train forward
     std::vector<int> m_argmax; // (N, C, Ho, Wo): flat index into the input plane of each max
 };

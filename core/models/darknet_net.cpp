@@ -75,7 +75,7 @@ std::string DnLayer::describe() const
         if (s.groups != 1) d += s.groups == s.inChannels ? " dw" : " g" + std::to_string(s.groups);
         d += act == DnAct::Leaky ? " leaky" : act == DnAct::Linear ? " linear" : "";
     } else if (kind == DnKind::MaxPool) {
-        d += " " + std::to_string(size) + "/" + std::to_string(stride);
+        d += " " + std::to_string(pool->kernel()) + "/" + std::to_string(pool->stride());
     } else if (kind == DnKind::Route || kind == DnKind::Shortcut) {
         for (size_t i = 0; i < from.size(); ++i) d += (i ? "," : " ") + std::to_string(from[i]);
     }
@@ -144,12 +144,10 @@ void DarknetNet::addMaxPool(int size, int stride, int pad, int line)
 {
     int c, h, w;
     lastShape(*this, c, h, w);
-    if (size <= 0 || size > 64 || stride <= 0 || stride > 64 || pad < 0 || pad > 64)
-        throw ConfigError("maxpool: size, stride and padding out of range");
     DnLayer l;
     l.kind = DnKind::MaxPool;
     l.line = line;
-    l.size = size, l.stride = stride, l.pad = pad;
+    l.pool = std::make_unique<Pool2d>(PoolKind::Max, size, stride, pad, PoolPad::Darknet); // range-checked
     l.c = c;
     l.h = (h + pad - size) / stride + 1; // darknet maxpool_layer.c
     l.w = (w + pad - size) / stride + 1;
@@ -272,8 +270,7 @@ const Tensor& DarknetNet::forward(const Tensor& x)
             }
             break;
         case DnKind::MaxPool:
-            // darknet forward_maxpool_layer: `pad` in all, window offset −pad/2 (core/layers/pool2d.h)
-            maxPoolInto(prev, l.size, l.stride, -l.pad / 2, l.h, l.w, y, nullptr);
+            l.pool->forwardInto(prev, y, false); // darknet forward_maxpool_layer (core/layers/pool2d.h)
             break;
         case DnKind::AvgPool: { // global average (darknet avgpool_layer.c)
             y.resize({1, l.c, 1, 1});

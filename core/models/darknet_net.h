@@ -2,10 +2,13 @@
 // A darknet network for inference (YOLOv2/v3-tiny style, Yolo-Fastest, Tiny Darknet): the layer graph
 // built from a .cfg, weights from a .weights file with batch norm folded into the convolutions at load,
 // and a forward pass on our own Conv2d that keeps every layer's output (the lab shows them as feature
-// maps). Not a trainer: no backward here. Tensors are (1, C, H, W).
+// maps). Its convolutions and max-pools are the layer registry's Conv2d and Pool2d (core/layers/), run
+// through their one-image forwardInto paths. Not a trainer: no backward here (the style lab's FeatureChain
+// backpropagates a prefix of it to the pixels with the same layer objects). Tensors are (1, C, H, W).
 #pragma once
 #include "core/models/darknet_cfg.h"
 #include "core/layers/conv2d.h"
+#include "core/layers/pool2d.h"
 
 #include <memory>
 #include <string>
@@ -33,8 +36,9 @@ struct DnLayer {
     std::unique_ptr<Conv2d> conv;
     bool batchNorm = false;
     DnAct act = DnAct::Linear;
-    // maxpool: darknet semantics, out = (in + pad − size)/stride + 1, window offset −pad/2
-    int size = 0, stride = 1, pad = 0;
+    // maxpool: the registry's Pool2d with darknet padding (out = (in + pad − size)/stride + 1, offset −pad/2)
+    std::unique_ptr<Pool2d> pool;
+    int stride = 1; // upsample factor
     // route / shortcut inputs (absolute layer indices; −1 = the network input)
     std::vector<int> from;
     int groups = 1, groupId = 0; // route: take channel slice groupId of `groups` from each input

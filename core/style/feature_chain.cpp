@@ -13,7 +13,7 @@ namespace dl {
 template <typename T>
 std::string FeatureChainT<T>::Layer::describe() const
 {
-    if (pool) return "maxpool " + std::to_string(size) + "/" + std::to_string(stride);
+    if (pool) return "maxpool " + std::to_string(pool->kernel()) + "/" + std::to_string(pool->stride());
     return conv->describe() + (leaky ? " leaky" : "");
 }
 
@@ -29,10 +29,8 @@ FeatureChainT<T> FeatureChainT<T>::fromDarknet(const DarknetNet& net, int last)
         const DnLayer& d = layers[static_cast<size_t>(i)];
         Layer l;
         if (d.kind == DnKind::MaxPool) {
-            l.pool = true;
-            l.size = d.size;
-            l.stride = d.stride;
-            l.pad = d.pad;
+            const Pool2d& p = *d.pool;
+            l.pool = std::make_unique<Pool2dT<T>>(PoolKind::Max, p.kernel(), p.stride(), p.pad(), PoolPad::Darknet);
         } else if (d.kind == DnKind::Conv && (d.act == DnAct::Leaky || d.act == DnAct::Linear)) {
             Conv2dSpec s = d.conv->spec();
             s.gradients = false; // weights frozen: only dJ/dx is computed
@@ -50,7 +48,6 @@ FeatureChainT<T> FeatureChainT<T>::fromDarknet(const DarknetNet& net, int last)
         chain.m_layers.push_back(std::move(l));
     }
     chain.m_out.resize(chain.m_layers.size());
-    chain.m_argmax.resize(chain.m_layers.size());
     return chain;
 }
 
@@ -61,8 +58,9 @@ Shape FeatureChainT<T>::outputShape(int i, int h, int w) const
     for (int k = 0; k <= i; ++k) {
         const Layer& l = m_layers[static_cast<size_t>(k)];
         if (l.pool) { // darknet maxpool: out = (in + pad − size)/stride + 1
-            h = (h + l.pad - l.size) / l.stride + 1;
-            w = (w + l.pad - l.size) / l.stride + 1;
+            const int p = l.pool->pad(), sz = l.pool->kernel(), st = l.pool->stride();
+            h = (h + p - sz) / st + 1;
+            w = (w + p - sz) / st + 1;
         } else {
             const Shape s = l.conv->outputShape({1, c, h, w});
             c = s[1];
@@ -100,15 +98,10 @@ void FeatureChainT<T>::run(int first, int last)
         Layer& l = m_layers[static_cast<size_t>(i)];
         const TensorT<T>& in = i == 0 ? m_input : m_out[static_cast<size_t>(i - 1)];
         TensorT<T>& y = m_out[static_cast<size_t>(i)];
-        if (!l.pool) {
+        if (l.pool) // darknet forward_maxpool_layer; the first maximum's index is kept for backward
+            l.pool->forwardInto(in, y, true);
+        else
             l.conv->forwardInto(in, y, l.leaky ? T(0.1) : T(1)); // leaky fused (darknet activations.h)
-            continue;
-        }
-        // darknet forward_maxpool_layer: window offset −pad/2, outside the image never wins; the index of
-        // the first maximum in window order is kept for backward (core/layers/pool2d.h).
-        const int h = in.dim(2), w = in.dim(3);
-        const int ho = (h + l.pad - l.size) / l.stride + 1, wo = (w + l.pad - l.size) / l.stride + 1;
-        maxPoolInto(in, l.size, l.stride, -l.pad / 2, ho, wo, y, &m_argmax[static_cast<size_t>(i)]);
     }
 }
 
@@ -133,11 +126,7 @@ void FeatureChainT<T>::backward(std::vector<TensorT<T>>& grads, TensorT<T>& dx)
                                                " has shape " + shapeString(m_g.shape()) + ", output " +
                                                shapeString(y.shape()));
         if (l.pool) {
-            m_gNext.resize(in.shape());
-            m_gNext.arr().setZero();
-            const std::vector<int>& arg = m_argmax[static_cast<size_t>(i)];
-            for (size_t o = 0; o < m_g.size(); ++o)
-                if (arg[o] >= 0) m_gNext[static_cast<size_t>(arg[o])] += m_g[o];
+            l.pool->backwardInto(m_g, m_gNext);
         } else {
             if (l.leaky) activationBackwardFromOutput(y.data(), m_g.data(), m_g.size(), Act::LeakyReLU, T(0.1));
             l.conv->backwardInputInto(m_g, in.dim(2), in.dim(3), m_gNext);

@@ -3,9 +3,11 @@
 // Darknet: convolutions with batch norm folded, leaky ReLU, max-pools; MODELS.md §3), run forward on an
 // image of any size, then backpropagated TO THE INPUT PIXELS with the weights held fixed (Gatys et al. 2016,
 // "Image Style Transfer Using Convolutional Neural Networks"; COURSE.md §10). Templated on the scalar so the
-// gradient check runs the same code in double. Tensors are (1, C, H, W).
+// gradient check runs the same code in double. Its layers are the registry's Conv2d (leaky fused) and Pool2d
+// (darknet padding), the same classes the darknet net runs, in double when T is. Tensors are (1, C, H, W).
 #pragma once
 #include "core/layers/conv2d.h"
+#include "core/layers/pool2d.h"
 
 #include <memory>
 #include <string>
@@ -19,10 +21,9 @@ template <typename T>
 class FeatureChainT {
   public:
     struct Layer {
-        bool pool = false; // false: convolution (+ leaky if `leaky`)
-        std::unique_ptr<Conv2dT<T>> conv;
-        bool leaky = false;                // darknet leaky: max(z, 0.1 z)
-        int size = 2, stride = 2, pad = 1; // max-pool, darknet semantics (window offset −pad/2)
+        std::unique_ptr<Conv2dT<T>> conv; // a convolution (+ leaky if `leaky`), or
+        std::unique_ptr<Pool2dT<T>> pool; // a max-pool, darknet semantics (window offset −pad/2)
+        bool leaky = false;               // darknet leaky: max(z, 0.1 z)
         std::string describe() const;
     };
 
@@ -55,7 +56,6 @@ class FeatureChainT {
     int m_done = -1; // deepest layer the last forward computed
     TensorT<T> m_input;
     std::vector<TensorT<T>> m_out;
-    std::vector<std::vector<int>> m_argmax; // per max-pool: flat input index of each output's maximum
     TensorT<T> m_g, m_gNext;                // backward scratch
 };
 

@@ -60,6 +60,30 @@ class TstPool2d : public QObject {
         dltest::checkLayerGradients(pool,
                                     dltest::randomTensor({2, 2, 5, 6}, rng)); // distinct values: no ties
     }
+    // Darknet padding (maxpool_layer.c): size 2, stride 1, pad 1 (its default size − 1) keeps a 3×3 plane
+    // 3×3 — out = (3 + 1 − 2)/1 + 1 — with window offset −pad/2 = 0: the last row and column see the edge.
+    void darknetPaddingByHand()
+    {
+        dl::Tensor x({1, 1, 3, 3});
+        const float v[9] = {1, 5, 2, 7, 3, 4, 0, 8, 6};
+        for (int i = 0; i < 9; ++i) x[i] = v[i];
+        dl::Pool2d p(dl::PoolKind::Max, 2, 1, 1, dl::PoolPad::Darknet);
+        QCOMPARE(p.outputShape(x.shape()), (dl::Shape{1, 1, 3, 3}));
+        dl::Tensor y;
+        p.forwardInto(x, y, true);
+        const float want[9] = {7, 5, 4, 8, 8, 6, 8, 8, 6};
+        for (int i = 0; i < 9; ++i) QCOMPARE(y[i], want[i]);
+        dl::Tensor dy({1, 1, 3, 3}), dx;
+        dy.arr().setConstant(1);
+        p.backwardInto(dy, dx); // each output's 1 goes to its window's maximum
+        const float got[9] = {0, 1, 0, 1, 0, 1, 0, 4, 2};
+        for (int i = 0; i < 9; ++i) QCOMPARE(dx[i], got[i]);
+        dl::Rng rng(9);
+        dl::Pool2dT<double> pd(dl::PoolKind::Max, 3, 2, 2, dl::PoolPad::Darknet);
+        dltest::checkLayerGradients(pd, dltest::randomTensor({2, 2, 5, 6}, rng));
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError,
+                                 dl::Pool2d(dl::PoolKind::Avg, 2, 2, 1, dl::PoolPad::Darknet));
+    }
     void flattenMakesColumns()
     {
         dl::Tensor x({2, 1, 2, 2});
