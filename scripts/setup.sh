@@ -11,6 +11,7 @@ PKGS=(g++ cmake ninja-build pkg-config git
       qt6-base-dev libqcustomplot-dev libeigen3-dev libopencv-dev libgl-dev fonts-dejavu-core zlib1g-dev
       libopenblas-openmp-dev dataset-fashion-mnist
       libcli11-dev            # dlcli's command-line parser (header-only)
+      nlohmann-json3-dev      # reads and writes JSON: experiments, model headers, run files (header-only)
       darknet                 # sample photos (dog.jpg, ...), YOLO .cfg files and coco.names
       clang libclang-rt-14-dev libomp-14-dev) # the sanitizer builds of scripts/test.sh and the fuzz targets
 [ "${1:-}" = "--gui-runtime" ] && PKGS+=(xvfb xauth)

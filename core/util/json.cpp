@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Grammar from RFC 8259; numbers printed with 17 significant digits so a double round-trips exactly.
+// Reading and writing JSON (RFC 8259) is nlohmann-json's; this file keeps the project's value model and its
+// typed reads, which answer a wrong type with a sentence naming the value.
 #include "core/util/json.h"
 
 #include "core/util/error.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace dl {
 
@@ -78,261 +79,116 @@ std::string Json::get(const std::string& key, const std::string& def) const
     return j ? j->string(key.c_str()) : def;
 }
 
-static void escapeTo(std::string& out, const std::string& s)
+namespace {
+
+using Lib = nlohmann::ordered_json; // keeps an object's keys in the order they were written
+
+constexpr int kMaxDepth = 64; // deeper files are refused, not recursed into
+
+Lib toLib(const Json& j)
 {
-    out += '"';
-    for (char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
+    switch (j.type()) {
+    case Json::Type::Null:
+        return nullptr;
+    case Json::Type::Bool:
+        return j.boolean();
+    case Json::Type::Number: {
+        const double d = j.number();
+        if (!std::isfinite(d)) return nullptr;                                             // JSON has no NaN/Inf
+        if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) return std::int64_t(d); // "5", not "5.0"
+        return d; // shortest text that reads back as the same double (nlohmann's Grisu2)
     }
-    out += '"';
+    case Json::Type::String:
+        return j.string();
+    case Json::Type::Array: {
+        Lib a = Lib::array();
+        for (const Json& e : j.elements()) a.push_back(toLib(e));
+        return a;
+    }
+    case Json::Type::Object: {
+        Lib o = Lib::object();
+        for (const auto& [k, v] : j.items()) o[k] = toLib(v);
+        return o;
+    }
+    }
+    return nullptr;
 }
 
-void Json::dumpTo(std::string& out, int indent, int depth) const
+Json fromLib(const Lib& n)
 {
-    auto newline = [&](int d) {
-        if (indent < 0) return;
-        out += '\n';
-        out.append(static_cast<size_t>(indent * d), ' ');
-    };
-    switch (m_type) {
-    case Type::Null:
-        out += "null";
-        break;
-    case Type::Bool:
-        out += m_bool ? "true" : "false";
-        break;
-    case Type::Number: {
-        if (!std::isfinite(m_num)) {
-            out += "null"; // JSON has no NaN/Inf
-            break;
-        }
-        char buf[32];
-        if (m_num == std::floor(m_num) && std::fabs(m_num) < 1e15)
-            std::snprintf(buf, sizeof buf, "%.0f", m_num);
-        else
-            std::snprintf(buf, sizeof buf, "%.17g", m_num);
-        out += buf;
+    switch (n.type()) {
+    case Lib::value_t::null:
+    case Lib::value_t::discarded:
+        return Json();
+    case Lib::value_t::boolean:
+        return Json(n.get<bool>());
+    case Lib::value_t::number_integer:
+    case Lib::value_t::number_unsigned:
+    case Lib::value_t::number_float:
+        return Json(n.get<double>());
+    case Lib::value_t::string:
+        return Json(n.get<std::string>());
+    case Lib::value_t::array: {
+        Json a = Json::array();
+        for (const Lib& e : n) a.push(fromLib(e));
+        return a;
+    }
+    case Lib::value_t::object: {
+        Json o = Json::object();
+        for (const auto& [k, v] : n.items()) o.set(k, fromLib(v));
+        return o;
+    }
+    case Lib::value_t::binary:
         break;
     }
-    case Type::String:
-        escapeTo(out, m_str);
-        break;
-    case Type::Array:
-        out += '[';
-        for (size_t i = 0; i < m_arr.size(); ++i) {
-            if (i) out += indent < 0 ? ", " : ",";
-            newline(depth + 1);
-            m_arr[i].dumpTo(out, indent, depth + 1);
-        }
-        if (!m_arr.empty()) newline(depth);
-        out += ']';
-        break;
-    case Type::Object:
-        out += '{';
-        for (size_t i = 0; i < m_obj.size(); ++i) {
-            if (i) out += indent < 0 ? ", " : ",";
-            newline(depth + 1);
-            escapeTo(out, m_obj[i].first);
-            out += ": ";
-            m_obj[i].second.dumpTo(out, indent, depth + 1);
-        }
-        if (!m_obj.empty()) newline(depth);
-        out += '}';
-        break;
-    }
+    throw FormatError("JSON: binary values are not JSON text");
 }
+
+// "line L, column C" from a byte offset (nlohmann reports the byte after the error).
+std::string position(const std::string& text, size_t byte)
+{
+    int line = 1, col = 1;
+    for (size_t k = 0; k + 1 < byte && k < text.size(); ++k) {
+        if (text[k] == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(col);
+}
+
+} // namespace
 
 std::string Json::dump(int indent) const
 {
-    std::string out;
-    dumpTo(out, indent, 0);
-    return out;
+    // Invalid UTF-8 in a string (a path from a foreign file system) is written as U+FFFD, not refused.
+    return toLib(*this).dump(indent, ' ', false, Lib::error_handler_t::replace);
 }
-
-namespace {
-struct Parser {
-    const std::string& s;
-    size_t i = 0;
-    [[noreturn]] void fail(const std::string& msg) const
-    {
-        int line = 1, col = 1;
-        for (size_t k = 0; k < i && k < s.size(); ++k) {
-            if (s[k] == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
-        }
-        throw FormatError("JSON line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
-                          msg);
-    }
-    void ws()
-    {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
-    }
-    bool lit(const char* w)
-    {
-        size_t n = std::char_traits<char>::length(w);
-        if (s.compare(i, n, w) == 0) {
-            i += n;
-            return true;
-        }
-        return false;
-    }
-    std::string str()
-    {
-        if (s[i] != '"') fail("expected a string");
-        ++i;
-        std::string out;
-        while (i < s.size() && s[i] != '"') {
-            char c = s[i++];
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (i >= s.size()) fail("unterminated string");
-            char e = s[i++];
-            switch (e) {
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'u': {
-                if (i + 4 > s.size()) fail("bad \\u escape");
-                unsigned code = static_cast<unsigned>(std::strtoul(s.substr(i, 4).c_str(), nullptr, 16));
-                i += 4;
-                if (code < 0x80) {
-                    out += static_cast<char>(code);
-                } else if (code < 0x800) {
-                    out += static_cast<char>(0xC0 | (code >> 6));
-                    out += static_cast<char>(0x80 | (code & 0x3F));
-                } else {
-                    out += static_cast<char>(0xE0 | (code >> 12));
-                    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-                    out += static_cast<char>(0x80 | (code & 0x3F));
-                }
-                break;
-            }
-            default:
-                out += e;
-            }
-        }
-        if (i >= s.size()) fail("unterminated string");
-        ++i;
-        return out;
-    }
-    Json value(int depth)
-    {
-        if (depth > 64) fail("nesting too deep");
-        ws();
-        if (i >= s.size()) fail("unexpected end of file");
-        char c = s[i];
-        if (c == '{') {
-            ++i;
-            Json o = Json::object();
-            ws();
-            if (i < s.size() && s[i] == '}') {
-                ++i;
-                return o;
-            }
-            for (;;) {
-                ws();
-                std::string k = str();
-                ws();
-                if (i >= s.size() || s[i] != ':') fail("expected ':'");
-                ++i;
-                o.set(k, value(depth + 1));
-                ws();
-                if (i < s.size() && s[i] == ',') {
-                    ++i;
-                    continue;
-                }
-                if (i < s.size() && s[i] == '}') {
-                    ++i;
-                    return o;
-                }
-                fail("expected ',' or '}'");
-            }
-        }
-        if (c == '[') {
-            ++i;
-            Json a = Json::array();
-            ws();
-            if (i < s.size() && s[i] == ']') {
-                ++i;
-                return a;
-            }
-            for (;;) {
-                a.push(value(depth + 1));
-                ws();
-                if (i < s.size() && s[i] == ',') {
-                    ++i;
-                    continue;
-                }
-                if (i < s.size() && s[i] == ']') {
-                    ++i;
-                    return a;
-                }
-                fail("expected ',' or ']'");
-            }
-        }
-        if (c == '"') return Json(str());
-        if (lit("true")) return Json(true);
-        if (lit("false")) return Json(false);
-        if (lit("null")) return Json();
-        const char* begin = s.c_str() + i;
-        char* end = nullptr;
-        double d = std::strtod(begin, &end);
-        if (end == begin) fail("unexpected character '" + std::string(1, c) + "'");
-        i += static_cast<size_t>(end - begin);
-        return Json(d);
-    }
-};
-} // namespace
 
 Json Json::parse(const std::string& text)
 {
-    Parser p{text};
-    Json v = p.value(0);
-    p.ws();
-    if (p.i != text.size()) p.fail("unexpected text after the end");
-    return v;
+    Lib lib;
+    try {
+        const Lib::parser_callback_t depthLimit = [](int depth, Lib::parse_event_t, Lib&) {
+            if (depth > kMaxDepth) throw FormatError("JSON nested more than 64 levels deep");
+            return true;
+        };
+        lib = Lib::parse(text, depthLimit);
+    } catch (const Lib::parse_error& e) {
+        // e.what(): "[json.exception.parse_error.101] parse error at line 2, column 13: syntax error …"
+        std::string why = e.what();
+        const size_t at = why.find(": ", why.find("column"));
+        why = at == std::string::npos ? why : why.substr(at + 2);
+        throw FormatError("JSON " + position(text, e.byte) + ": " + why);
+    } catch (const Lib::exception& e) { // out_of_range 406: "number overflow parsing '1e400'"
+        const std::string why = e.what();
+        const size_t at = why.find("] ");
+        throw FormatError("JSON: a number too large for a double (" +
+                          (at == std::string::npos ? why : why.substr(at + 2)) + ")");
+    }
+    return fromLib(lib);
 }
 
 } // namespace dl

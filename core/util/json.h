@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// A small JSON value (RFC 8259) for experiment files and CLI output; not a general-purpose library:
-// numbers are doubles, objects keep insertion order.
+// The project's JSON value (RFC 8259) for experiment, model and run files and CLI output: numbers are
+// doubles, objects keep insertion order, every typed read names the value it expected. Text is parsed and
+// written by nlohmann-json (json.cpp); parse errors name the line and column.
 #pragma once
 #include <map>
 #include <memory>
@@ -65,7 +66,6 @@ class Json {
     static Json parse(const std::string& text); // throws FormatError with line:column
 
   private:
-    void dumpTo(std::string& out, int indent, int depth) const;
     Type m_type = Type::Null;
     bool m_bool = false;
     double m_num = 0;
