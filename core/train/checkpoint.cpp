@@ -2,17 +2,16 @@
 #include "core/train/checkpoint.h"
 
 #include "core/train/serialize.h"
-#include "core/util/binary_io.h"
+#include "core/util/model_container.h"
 #include "core/util/file.h"
 
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 
 namespace dl {
 
-using Writer = BinaryWriter;
-using Reader = BinaryReader;
+const ContainerFormat kCheckpointFormat{"DLCK", kCheckpointVersion, kCheckpointVersion, "checkpoint",
+                                        "a DL Visual Lab checkpoint."};
 
 std::string checkpointBytes(Trainer& t)
 {
@@ -35,19 +34,13 @@ std::string checkpointBytes(Trainer& t)
     for (int l : t.data().dev.label) dl.push(l);
     h.set("train_labels", tl).set("dev_labels", dl);
 
-    Writer w;
-    w.bytes("DLCK", 4);
-    w.u32(kCheckpointVersion);
-    w.str(h.dump());
+    ContainerWriter w(kCheckpointFormat, h);
     w.tensor(featureTensor(t.data().train));
     w.tensor(featureTensor(t.data().dev));
     for (Param* p : t.model().params()) w.tensor(p->value);
     for (Tensor* b : t.model().buffers()) w.tensor(*b);
     for (Tensor& s : t.optimizer().moments()) w.tensor(s);
-    w.u32(static_cast<std::uint32_t>(c.perm.size()));
-    w.bytes(c.perm.data(), c.perm.size() * sizeof(int));
-    w.bytes("END!", 4);
-    return w.m_out;
+    return w.finish(c.perm);
 }
 
 void saveCheckpoint(Trainer& t, const std::string& path)
@@ -55,7 +48,7 @@ void saveCheckpoint(Trainer& t, const std::string& path)
     writeFileAtomic(path, checkpointBytes(t));
 }
 
-static Dataset2D readPoints(Reader& r, const Json& labels, int classes, const std::string& what)
+static Dataset2D readPoints(ContainerReader& r, const Json& labels, int classes, const std::string& what)
 {
     Dataset2D d;
     d.classes = classes;
@@ -64,7 +57,7 @@ static Dataset2D readPoints(Reader& r, const Json& labels, int classes, const st
     r.tensorInto(xy, what);
     for (size_t i = 0; i < n; ++i) {
         double l = labels[i].number("label");
-        if (l < 0 || l >= classes) throw FormatError("a saved label is out of range");
+        if (!(l >= 0 && l < classes && l == std::floor(l))) throw FormatError("a saved label is out of range");
         d.add(xy[i], xy[n + i], static_cast<int>(l));
     }
     return d;
@@ -73,21 +66,8 @@ static Dataset2D readPoints(Reader& r, const Json& labels, int classes, const st
 std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std::string& path)
 {
     const std::string name = std::filesystem::path(path).filename().string();
-    Reader r(bytes, name);
-    char magic[4];
-    r.bytes(magic, 4);
-    if (std::memcmp(magic, "DLCK", 4) != 0) throw FormatError(name + " is not a DL Visual Lab checkpoint.");
-    std::uint32_t version = r.u32();
-    if (version != kCheckpointVersion)
-        throw FormatError(name + " is checkpoint version " + std::to_string(version) +
-                          "; this build reads version " + std::to_string(kCheckpointVersion) + ".");
-    const std::string header = r.str(); // a short file fails here with "truncated"
-    Json h;
-    try {
-        h = Json::parse(header);
-    } catch (const FormatError& e) {
-        throw FormatError(name + " has a damaged header: " + e.what());
-    }
+    ContainerReader r(bytes, name, kCheckpointFormat);
+    const Json& h = r.header();
     try {
         const int classes = wholeNumber<int>(h.at("classes").number("classes"), "classes");
         Split split;
@@ -109,30 +89,12 @@ std::unique_ptr<Trainer> checkpointFromBytes(const std::string& bytes, const std
         for (size_t i = 0; i < t->model().size() && i < lr.size(); ++i)
             if (!lr[i].string().empty()) t->model().layer(i).setRngState(lr[i].string());
         Trainer::Cursor c;
-        // Ranges checked in double, before the casts (a cast of an out-of-range double is undefined).
-        const auto count = [&](const char* key, double hi) {
-            const double v = h.at(key).number(key);
-            if (!(v >= 0 && v <= hi && v == std::floor(v)))
-                throw FormatError(name + " is damaged: its " + key + " (" + numberText(v) +
-                                  ") is not a whole number from 0 to " + numberText(hi) + ".");
-            return v;
-        };
-        c.step = static_cast<long>(count("step", 1e15));
-        c.epoch = static_cast<long>(count("epoch", 1e15));
-        c.batchPos = static_cast<int>(count("batch_pos", double(t->data().train.size())));
-        std::uint32_t n = r.u32();
-        if (n > static_cast<std::uint32_t>(t->data().train.size()))
-            throw FormatError(name + " is damaged: the saved shuffle is longer than the training set.");
-        c.perm.resize(n);
-        r.bytes(c.perm.data(), n * sizeof(int));
-        for (int v : c.perm)
-            if (v < 0 || v >= t->data().train.size())
-                throw FormatError(name + " is damaged: bad shuffle index.");
+        const int n = t->data().train.size();
+        c.step = static_cast<long>(r.count("step", 0, 1e15));
+        c.epoch = static_cast<long>(r.count("epoch", 0, 1e15));
+        c.batchPos = static_cast<int>(r.count("batch_pos", 0, n));
+        c.perm = r.finish(static_cast<size_t>(n), n);
         t->setCursor(c);
-        char end[4];
-        r.bytes(end, 4);
-        if (std::memcmp(end, "END!", 4) != 0)
-            throw FormatError(name + " is damaged: the end marker is missing.");
         return t;
     } catch (const FormatError&) {
         throw;

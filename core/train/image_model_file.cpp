@@ -2,12 +2,18 @@
 #include "core/train/image_model_file.h"
 
 #include "core/layers/layer_list.h"
-#include "core/util/binary_io.h"
+#include "core/util/model_container.h"
 #include "core/util/file.h"
 
 #include <filesystem>
+#include <limits>
 
 namespace dl {
+
+namespace {
+const ContainerFormat kImageModelFormat{"DLIM", 1, kImageModelVersion, "image-model",
+                                        "a DL Visual Lab image model (.dlm); open one saved by the Images lab."};
+} // namespace
 
 void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::string& path)
 {
@@ -28,18 +34,12 @@ void saveImageModel(ImageTrainer& t, const ImageSource& source, const std::strin
         .set("epoch", double(t.epochs()))
         .set("epoch_position", t.epochPosition());
     h.set("optimizer_t", double(t.optimizer().steps())).set("rng", t.rng().state());
-    BinaryWriter w;
-    w.bytes("DLIM", 4);
-    w.u32(kImageModelVersion);
-    w.str(h.dump());
+    ContainerWriter w(kImageModelFormat, h);
     for (Param* p : t.model().params()) w.tensor(p->value);
     for (Tensor* b : t.model().buffers()) w.tensor(*b);
     for (Tensor& m : t.optimizer().moments()) w.tensor(m);
     const std::vector<int>& order = t.epochPosition() > 0 ? t.epochOrder() : std::vector<int>();
-    w.u32(static_cast<std::uint32_t>(order.size()));
-    for (int i : order) w.u32(static_cast<std::uint32_t>(i));
-    w.bytes("END!", 4);
-    writeFileAtomic(path, w.m_out);
+    writeFileAtomic(path, w.finish(order));
 }
 
 ImageModelFile readImageModel(const std::string& path)
@@ -52,21 +52,11 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
     ImageModelFile f;
     f.name = name;
     f.bytes = std::move(bytes);
-    BinaryReader r(f.bytes, f.name);
-    char magic[4];
-    r.bytes(magic, 4);
-    if (std::memcmp(magic, "DLIM", 4) != 0)
-        throw FormatError(f.name +
-                          " is not a DL Visual Lab image model (.dlm); open one saved by the Images lab.");
-    const std::uint32_t version = r.u32();
-    if (version < 1 || version > kImageModelVersion)
-        throw FormatError(f.name + " is image-model version " + std::to_string(version) +
-                          "; this build reads versions 1 to " + std::to_string(kImageModelVersion) + ".");
-    f.version = version;
-    const std::string header = r.str();
-    f.tensorsAt = r.pos();
+    const ContainerReader r(f.bytes, f.name, kImageModelFormat);
+    f.version = r.version();
+    f.tensorsAt = r.tensorsAt();
     try {
-        const Json h = Json::parse(header);
+        const Json& h = r.header();
         const Json& in = h.at("input");
         if (in.size() != 3) throw FormatError("the input shape needs 3 numbers");
         f.c = wholeNumber<int>(in[0].number(), "the input channels");
@@ -81,8 +71,6 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
         f.source = imageSourceFromJson(h.at("source"));
         f.frozen = wholeNumber<int>(h.get("frozen", 0.0), "frozen");
         f.precompute = h.get("precompute", 0.0) != 0.0;
-    } catch (const FormatError& e) {
-        throw FormatError(f.name + " has a damaged header: " + e.what());
     } catch (const Error& e) {
         throw FormatError(f.name + " has a damaged header: " + e.what());
     }
@@ -102,37 +90,27 @@ std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, Share
                           ".");
     auto t = std::make_unique<ImageTrainer>(f.layers, f.hyper, std::move(train), std::move(dev), 1u);
     t->setAugmentation(f.augmentation);
-    BinaryReader r(f.bytes, f.name);
-    std::vector<char> skip(f.tensorsAt);
-    r.bytes(skip.data(), f.tensorsAt);
-    const Json h = Json::parse(f.bytes.substr(12, f.tensorsAt - 12));
+    ContainerReader r(f.bytes, f.name, kImageModelFormat);
+    const Json& h = r.header();
     for (Param* p : t->model().params()) r.tensorInto(p->value, p->name);
     for (Tensor* b : t->model().buffers()) r.tensorInto(*b, "a batch-norm running average");
     t->setFrozen(f.frozen, f.precompute); // the optimizer state belongs to the trained part
     for (Tensor& m : t->optimizer().moments()) r.tensorInto(m, "the optimizer state");
-    t->optimizer().setSteps(static_cast<long>(h.get("optimizer_t", 0.0)));
+    t->optimizer().setSteps(static_cast<long>(r.count("optimizer_t", 0, 1e15, 0)));
     if (const std::string rs = h.get("rng", std::string()); !rs.empty()) t->rng().setState(rs);
-    std::vector<int> order;
-    if (f.version >= 2) {
-        const std::uint32_t k = r.u32();
-        if (k != 0 && k != static_cast<std::uint32_t>(t->train().size()))
-            throw FormatError(f.name + " was saved in the middle of an epoch over " + std::to_string(k) +
-                              " training images; the chosen data has " + std::to_string(t->train().size()) +
-                              ".");
-        order.resize(k);
-        for (int& i : order) i = static_cast<int>(r.u32());
-    }
-    const int position = order.empty() ? 0 : wholeNumber<int>(h.get("epoch_position", 0.0), "epoch_position");
+    const int n = t->train().size();
+    std::vector<int> order = r.finish(std::numeric_limits<std::uint32_t>::max(), std::numeric_limits<int>::max(),
+                                      f.version >= 2);
+    if (!order.empty() && order.size() != static_cast<size_t>(n))
+        throw FormatError(f.name + " was saved in the middle of an epoch over " + std::to_string(order.size()) +
+                          " training images; the chosen data has " + std::to_string(n) + ".");
+    const int position = order.empty() ? 0 : static_cast<int>(r.count("epoch_position", 0, n, 0));
     try {
-        t->setProgress(wholeNumber<long>(h.get("step", 0.0), "step"),
-                       wholeNumber<long>(h.get("epoch", 0.0), "epoch"), position, std::move(order));
+        t->setProgress(static_cast<long>(r.count("step", 0, 1e15, 0)), static_cast<long>(r.count("epoch", 0, 1e15, 0)),
+                       position, std::move(order));
     } catch (const ConfigError& e) {
         throw FormatError(f.name + " is damaged: " + e.what());
     }
-    char end[4];
-    r.bytes(end, 4);
-    if (std::memcmp(end, "END!", 4) != 0)
-        throw FormatError(f.name + " is damaged: the end marker is missing.");
     return t;
 }
 

@@ -72,6 +72,7 @@ class BinaryReader {
         bytes(t.data(), t.size() * sizeof(float));
     }
     size_t pos() const { return m_pos; }
+    size_t left() const { return m_b.size() - m_pos; }
 
   private:
     const std::string& m_b;
