@@ -3,6 +3,8 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 
 namespace lab {
@@ -31,6 +33,16 @@ QString askFolder(QWidget* parent, const QString& title)
     const QString d = QFileDialog::getExistingDirectory(parent, title, s.value("window/lastDir").toString());
     if (!d.isEmpty()) s.setValue("window/lastDir", d);
     return d;
+}
+
+QString jsonFileFormat(const QString& path)
+{
+    QFile f(path);
+    if (f.size() > (64 << 20) || !f.open(QIODevice::ReadOnly)) return {};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+    if (!doc.isObject()) return {};
+    const QJsonValue v = doc.object().value(QStringLiteral("format"));
+    return v.isString() ? v.toString() : QStringLiteral("");
 }
 
 } // namespace lab

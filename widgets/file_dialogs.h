@@ -11,5 +11,8 @@ namespace lab {
 QString askSavePath(QWidget* parent, const QString& title, const QString& filter, const QString& suffix);
 QString askOpenPath(QWidget* parent, const QString& title, const QString& filter);
 QString askFolder(QWidget* parent, const QString& title);
+// File ▸ Open's routing of .json files: the "format" a JSON file declares at its top level; "" for a JSON
+// object without one; a null QString when the file is not a readable JSON object (or over 64 MB).
+QString jsonFileFormat(const QString& path);
 
 } // namespace lab

@@ -122,6 +122,9 @@ StyleRun parseStyleRun(const std::string& text, const std::string& name)
 {
     try {
         const Json run = Json::parse(text);
+        if (!run.isObject()) throw FormatError("it is not a JSON object");
+        if (const std::string f = run.get("format", std::string(kStyleRunFormat)); f != kStyleRunFormat)
+            throw FormatError("its format is \"" + f + "\", not \"" + kStyleRunFormat + "\"");
         StyleRun r;
         r.content = run.at("content").string("content");
         r.style = run.at("style").string("style");

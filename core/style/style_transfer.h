@@ -43,8 +43,10 @@ struct StyleRun {
     StyleSettings settings;
     std::vector<std::pair<int, StyleSettings>> changes;
 };
+// Its JSON declares "format": kStyleRunFormat (files of earlier builds have no "format" and still read).
 // Throws FormatError with one sentence naming `name` ("run.json is not a readable run file (…); save the
 // run again from the Style lab.").
+constexpr const char* kStyleRunFormat = "dl-visual-lab style run";
 StyleRun parseStyleRun(const std::string& text, const std::string& name);
 // "0:0.2,2:0.2" ⇄ style layers; ConfigError for bad text.
 std::vector<StyleLayer> parseStyleLayers(const std::string& text);

@@ -20,7 +20,7 @@ static Json evalJson(const EvalStats& s)
 Json toJson(const Experiment& e)
 {
     Json j = Json::object();
-    j.set("format", "dl-visual-lab experiment");
+    j.set("format", kExperimentFormat);
     j.set("version", kExperimentVersion);
     Json data = toJson(e.dataset);
     data.set("source", e.source);
@@ -52,7 +52,7 @@ Json toJson(const Experiment& e)
 Experiment experimentFromJson(const Json& j, const std::string& name)
 {
     try {
-        if (j.get("format", std::string()) != "dl-visual-lab experiment")
+        if (j.get("format", std::string()) != kExperimentFormat)
             throw FormatError("it is not a DL Visual Lab experiment file");
         const int version = wholeNumber<int>(j.get("version", 0.0), "version");
         if (version != kExperimentVersion)

@@ -12,6 +12,8 @@
 
 namespace dl {
 
+constexpr const char* kExperimentFormat = "dl-visual-lab experiment"; // its JSON's "format"
+
 struct HyperChange {
     long step = 0;             // applied when the trainer had done `step` updates (before update step+1)
     Hyperparams hyper;         // all values after the change

@@ -87,6 +87,25 @@ class TstHelloLab : public QObject {
         QVERIFY(m_w->lab("playground")->canOpen("/tmp/run.json"));
         QVERIFY(m_w->lab("detection")->canOpen("/tmp/dog.jpg"));
         QVERIFY(!m_hello->canOpen("/tmp/run.json")); // it declared no files
+        // Two labs read .json: each takes its own format (a run file of an earlier build has none).
+        QTemporaryDir dir;
+        auto write = [&](const QString& name, const QByteArray& text) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) qFatal("cannot write %s", qPrintable(name));
+            return f.fileName();
+        };
+        const QString experiment = write("e.json", R"({"format": "dl-visual-lab experiment", "version": 1})");
+        const QString styleRun = write("s.json", R"({"format": "dl-visual-lab style run", "content": "c.jpg"})");
+        const QString oldRun = write("old.json", R"({"content": "c.jpg", "style": "s.jpg"})");
+        const QString broken = write("b.json", "{\"format\": ");
+        QVERIFY(m_w->lab("playground")->canOpen(experiment) && !m_w->lab("style")->canOpen(experiment));
+        QVERIFY(!m_w->lab("playground")->canOpen(styleRun) && m_w->lab("style")->canOpen(styleRun));
+        QVERIFY(!m_w->lab("playground")->canOpen(oldRun) && m_w->lab("style")->canOpen(oldRun));
+        QVERIFY(m_w->lab("playground")->canOpen(broken)); // the Playground says what is wrong with it
+        QVERIFY(m_w->openFile(oldRun)); // handed to Style, which says what is missing
+        QCOMPARE(m_w->currentLab(), m_w->lab("style"));
+        QVERIFY2(m_w->statusMessage().contains("old.json is not a readable run file"),
+                 qPrintable(m_w->statusMessage()));
         QVERIFY(!m_w->openFile("/tmp/notes.xyz"));
         QVERIFY2(m_w->statusMessage().contains("No lab opens .xyz files"), qPrintable(m_w->statusMessage()));
         m_w->showLab(0);

@@ -144,6 +144,37 @@ class TstStyleLab : public QObject {
             for (int x = 0; x < g.width(); ++x) differ += g.pixel(x, y) != r.pixel(x, y);
         qInfo("replay: %d of %d pixels differ", differ, g.width() * g.height());
         QVERIFY2(differ == 0, qPrintable(QString("%1 pixels differ").arg(differ)));
+        // File ▸ Open of the run in a fresh page: its photos, size, iterations and start settings.
+        lab::StylePage opened;
+        QVERIFY(opened.canOpen(run));
+        QSignalSpy said(&opened, &lab::LabPage::message);
+        opened.open(run);
+        QVERIFY(!said.isEmpty() && !said.last()[1].toBool());
+        const QString text = said.last()[0].toString();
+        QVERIFY2(text.contains("dog.jpg in the style of scream.jpg, 12 iterations") &&
+                     text.contains("1 change(s)"),
+                 qPrintable(text));
+        const lab::StyleRunConfig c = opened.config();
+        QCOMPARE(c.size, 80);
+        QCOMPARE(c.iterations, 12);
+        QCOMPARE(QFileInfo(c.content).fileName(), QString("dog.jpg"));
+        QCOMPARE(c.settings.optimizer, dl::StyleOptimizer::Lbfgs); // its start; Adam came at iteration 8
+        QCOMPARE(c.settings.weights.style.size(), dl::StyleWeights{}.style.size());
+        QCOMPARE(c.settings.weights.contentLayer, dl::StyleWeights{}.contentLayer);
+        QSignalSpy done(&opened, &lab::StylePage::finished);
+        opened.run();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(opened.last().iteration, 12);
+        // A damaged run file: one sentence, nothing changed.
+        const QString bad = m_dir.filePath("bad.json");
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly) && b.write(R"({"content": "x.jpg", "size": 5})") > 0);
+        b.close();
+        opened.open(bad);
+        QVERIFY(said.last()[1].toBool());
+        QVERIFY2(said.last()[0].toString().startsWith("bad.json is not a readable run file"),
+                 qPrintable(said.last()[0].toString()));
+        QCOMPARE(opened.config().size, 80);
     }
 
     void copyCliLineRunsInDlcli()

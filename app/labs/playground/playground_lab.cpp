@@ -5,6 +5,7 @@
 #include "app/labs/playground/hyper_panel.h"
 #include "app/labs/playground/network_view.h"
 #include "app/labs/playground/playground_page.h"
+#include "core/train/experiment.h"
 #include "core/util/json.h"
 #include "widgets/compare_dialog.h"
 #include "widgets/file_dialogs.h"
@@ -41,6 +42,16 @@ QStringList PlaygroundPage::openFilters() const
 {
     return {tr("Playground experiments (*.json)"), tr("Playground models (*.dlck)"),
             tr("Points (*.csv *.txt)")};
+}
+
+// A .json file is the Playground's when it declares itself an experiment, or when it is no readable JSON
+// object at all (opening it then says why); JSON of another format is another lab's.
+bool PlaygroundPage::canOpen(const QString& path) const
+{
+    if (!LabPage::canOpen(path)) return false;
+    if (QFileInfo(path).suffix().toLower() != "json") return true;
+    const QString format = jsonFileFormat(path);
+    return format.isNull() || format == QLatin1String(dl::kExperimentFormat);
 }
 
 void PlaygroundPage::open(const QString& path)

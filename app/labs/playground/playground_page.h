@@ -32,6 +32,7 @@ class PlaygroundPage : public LabPage {
     void saveSettings(QSettings& s) const override;
     void restoreSettings(const QSettings& s) override;
     QStringList openFilters() const override;
+    bool canOpen(const QString& path) const override; // .json: only its experiments (or unreadable JSON)
     void open(const QString& path) override;
     QList<QCommandLineOption> commandLineOptions() const override;
     QString startWith(const QCommandLineParser& cli) override;

@@ -2,10 +2,18 @@
 // The Style lab's side of the LabPage contract: its menu items, its screenshot recipe (a content photo in
 // the style of a painting, some iterations, optionally the Gram view, then grab) and its GUI benchmark.
 #include "app/labs/style/style_page.h"
+#include "app/labs/style/style_sliders.h"
+#include "core/util/file.h"
 #include "widgets/file_dialogs.h"
 
 #include <QCommandLineParser>
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QSlider>
+#include <QSpinBox>
 #include <QJsonObject>
 #include <QMenu>
 #include <QTimer>
@@ -32,6 +40,62 @@ void StylePage::addMenuItems(const LabMenus& menus)
         const QString p = askSavePath(this, tr("Save the generated image"), tr("PNG images (*.png)"), "png");
         if (!p.isEmpty()) saveImage(p);
     });
+}
+
+QStringList StylePage::openFilters() const
+{
+    return {tr("Style runs (*.json)")};
+}
+
+bool StylePage::canOpen(const QString& path) const
+{
+    if (!LabPage::canOpen(path)) return false;
+    const QString format = jsonFileFormat(path);
+    return format == QLatin1String(dl::kStyleRunFormat) || (!format.isNull() && format.isEmpty());
+}
+
+// A run saved with Save run…: its photos, output size, iterations and start settings go into the controls;
+// Run repeats it. Changes made while that run was paused are not replayed here (dlcli style --replay does).
+void StylePage::open(const QString& path)
+{
+    dl::StyleRun run;
+    try {
+        run = dl::parseStyleRun(dl::readFile(path.toStdString()), path.toStdString());
+    } catch (const std::exception& e) {
+        emit message(QString::fromUtf8(e.what()), true);
+        return;
+    }
+    using namespace style_sliders;
+    const dl::StyleSettings& s = run.settings;
+    m_filling = true;
+    m_size->setValue(run.size);
+    m_iterations->setValue(run.iterations);
+    m_alpha->setValue(alphaPos(s.weights.alpha));
+    m_beta->setValue(betaPos(s.weights.beta));
+    m_init->setCurrentIndex(std::max(0, m_init->findData(static_cast<int>(s.init))));
+    m_noise->setValue(s.noise);
+    m_optimizer->setCurrentIndex(std::max(0, m_optimizer->findData(static_cast<int>(s.optimizer))));
+    m_lr->setValue(s.learningRate);
+    m_seed->setValue(static_cast<int>(std::min<std::uint32_t>(s.seed, INT32_MAX)));
+    m_filling = false;
+    m_opened = s.weights;
+    fillLayerTable(); // the content layer and the style layers with their weights
+    m_opened.reset();
+    updateAlphaBetaLabels();
+    m_stylePath = QString::fromStdString(run.style);
+    m_styleBox->setCurrentIndex(std::max(0, m_styleBox->findData(m_stylePath)));
+    m_dirty = true;
+    setContent(QString::fromStdString(run.content)); // prepares the run: C, S and G's start point show
+    QString said = tr("%1: %2 in the style of %3, %4 iterations; press Run to repeat it.")
+                       .arg(QFileInfo(path).fileName(), QFileInfo(m_contentPath).fileName(),
+                            QFileInfo(m_stylePath).fileName())
+                       .arg(run.iterations);
+    if (!run.changes.empty())
+        said += " " + tr("Its %n change(s) made while paused are not replayed here; "
+                         "dlcli style --replay %1 repeats them.", nullptr, static_cast<int>(run.changes.size()))
+                          .arg(path);
+    m_info->setText(said);
+    emit message(said, false);
 }
 
 QList<QCommandLineOption> StylePage::commandLineOptions() const

@@ -39,6 +39,9 @@ class StylePage : public LabPage {
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
     std::optional<GuiBench> guiBench() override;
+    QStringList openFilters() const override;
+    bool canOpen(const QString& path) const override; // a run file (its format, or none: older runs)
+    void open(const QString& path) override;          // a saved run: its photos, size, iterations, settings
 
     StyleRunConfig config() const; // what the controls say now
     dl::StyleWeights weights() const;
@@ -113,6 +116,7 @@ class StylePage : public LabPage {
     QPushButton *m_runButton, *m_pauseButton, *m_resetButton, *m_saveButton, *m_saveRunButton, *m_copyCli;
     QProgressBar* m_progress;
     bool m_filling = false;
+    std::optional<dl::StyleWeights> m_opened; // weights of a run file opened, until its layers are shown
 };
 
 } // namespace lab

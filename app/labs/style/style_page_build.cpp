@@ -248,7 +248,7 @@ void StylePage::addSamples(QComboBox* box, bool paintings)
 void StylePage::fillLayerTable()
 {
     m_filling = true;
-    const dl::StyleWeights w = m_configured ? weights() : kDefaults;
+    const dl::StyleWeights w = m_opened ? *m_opened : m_configured ? weights() : kDefaults;
     m_contentLayer->clear();
     m_styleLayers->setRowCount(dl::kStyleLastLayer + 1);
     m_gramLayer->clear();

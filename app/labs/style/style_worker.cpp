@@ -196,6 +196,7 @@ void StyleWorker::saveImage(const QString& path)
 dl::Json StyleWorker::runJson() const
 {
     dl::Json j = dl::Json::object();
+    j.set("format", dl::kStyleRunFormat);
     j.set("content", QFileInfo(m_cfg.content).absoluteFilePath().toStdString())
         .set("style", QFileInfo(m_cfg.style).absoluteFilePath().toStdString());
     j.set("size", m_cfg.size)
