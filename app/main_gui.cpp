@@ -61,8 +61,13 @@ int main(int argc, char** argv)
         return false;
     }();
     if (quietSettings) QApplication::setOrganizationName("DLVisualLab-screenshot"); // leave user settings alone
-    for (int i = 1; i + 1 < argc; ++i)
-        if (QString::fromLocal8Bit(argv[i]) == "--models") qputenv("DLLAB_MODELS", argv[i + 1]);
+    // The labs look for their models while the window is built, before the full parse: --models DIR and
+    // --models=DIR are read here first (the parse below then checks the whole command line).
+    for (int i = 1; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        if (a == "--models" && i + 1 < argc) qputenv("DLLAB_MODELS", argv[i + 1]);
+        if (a.startsWith("--models=")) qputenv("DLLAB_MODELS", a.mid(9).toLocal8Bit());
+    }
     lab::MainWindow w;
     for (lab::LabPage* page : w.labs()) cli.addOptions(page->commandLineOptions());
     cli.process(app);
