@@ -5,6 +5,7 @@
 #include "app/labs/detection/cli.h"
 #include "app/labs/images/cli.h"
 #include "app/labs/playground/cli.h"
+#include "app/labs/sequence/cli.h"
 #include "app/labs/style/cli.h"
 #include "core/util/memory.h"
 
@@ -24,7 +25,7 @@ int main(int argc, char** argv)
     dl::keepFreedMemory();
     std::signal(SIGINT, onSignal);
     std::vector<dlcli::Command> commands;
-    for (auto labCommands : {playgroundCommands, imagesCommands, detectionCommands, styleCommands})
+    for (auto labCommands : {playgroundCommands, imagesCommands, detectionCommands, styleCommands, sequenceCommands})
         for (dlcli::Command& c : labCommands()) commands.push_back(std::move(c));
     return dlcli::runCommands(argc, argv, commands);
 }

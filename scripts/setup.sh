@@ -48,6 +48,20 @@ else
     exit 1
   fi
 fi
+# ---- corpora/ (git-ignored): the Sequence lab's texts, links to ../shared/datasets (its README: sources)
+mkdir -p corpora
+if [ -d ../shared/datasets ]; then
+  for d in ../shared/datasets/*/; do
+    name="$(basename "$d")"
+    [ -e "corpora/$name" ] || ln -s "$(cd "$d" && pwd)" "corpora/$name"
+  done
+else
+  echo "setup: ../shared/datasets not found: the dinosaur names and tiny Shakespeare (corpora/) are missing; the Sequence lab still reads any text file" >&2
+  if [ "${DL_REQUIRE_MODELS:-}" = 1 ]; then
+    echo "setup: the corpora are required here (--require-models / DL_REQUIRE_MODELS=1); put the shared folder beside the project" >&2
+    exit 1
+  fi
+fi
 FACE_PKG="@vladmandic/face-api@1.7.15"
 FACE_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
 if [ ! -f models/face-api/tiny_face_detector_model.bin ]; then

@@ -21,16 +21,27 @@ std::string readModelFile(const std::string& path, const std::string& what)
     return readFile(path);
 }
 
-std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir)
+static std::string findFolder(const char* folder, const char* envVar, const std::string& explicitDir,
+                              const std::string& exeDir)
 {
     if (!explicitDir.empty()) return explicitDir;
-    if (const char* env = std::getenv("DLLAB_MODELS"); env && *env) return env;
+    if (const char* env = std::getenv(envVar); env && *env) return env;
     std::error_code ec;
     for (fs::path p = fs::absolute(exeDir.empty() ? "." : exeDir, ec); !p.empty(); p = p.parent_path()) {
-        if (fs::is_directory(p / "models", ec)) return (p / "models").string();
+        if (fs::is_directory(p / folder, ec)) return (p / folder).string();
         if (p == p.parent_path()) break;
     }
     return {};
+}
+
+std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir)
+{
+    return findFolder("models", "DLLAB_MODELS", explicitDir, exeDir);
+}
+
+std::string findCorporaDir(const std::string& explicitDir, const std::string& exeDir)
+{
+    return findFolder("corpora", "DLLAB_CORPORA", explicitDir, exeDir);
 }
 
 } // namespace dl

@@ -9,6 +9,9 @@ namespace dl {
 // --models DIR if given, else $DLLAB_MODELS, else the first `models` folder found walking up from
 // `exeDir` (the repo's models/, filled by scripts/setup.sh). Returns "" when none exists.
 std::string findModelsDir(const std::string& explicitDir, const std::string& exeDir);
+// The same for the corpora (the Sequence lab's texts, corpora/ filled by scripts/setup.sh from
+// ../shared/datasets): --corpora DIR, else $DLLAB_CORPORA, else a `corpora` folder walking up from exeDir.
+std::string findCorporaDir(const std::string& explicitDir, const std::string& exeDir);
 // The bytes of a model file; IoError "<what> is missing: <path> does not exist; run scripts/setup.sh, …".
 std::string readModelFile(const std::string& path, const std::string& what);
 

@@ -78,6 +78,7 @@ StepStats TrainLoop::step(BatchSource& src, Learner& learner, Rng& rng)
     m_opt->step(m_params, s.lr);
     for (Param* p : m_params) p->grad.setZero();
     src.commit(b);
+    learner.commit();
     s.step = ++m_step;
     s.epoch = m_epoch + (b.endsEpoch ? 1 : 0);
     if (b.endsEpoch) {

@@ -27,6 +27,9 @@ class Learner {
     virtual float forward(const Batch& b) = 0;
     // dJ/dθ of the last forward into the parameters' grad.
     virtual void backward() = 0;
+    // The update was made and the batch committed: a sequence model keeps the window's final state for the
+    // next window (a diverged step is retried from the same start).
+    virtual void commit() {}
 };
 
 // A Sequential and a loss as a Learner. Layers [0, frozen) run in Eval mode and get no gradient; a batch

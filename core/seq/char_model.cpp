@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+#include "core/seq/char_model.h"
+
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace dl {
+
+template <typename T>
+CharModelT<T>::CharModelT(const CharModelSpec& s) : m_spec(s)
+{
+    if (s.vocab < 2 || s.vocab > 65536) throw ConfigError("the vocabulary must have 2 to 65536 symbols");
+    if (s.depth < 1 || s.depth > 3) throw ConfigError("depth must be 1, 2 or 3 recurrent layers");
+    if (s.hidden < 1 || s.hidden > 4096) throw ConfigError("hidden units must be from 1 to 4096");
+    for (int l = 0; l < s.depth; ++l) {
+        m_layers.push_back(std::make_unique<RecurrentT<T>>(s.cell, l == 0 ? s.vocab : s.hidden, s.hidden));
+        m_layers.back()->setName(std::string(cellName(s.cell)) + std::to_string(l + 1));
+    }
+    m_Wy = {"out.Wya", TensorT<T>({s.vocab, s.hidden}), TensorT<T>({s.vocab, s.hidden}), true};
+    m_by = {"out.by", TensorT<T>({s.vocab}), TensorT<T>({s.vocab}), false};
+}
+
+template <typename T>
+void CharModelT<T>::init(Rng& rng, T scale)
+{
+    for (auto& l : m_layers) l->init(rng, scale);
+    for (size_t i = 0; i < m_Wy.value.size(); ++i) m_Wy.value[i] = scale * static_cast<T>(rng.normal());
+    m_by.value.setZero();
+}
+
+template <typename T>
+std::vector<ParamT<T>*> CharModelT<T>::params()
+{
+    std::vector<ParamT<T>*> p;
+    for (auto& l : m_layers)
+        for (ParamT<T>* q : l->params()) p.push_back(q);
+    p.push_back(&m_Wy);
+    p.push_back(&m_by);
+    return p;
+}
+
+template <typename T>
+size_t CharModelT<T>::paramCount()
+{
+    size_t n = 0;
+    for (ParamT<T>* p : params()) n += p->value.size();
+    return n;
+}
+
+// Softmax per column, shifted by its maximum (COURSE.md §5).
+template <typename T>
+static void softmaxColumns(ColMat<T>& z)
+{
+    for (Eigen::Index j = 0; j < z.cols(); ++j) {
+        auto c = z.col(j);
+        c = (c.array() - c.maxCoeff()).exp().matrix();
+        c /= c.sum();
+    }
+}
+
+template <typename T>
+T CharModelT<T>::forward(const std::vector<int>& inputs, const std::vector<int>& targets, int steps, int batch,
+                         const State& start)
+{
+    const size_t cols = static_cast<size_t>(steps) * batch;
+    DL_CHECK(inputs.size() == cols && targets.size() == cols, "char model: inputs and targets must be T·B");
+    DL_CHECK(start.empty() || start.size() == m_layers.size(), "char model: one carried state per layer");
+    m_steps = steps, m_batch = batch, m_targets = targets;
+    static const ColMat<T> none;
+    for (size_t l = 0; l < m_layers.size(); ++l) {
+        const ColMat<T>& s0 = start.empty() ? none : start[l];
+        if (l == 0)
+            m_layers[0]->forwardIds(inputs, steps, batch, s0);
+        else
+            m_layers[l]->forward(m_layers[l - 1]->outputs(), steps, batch, s0);
+    }
+    const ConstMatMap<T> Wy(m_Wy.value.data(), m_spec.vocab, m_spec.hidden);
+    const Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> by(m_by.value.data(), m_spec.vocab);
+    m_prob.noalias() = Wy * m_layers.back()->outputs();
+    m_prob.colwise() += by;
+    softmaxColumns(m_prob);
+    double loss = 0;
+    m_counted = 0;
+    for (size_t j = 0; j < cols; ++j) {
+        if (targets[j] < 0) continue;
+        DL_CHECK(targets[j] < m_spec.vocab, "char model: a target is outside the vocabulary");
+        loss -= std::log(std::max<double>(m_prob(targets[j], static_cast<Eigen::Index>(j)), 1e-300));
+        ++m_counted;
+    }
+    return static_cast<T>(loss / batch);
+}
+
+// ∂J/∂z = (ŷ − one-hot(y)) / B at each counted position (softmax with cross-entropy, COURSE.md §5), then
+// dWya = dZ Aᵀ, dby = Σ dZ, ∂J/∂a = Wyaᵀ dZ into the top layer, and down the stack.
+template <typename T>
+void CharModelT<T>::backward()
+{
+    const Eigen::Index cols = static_cast<Eigen::Index>(m_steps) * m_batch;
+    DL_CHECK(m_prob.cols() == cols && cols > 0, "char model: backward needs a forward first");
+    ColMat<T> dz = m_prob / static_cast<T>(m_batch);
+    for (Eigen::Index j = 0; j < cols; ++j) {
+        const int y = m_targets[static_cast<size_t>(j)];
+        if (y < 0)
+            dz.col(j).setZero();
+        else
+            dz(y, j) -= T(1) / static_cast<T>(m_batch);
+    }
+    MatMap<T> dWy = m_Wy.grad.mat();
+    const ConstMatMap<T> Wy(m_Wy.value.data(), m_spec.vocab, m_spec.hidden);
+    dWy.noalias() += dz * m_layers.back()->outputs().transpose();
+    Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>(m_by.grad.data(), m_spec.vocab) += dz.rowwise().sum();
+    ColMat<T> dA = Wy.transpose() * dz, dBelow;
+    for (size_t l = m_layers.size(); l-- > 0;) {
+        m_layers[l]->backward(dA, l > 0 ? &dBelow : nullptr);
+        if (l > 0) dA.swap(dBelow);
+    }
+}
+
+template <typename T>
+typename CharModelT<T>::State CharModelT<T>::finalState() const
+{
+    State s;
+    for (const auto& l : m_layers) s.push_back(l->finalState());
+    return s;
+}
+
+template <typename T>
+Eigen::Matrix<T, Eigen::Dynamic, 1> CharModelT<T>::step(int input, State& state, State* gates) const
+{
+    if (state.empty())
+        for (const auto& l : m_layers) state.push_back(ColMat<T>::Zero(l->stateRows(), 1));
+    DL_CHECK(state.size() == m_layers.size(), "char model: one state per layer");
+    if (gates) gates->assign(m_layers.size(), ColMat<T>());
+    ColMat<T> zx, x;
+    for (size_t l = 0; l < m_layers.size(); ++l) {
+        if (l == 0)
+            m_layers[0]->inputPartIds({input}, zx);
+        else
+            m_layers[l]->inputPart(x, zx);
+        m_layers[l]->step(zx, state[l], gates ? &(*gates)[l] : nullptr);
+        x = state[l].topRows(m_spec.hidden);
+    }
+    const ConstMatMap<T> Wy(m_Wy.value.data(), m_spec.vocab, m_spec.hidden);
+    const Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> by(m_by.value.data(), m_spec.vocab);
+    return Wy * x.col(0) + by;
+}
+
+template class CharModelT<float>;
+template class CharModelT<double>;
+
+std::vector<int> sampleIds(const CharModel& m, const CharVocab& v, Rng& rng, const SampleOptions& o)
+{
+    if (!(o.temperature > 0) || !std::isfinite(o.temperature))
+        throw ConfigError("the temperature must be above 0");
+    if (o.maxLength < 1 || o.maxLength > 100000) throw ConfigError("the sample length must be from 1 to 100000");
+    const std::vector<int> prime = v.encode(o.prime);
+    CharModel::State state;
+    Eigen::VectorXf z = m.step(-1, state); // x⟨1⟩ = 0 (COURSE.md §11)
+    for (int id : prime) z = m.step(id, state);
+    std::vector<int> out;
+    std::vector<double> p(static_cast<size_t>(z.size()));
+    std::vector<int> order(p.size());
+    while (static_cast<int>(out.size()) < o.maxLength) {
+        const double top = z.maxCoeff();
+        for (size_t i = 0; i < p.size(); ++i) p[i] = std::exp((z[static_cast<Eigen::Index>(i)] - top) / o.temperature);
+        if (o.topK > 0 && o.topK < static_cast<int>(p.size())) { // keep the k largest
+            std::iota(order.begin(), order.end(), 0);
+            std::nth_element(order.begin(), order.begin() + o.topK - 1, order.end(),
+                             [&](int a, int b) { return p[static_cast<size_t>(a)] > p[static_cast<size_t>(b)]; });
+            const double kth = p[static_cast<size_t>(order[static_cast<size_t>(o.topK - 1)])];
+            int kept = 0;
+            for (double& q : p) q = q >= kth && kept < o.topK ? (++kept, q) : 0;
+        }
+        const double total = std::accumulate(p.begin(), p.end(), 0.0);
+        double u = static_cast<double>(rng.uniform()) * total;
+        int pick = static_cast<int>(p.size()) - 1;
+        for (size_t i = 0; i < p.size(); ++i) {
+            if (u < p[i] && p[i] > 0) {
+                pick = static_cast<int>(i);
+                break;
+            }
+            u -= p[i];
+        }
+        while (pick > 0 && p[static_cast<size_t>(pick)] == 0) --pick; // rounding at the end of the sum
+        out.push_back(pick);
+        if (pick == v.newline()) break;
+        z = m.step(pick, state);
+    }
+    return out;
+}
+
+ColMat<float> nextCharDistributions(const CharModel& m, const std::vector<int>& text)
+{
+    ColMat<float> out(m.spec().vocab, static_cast<Eigen::Index>(text.size()) + 1);
+    CharModel::State state;
+    Eigen::VectorXf z = m.step(-1, state);
+    for (size_t i = 0; i <= text.size(); ++i) {
+        auto c = out.col(static_cast<Eigen::Index>(i));
+        c = (z.array() - z.maxCoeff()).exp().matrix();
+        c /= c.sum();
+        if (i < text.size()) z = m.step(text[i], state);
+    }
+    return out;
+}
+
+} // namespace dl

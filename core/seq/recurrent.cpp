@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+#include "core/seq/recurrent.h"
+
+#include "core/util/error.h"
+
+#include <cmath>
+
+namespace dl {
+
+const char* cellName(CellKind k)
+{
+    return k == CellKind::RNN ? "rnn" : k == CellKind::GRU ? "gru" : "lstm";
+}
+
+CellKind parseCell(const std::string& name)
+{
+    for (CellKind k : {CellKind::RNN, CellKind::GRU, CellKind::LSTM})
+        if (name == cellName(k)) return k;
+    throw ConfigError("cell must be rnn, gru or lstm, not \"" + name + "\"");
+}
+
+int gateCount(CellKind k)
+{
+    return k == CellKind::RNN ? 1 : k == CellKind::GRU ? 3 : 4;
+}
+
+namespace {
+
+// σ(z) without overflow for large |z| (COURSE.md §1): 1 / (1 + e^−z), computed as 0.5·(1 + tanh(z/2)).
+template <typename Block>
+void sigmoidInPlace(Block&& z)
+{
+    using S = typename std::decay_t<Block>::Scalar;
+    z = (((z.array() * S(0.5)).tanh() + S(1)) * S(0.5)).matrix();
+}
+
+template <typename Block>
+void tanhInPlace(Block&& z)
+{
+    z = z.array().tanh().matrix();
+}
+
+} // namespace
+
+template <typename T>
+RecurrentT<T>::RecurrentT(CellKind kind, int inputs, int hidden)
+    : m_kind(kind), m_in(inputs), m_n(hidden), m_g(gateCount(kind))
+{
+    if (inputs < 1 || inputs > 65536 || hidden < 1 || hidden > 4096)
+        throw ConfigError("a recurrent layer needs 1 to 65536 inputs and 1 to 4096 hidden units");
+    m_W.value = TensorT<T>({m_g * m_n, m_n + m_in});
+    m_W.grad = TensorT<T>(m_W.value.shape());
+    m_W.decay = true;
+    m_b.value = TensorT<T>({m_g * m_n});
+    m_b.grad = TensorT<T>(m_b.value.shape());
+    setName(cellName(kind));
+}
+
+template <typename T>
+void RecurrentT<T>::setName(const std::string& prefix)
+{
+    m_W.name = prefix + ".W";
+    m_b.name = prefix + ".b";
+}
+
+template <typename T>
+void RecurrentT<T>::init(Rng& rng, T scale)
+{
+    for (size_t i = 0; i < m_W.value.size(); ++i) m_W.value[i] = scale * static_cast<T>(rng.normal());
+    m_b.value.setZero();
+}
+
+template <typename T>
+void RecurrentT<T>::inputPart(const ColMat<T>& X, ColMat<T>& zx) const
+{
+    const auto W = m_W.value.mat();
+    const Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> b(m_b.value.data(), m_g * m_n);
+    zx.noalias() = W.rightCols(m_in) * X;
+    zx.colwise() += b;
+}
+
+template <typename T>
+void RecurrentT<T>::inputPartIds(const std::vector<int>& ids, ColMat<T>& zx) const
+{
+    const auto W = m_W.value.mat();
+    const Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> b(m_b.value.data(), m_g * m_n);
+    zx.resize(m_g * m_n, static_cast<Eigen::Index>(ids.size()));
+    for (size_t j = 0; j < ids.size(); ++j) { // W_x · one-hot(id) is W_x's column id
+        DL_CHECK(ids[j] < m_in, "recurrent layer: symbol " + std::to_string(ids[j]) + " outside the vocabulary");
+        if (ids[j] >= 0)
+            zx.col(static_cast<Eigen::Index>(j)) = W.col(m_n + ids[j]) + b;
+        else
+            zx.col(static_cast<Eigen::Index>(j)) = b;
+    }
+}
+
+template <typename T>
+void RecurrentT<T>::forward(const ColMat<T>& X, int steps, int batch, const ColMat<T>& s0)
+{
+    DL_CHECK(X.rows() == m_in && X.cols() == static_cast<Eigen::Index>(steps) * batch,
+             "recurrent layer: the input is not (" + std::to_string(m_in) + ", T·B)");
+    m_fromIds = false;
+    m_x = X;
+    inputPart(X, m_z);
+    run(steps, batch, s0);
+}
+
+template <typename T>
+void RecurrentT<T>::forwardIds(const std::vector<int>& ids, int steps, int batch, const ColMat<T>& s0)
+{
+    DL_CHECK(ids.size() == static_cast<size_t>(steps) * batch, "recurrent layer: ids are not T·B");
+    m_fromIds = true;
+    m_ids = ids;
+    inputPartIds(ids, m_z);
+    run(steps, batch, s0);
+}
+
+// One step of the cell (the formulas at the top of recurrent.h). z: (G·n, B) holds the input part on entry
+// and the gates' activations on return; aPrev, cPrev: the state before; a, c: after; rc: GRU's Γr * c⟨t−1⟩.
+template <typename T, typename Z, typename AP, typename CP, typename A, typename C, typename RC>
+static void cellStep(CellKind kind, int n, const ConstMatMap<T>& W, Z&& z, const AP& aPrev, const CP& cPrev,
+                     A&& a, C&& c, RC&& rc)
+{
+    const auto Wa = W.leftCols(n);
+    switch (kind) {
+    case CellKind::RNN:
+        z.noalias() += Wa * aPrev;
+        tanhInPlace(z);
+        a = z;
+        break;
+    case CellKind::LSTM: {
+        z.noalias() += Wa * aPrev;
+        tanhInPlace(z.topRows(n));
+        sigmoidInPlace(z.bottomRows(3 * n));
+        c = z.middleRows(n, n).cwiseProduct(z.topRows(n)) + z.middleRows(2 * n, n).cwiseProduct(cPrev);
+        a = (z.bottomRows(n).array() * c.array().tanh()).matrix();
+        break;
+    }
+    case CellKind::GRU: {
+        z.bottomRows(2 * n).noalias() += Wa.bottomRows(2 * n) * cPrev;
+        sigmoidInPlace(z.bottomRows(2 * n));
+        rc = z.bottomRows(n).cwiseProduct(cPrev);
+        z.topRows(n).noalias() += Wa.topRows(n) * rc;
+        tanhInPlace(z.topRows(n));
+        a = z.middleRows(n, n).cwiseProduct(z.topRows(n)) +
+            (T(1) - z.middleRows(n, n).array()).matrix().cwiseProduct(cPrev);
+        break;
+    }
+    }
+}
+
+template <typename T>
+void RecurrentT<T>::run(int steps, int batch, const ColMat<T>& s0)
+{
+    DL_CHECK(steps >= 1 && batch >= 1, "recurrent layer: a window needs at least one step and one sequence");
+    DL_CHECK(s0.size() == 0 || (s0.rows() == stateRows() && s0.cols() == batch),
+             "recurrent layer: the carried state does not fit (" + std::to_string(stateRows()) + ", B)");
+    const int n = m_n, B = batch;
+    m_steps = steps, m_batch = batch;
+    m_a.resize(n, static_cast<Eigen::Index>(steps + 1) * B);
+    m_c.resize(n, static_cast<Eigen::Index>(steps + 1) * B);
+    if (s0.size()) {
+        m_a.leftCols(B) = s0.topRows(n);
+        m_c.leftCols(B) = m_kind == CellKind::LSTM ? ColMat<T>(s0.bottomRows(n)) : ColMat<T>(s0.topRows(n));
+    } else {
+        m_a.leftCols(B).setZero();
+        m_c.leftCols(B).setZero();
+    }
+    m_gates = m_z;
+    if (m_kind == CellKind::GRU) m_rc.resize(n, static_cast<Eigen::Index>(steps) * B);
+    const ConstMatMap<T> W(m_W.value.data(), m_g * n, n + m_in);
+    for (int t = 0; t < steps; ++t) {
+        const Eigen::Index at = static_cast<Eigen::Index>(t) * B, next = at + B;
+        auto rc = m_kind == CellKind::GRU ? m_rc.middleCols(at, B) : m_c.middleCols(next, B); // GRU only
+        if (m_kind == CellKind::LSTM)
+            cellStep<T>(m_kind, n, W, m_gates.middleCols(at, B), m_a.middleCols(at, B), m_c.middleCols(at, B),
+                        m_a.middleCols(next, B), m_c.middleCols(next, B), rc);
+        else
+            cellStep<T>(m_kind, n, W, m_gates.middleCols(at, B), m_a.middleCols(at, B), m_a.middleCols(at, B),
+                        m_a.middleCols(next, B), m_c.middleCols(next, B), rc);
+        if (m_kind != CellKind::LSTM) m_c.middleCols(next, B) = m_a.middleCols(next, B);
+    }
+    m_out = m_a.rightCols(static_cast<Eigen::Index>(steps) * B);
+    if (m_kind == CellKind::LSTM) m_tc = m_c.rightCols(static_cast<Eigen::Index>(steps) * B).array().tanh();
+}
+
+template <typename T>
+ColMat<T> RecurrentT<T>::finalState() const
+{
+    ColMat<T> s(stateRows(), m_batch);
+    s.topRows(m_n) = m_a.rightCols(m_batch);
+    if (m_kind == CellKind::LSTM) s.bottomRows(m_n) = m_c.rightCols(m_batch);
+    return s;
+}
+
+template <typename T>
+void RecurrentT<T>::step(const ColMat<T>& zx, ColMat<T>& state, ColMat<T>* gates) const
+{
+    const int n = m_n;
+    const Eigen::Index B = zx.cols();
+    DL_CHECK(zx.rows() == m_g * n && state.rows() == stateRows() && state.cols() == B,
+             "recurrent step: the input part or the state does not fit");
+    const ConstMatMap<T> W(m_W.value.data(), m_g * n, n + m_in);
+    ColMat<T> z = zx, a(n, B), c(n, B), rc(n, B);
+    const ColMat<T> aPrev = state.topRows(n);
+    const ColMat<T> cPrev = m_kind == CellKind::LSTM ? ColMat<T>(state.bottomRows(n)) : aPrev;
+    cellStep<T>(m_kind, n, W, z, aPrev, cPrev, a, c, rc);
+    state.topRows(n) = a;
+    if (m_kind == CellKind::LSTM) state.bottomRows(n) = c;
+    if (gates) *gates = std::move(z);
+}
+
+// Backpropagation through time (COURSE.md §11, the course's rnn_backward / lstm_backward), from the last
+// step down to the first; the state before the window is a constant.
+//  RNN:  dz = (1 − a²)·da,  da⟨t−1⟩ = Waaᵀ dz
+//  LSTM: dc = dc_next + da·Γo·(1 − tanh²c);  dc̃ = dc·Γu, dΓu = dc·c̃, dΓf = dc·c⟨t−1⟩, dΓo = da·tanh c;
+//        each gate's dz = d(gate)·σ' (or tanh' for c̃);  dc⟨t−1⟩ = dc·Γf,  da⟨t−1⟩ = W_aᵀ dz
+//  GRU:  dc = da;  dc̃ = dc·Γu, dΓu = dc·(c̃ − c⟨t−1⟩), dc⟨t−1⟩ = dc·(1 − Γu);  dz_c = dc̃·(1 − c̃²),
+//        d(Γr·c⟨t−1⟩) = W_caᵀ dz_c → dΓr = ·c⟨t−1⟩, dc⟨t−1⟩ += ·Γr;  dc⟨t−1⟩ += W_{ur,a}ᵀ dz_{ur}
+// Then dW_a = Σ_t dz ⊗ (the recurrent input of step t), dW_x = dZ Xᵀ, db = Σ_t dz, dX = W_xᵀ dZ.
+template <typename T>
+void RecurrentT<T>::backward(const ColMat<T>& dA, ColMat<T>* dX)
+{
+    const int n = m_n, B = m_batch, steps = m_steps;
+    const Eigen::Index cols = static_cast<Eigen::Index>(steps) * B;
+    DL_CHECK(steps > 0 && dA.rows() == n && dA.cols() == cols, "recurrent backward: dA does not match the forward");
+    const ConstMatMap<T> W(m_W.value.data(), m_g * n, n + m_in);
+    const auto Wa = W.leftCols(n);
+    m_dz.resize(m_g * n, cols);
+    m_dAtotal.resize(n, cols);
+    ColMat<T> daNext = ColMat<T>::Zero(n, B), dcNext = ColMat<T>::Zero(n, B), dc(n, B);
+    for (int t = steps - 1; t >= 0; --t) {
+        const Eigen::Index at = static_cast<Eigen::Index>(t) * B;
+        m_dAtotal.middleCols(at, B) = dA.middleCols(at, B) + daNext;
+        const auto da = m_dAtotal.middleCols(at, B);
+        const auto g = m_gates.middleCols(at, B);
+        auto dz = m_dz.middleCols(at, B);
+        switch (m_kind) {
+        case CellKind::RNN:
+            dz = da.cwiseProduct((T(1) - g.array().square()).matrix());
+            daNext.noalias() = Wa.transpose() * dz;
+            break;
+        case CellKind::LSTM: {
+            const auto ct = m_c.middleCols(at, B); // c⟨t−1⟩
+            const auto tc = m_tc.middleCols(at, B);
+            const auto ctl = g.topRows(n), u = g.middleRows(n, n), f = g.middleRows(2 * n, n), o = g.bottomRows(n);
+            dc = dcNext + da.cwiseProduct(o).cwiseProduct((T(1) - tc.array().square()).matrix());
+            dz.topRows(n) = dc.cwiseProduct(u).cwiseProduct((T(1) - ctl.array().square()).matrix());
+            dz.middleRows(n, n) = (dc.cwiseProduct(ctl).array() * u.array() * (T(1) - u.array())).matrix();
+            dz.middleRows(2 * n, n) = (dc.cwiseProduct(ct).array() * f.array() * (T(1) - f.array())).matrix();
+            dz.bottomRows(n) = (da.cwiseProduct(tc).array() * o.array() * (T(1) - o.array())).matrix();
+            dcNext = dc.cwiseProduct(f);
+            daNext.noalias() = Wa.transpose() * dz;
+            break;
+        }
+        case CellKind::GRU: {
+            const auto cp = m_a.middleCols(at, B); // c⟨t−1⟩
+            const auto ctl = g.topRows(n), u = g.middleRows(n, n), r = g.bottomRows(n);
+            dz.topRows(n) = da.cwiseProduct(u).cwiseProduct((T(1) - ctl.array().square()).matrix());
+            dz.middleRows(n, n) = (da.cwiseProduct(ctl - cp).array() * u.array() * (T(1) - u.array())).matrix();
+            const ColMat<T> drc = Wa.topRows(n).transpose() * dz.topRows(n); // ∂L/∂(Γr * c⟨t−1⟩)
+            dz.bottomRows(n) = (drc.cwiseProduct(cp).array() * r.array() * (T(1) - r.array())).matrix();
+            daNext = da.cwiseProduct((T(1) - u.array()).matrix()) + drc.cwiseProduct(r);
+            daNext.noalias() += Wa.bottomRows(2 * n).transpose() * dz.bottomRows(2 * n);
+            break;
+        }
+        }
+    }
+    MatMap<T> dW = m_W.grad.mat();
+    const auto aPrev = m_a.leftCols(cols); // a⟨0..T−1⟩: each step's recurrent input
+    if (m_kind == CellKind::GRU) {
+        dW.topLeftCorner(n, n).noalias() += m_dz.topRows(n) * m_rc.transpose();
+        dW.bottomLeftCorner(2 * n, n).noalias() += m_dz.bottomRows(2 * n) * aPrev.transpose();
+    } else {
+        dW.leftCols(n).noalias() += m_dz * aPrev.transpose();
+    }
+    Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>(m_b.grad.data(), m_g * n) += m_dz.rowwise().sum();
+    if (m_fromIds) {
+        for (size_t j = 0; j < m_ids.size(); ++j) // dW_x += dz ⊗ one-hot(id): column id only
+            if (m_ids[j] >= 0) dW.col(n + m_ids[j]) += m_dz.col(static_cast<Eigen::Index>(j));
+        return;
+    }
+    dW.rightCols(m_in).noalias() += m_dz * m_x.transpose();
+    if (dX) dX->noalias() = W.rightCols(m_in).transpose() * m_dz;
+}
+
+template class RecurrentT<float>;
+template class RecurrentT<double>;
+
+} // namespace dl
