@@ -34,34 +34,25 @@ else
   "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# ---- models/ (see ../shared/docs/MODELS.md and the README's "Models" section)
-mkdir -p models
-if [ -d ../shared/models ]; then
-  for d in ../shared/models/*/; do
-    name="$(basename "$d")"
-    [ -e "models/$name" ] || ln -s "$(cd "$d" && pwd)" "models/$name"
-  done
-else
-  echo "setup: ../shared/models not found: the COCO detector (models/yolo-fastest-1.1) and the style extractor (models/tiny-darknet) are missing; see README, Models" >&2
+# ---- models/ and corpora/ (git-ignored): links to the folders of ../shared (README: Models, Sequence lab)
+# link_shared FROM TO WHAT: links each folder of ../shared/FROM into TO/; says WHAT is missing otherwise.
+link_shared() {
+  mkdir -p "$2"
+  if [ -d "../shared/$1" ]; then
+    for d in "../shared/$1"/*/; do
+      name="$(basename "$d")"
+      [ -e "$2/$name" ] || ln -s "$(cd "$d" && pwd)" "$2/$name"
+    done
+    return
+  fi
+  echo "setup: ../shared/$1 not found: $3 missing; see README" >&2
   if [ "${DL_REQUIRE_MODELS:-}" = 1 ]; then
-    echo "setup: the models are required here (--require-models / DL_REQUIRE_MODELS=1); put the shared folder beside the project" >&2
+    echo "setup: ../shared/$1 is required here (--require-models / DL_REQUIRE_MODELS=1); put the shared folder beside the project" >&2
     exit 1
   fi
-fi
-# ---- corpora/ (git-ignored): the Sequence lab's texts, links to ../shared/datasets (its README: sources)
-mkdir -p corpora
-if [ -d ../shared/datasets ]; then
-  for d in ../shared/datasets/*/; do
-    name="$(basename "$d")"
-    [ -e "corpora/$name" ] || ln -s "$(cd "$d" && pwd)" "corpora/$name"
-  done
-else
-  echo "setup: ../shared/datasets not found: the dinosaur names and tiny Shakespeare (corpora/) are missing; the Sequence lab still reads any text file" >&2
-  if [ "${DL_REQUIRE_MODELS:-}" = 1 ]; then
-    echo "setup: the corpora are required here (--require-models / DL_REQUIRE_MODELS=1); put the shared folder beside the project" >&2
-    exit 1
-  fi
-fi
+}
+link_shared models models "the COCO detector (models/yolo-fastest-1.1) and the style extractor (models/tiny-darknet) are"
+link_shared datasets corpora "the dinosaur names and tiny Shakespeare (corpora/) are"
 FACE_PKG="@vladmandic/face-api@1.7.15"
 FACE_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
 if [ ! -f models/face-api/tiny_face_detector_model.bin ]; then

@@ -40,3 +40,4 @@ inline QString firstMissing(const QStringList& paths)
 #define DL_FROM_SHARED_MODELS "../shared/models, linked into models/ by scripts/setup.sh"
 #define DL_FROM_FACE_API "npm's @vladmandic/face-api@1.7.15, fetched into models/face-api by scripts/setup.sh"
 #define DL_FROM_DARKNET_PKG "Debian's darknet package, installed by scripts/setup.sh"
+#define DL_FROM_SHARED_DATASETS "../shared/datasets, linked into corpora/ by scripts/setup.sh"
