@@ -4,6 +4,7 @@
 #include "app/labs/detection/detection_page.h"
 #include "app/labs/images/images_page.h"
 #include "app/labs/playground/playground_page.h"
+#include "app/labs/sequence/sequence_page.h"
 #include "app/labs/style/style_page.h"
 
 namespace lab {
@@ -15,6 +16,7 @@ std::vector<LabPage*> makeLabs()
         new ImagesPage,
         new DetectionPage,
         new StylePage,
+        new SequencePage,
     };
 }
 

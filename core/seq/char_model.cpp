@@ -100,7 +100,8 @@ void CharModelT<T>::backward()
 {
     const Eigen::Index cols = static_cast<Eigen::Index>(m_steps) * m_batch;
     DL_CHECK(m_prob.cols() == cols && cols > 0, "char model: backward needs a forward first");
-    ColMat<T> dz = m_prob / static_cast<T>(m_batch);
+    ColMat<T>& dz = m_dz; // buffers kept between steps: a name is a few dozen tiny products
+    dz = m_prob / static_cast<T>(m_batch);
     for (Eigen::Index j = 0; j < cols; ++j) {
         const int y = m_targets[static_cast<size_t>(j)];
         if (y < 0)
@@ -112,10 +113,10 @@ void CharModelT<T>::backward()
     const ConstMatMap<T> Wy(m_Wy.value.data(), m_spec.vocab, m_spec.hidden);
     dWy.noalias() += dz * m_layers.back()->outputs().transpose();
     Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>(m_by.grad.data(), m_spec.vocab) += dz.rowwise().sum();
-    ColMat<T> dA = Wy.transpose() * dz, dBelow;
+    m_dA.noalias() = Wy.transpose() * dz;
     for (size_t l = m_layers.size(); l-- > 0;) {
-        m_layers[l]->backward(dA, l > 0 ? &dBelow : nullptr);
-        if (l > 0) dA.swap(dBelow);
+        m_layers[l]->backward(m_dA, l > 0 ? &m_dBelow : nullptr);
+        if (l > 0) m_dA.swap(m_dBelow);
     }
 }
 

@@ -52,6 +52,7 @@ class CharModelT {
     int m_steps = 0, m_batch = 0, m_counted = 0;
     std::vector<int> m_targets;
     ColMat<T> m_prob;
+    ColMat<T> m_dz, m_dA, m_dBelow; // backward buffers, reused
 };
 
 using CharModel = CharModelT<float>;

@@ -228,7 +228,12 @@ void RecurrentT<T>::backward(const ColMat<T>& dA, ColMat<T>* dX)
     const auto Wa = W.leftCols(n);
     m_dz.resize(m_g * n, cols);
     m_dAtotal.resize(n, cols);
-    ColMat<T> daNext = ColMat<T>::Zero(n, B), dcNext = ColMat<T>::Zero(n, B), dc(n, B);
+    ColMat<T>& daNext = m_daNext; // buffers kept between calls
+    ColMat<T>& dcNext = m_dcNext;
+    ColMat<T>& dc = m_dc;
+    daNext.setZero(n, B);
+    dcNext.setZero(n, B);
+    dc.resize(n, B);
     for (int t = steps - 1; t >= 0; --t) {
         const Eigen::Index at = static_cast<Eigen::Index>(t) * B;
         m_dAtotal.middleCols(at, B) = dA.middleCols(at, B) + daNext;

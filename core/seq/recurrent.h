@@ -85,7 +85,7 @@ class RecurrentT {
     ColMat<T> m_tc;    // LSTM: tanh(c⟨1..T⟩) (n, T·B)
     ColMat<T> m_rc;    // GRU: Γr * c⟨t−1⟩ (n, T·B)
     ColMat<T> m_out;   // a⟨1..T⟩ (n, T·B)
-    ColMat<T> m_dz, m_dAtotal;
+    ColMat<T> m_dz, m_dAtotal, m_daNext, m_dcNext, m_dc;
 };
 
 using Recurrent = RecurrentT<float>;

@@ -17,10 +17,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QRegularExpression>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
@@ -45,11 +47,23 @@ QStringList PlaygroundPage::openFilters() const
 }
 
 // A .json file is the Playground's when it declares itself an experiment, or when it is no readable JSON
-// object at all (opening it then says why); JSON of another format is another lab's.
+// object at all (opening it then says why); JSON of another format is another lab's. A .txt file is when one
+// of its first lines is a point, `x,y,label` (other text is another lab's: a corpus).
 bool PlaygroundPage::canOpen(const QString& path) const
 {
     if (!LabPage::canOpen(path)) return false;
-    if (QFileInfo(path).suffix().toLower() != "json") return true;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "txt") {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) return true; // opening it says why
+        for (int i = 0; i < 5 && !f.atEnd(); ++i) {
+            const QStringList v = QString::fromUtf8(f.readLine()).trimmed().split(QRegularExpression("[,;\\s]+"));
+            bool x = false, y = false, l = false;
+            if (v.size() == 3 && (v[0].toDouble(&x), v[1].toDouble(&y), v[2].toInt(&l), x && y && l)) return true;
+        }
+        return false;
+    }
+    if (suffix != "json") return true;
     const QString format = jsonFileFormat(path);
     return format.isNull() || format == QLatin1String(dl::kExperimentFormat);
 }

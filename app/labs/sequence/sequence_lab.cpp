@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// The Sequence lab's side of the LabPage contract: its menu items, the text files it opens as a corpus, its
+// settings, its screenshot recipe (a corpus, some steps, then the samples or the look-inside view) and its
+// GUI benchmark.
+#include "app/labs/sequence/char_probe_view.h"
+#include "app/labs/sequence/sequence_page.h"
+#include "widgets/file_dialogs.h"
+
+#include <QCommandLineParser>
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimer>
+#include <cstdio>
+
+namespace lab {
+
+void SequencePage::addMenuItems(const LabMenus& menus)
+{
+    menus.file->addAction(tr("Sequence: text to learn from…"), this, [this] {
+        const QString p = askOpenPath(this, tr("A UTF-8 text to learn"), tr("Text (*.txt *.md *.csv);;All files (*)"));
+        if (p.isEmpty()) return;
+        emit raiseRequested();
+        open(p);
+    });
+    menus.file->addAction(tr("Sequence: save model…"), this, [this] {
+        const QString p = askSavePath(this, tr("Save the sequence model"), tr("Sequence models (*.dlm)"), "dlm");
+        if (!p.isEmpty()) saveModel(p);
+    });
+}
+
+QStringList SequencePage::openFilters() const
+{
+    return {tr("Texts to learn from (*.txt *.md)")};
+}
+
+bool SequencePage::canOpen(const QString& path) const
+{
+    return LabPage::canOpen(path);
+}
+
+// A text file becomes the corpus: one example per line when its lines are short (a list of names), running
+// text otherwise.
+void SequencePage::open(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        emit message(tr("Cannot open %1: %2.").arg(QFileInfo(path).fileName(), f.errorString()), true);
+        return;
+    }
+    const QByteArray head = f.read(1 << 16);
+    const qsizetype lines = std::max<qsizetype>(1, head.count('\n'));
+    const bool names = head.size() / lines < 24;
+    setCorpusFile(path, names ? dl::CorpusMode::Lines : dl::CorpusMode::Text);
+    emit message(tr("%1: learning it as %2; press Run.")
+                     .arg(QFileInfo(path).fileName(), names ? tr("one example per line") : tr("running text")),
+                 false);
+}
+
+void SequencePage::saveSettings(QSettings& s) const
+{
+    s.setValue("sequence/corpus", m_corpus->currentIndex() < 2 ? m_corpus->currentIndex() : 2);
+    s.setValue("sequence/file", m_corpusPath);
+    s.setValue("sequence/cell", m_cell->currentIndex());
+    s.setValue("sequence/hidden", m_hidden->value());
+}
+
+void SequencePage::restoreSettings(const QSettings& s)
+{
+    const int corpus = s.value("sequence/corpus", 0).toInt();
+    const QString file = s.value("sequence/file").toString();
+    if (corpus == 2 && QFileInfo::exists(file))
+        open(file);
+    else if (corpus == 1)
+        setCorpus(1);
+    m_filling = true;
+    m_cell->setCurrentIndex(std::clamp(s.value("sequence/cell", m_cell->currentIndex()).toInt(), 0, 2));
+    m_hidden->setValue(s.value("sequence/hidden", m_hidden->value()).toInt());
+    m_filling = false;
+    configureWorker();
+}
+
+QList<QCommandLineOption> SequencePage::commandLineOptions() const
+{
+    return {
+        {"sequence-corpus", "Sequence screenshot: dinos, shakespeare or a text file.", "name", "dinos"},
+        {"sequence-cell", "Sequence screenshot: rnn, gru or lstm.", "name"},
+        {"sequence-steps", "Sequence screenshot: training steps before the picture.", "n", "6000"},
+        {"sequence-view", "Sequence screenshot: samples or inside.", "name", "samples"},
+        {"sequence-text", "Sequence screenshot (inside): the text the model reads.", "text"},
+    };
+}
+
+void SequencePage::shoot(const QCommandLineParser& cli, LabShot& shot)
+{
+    const QString corpus = cli.value("sequence-corpus");
+    if (corpus == "dinos" || corpus == "shakespeare")
+        setCorpus(corpus == "dinos" ? 0 : 1);
+    else
+        open(corpus);
+    if (cli.isSet("sequence-cell")) setCell(dl::parseCell(cli.value("sequence-cell").toStdString()));
+    setSteps(cli.value("sequence-steps").toLong());
+    connect(this, &LabPage::message, this, [](const QString& m, bool error) {
+        if (error) std::fprintf(stderr, "dllab: %s\n", qPrintable(m));
+    });
+    const QString view = cli.value("sequence-view");
+    connect(this, &SequencePage::finished, this, [this, view, &cli, &shot] {
+        std::fprintf(stderr, "dllab: %ld steps, dev %.3f nats/char, %zu samples\n", last().step, last().devLoss,
+                     static_cast<size_t>(samples().size()));
+        if (view == "inside") {
+            connect(this, &SequencePage::probed, this, [&shot] { QTimer::singleShot(300, [&shot] { shot.grab(); }); });
+            tabs()->setCurrentIndex(1);
+            readText(cli.isSet("sequence-text") ? cli.value("sequence-text") : QStringLiteral("tyrannosaurus"));
+            return;
+        }
+        QTimer::singleShot(2500, this, [&shot] { shot.grab(); }); // the typewriter catches up
+    });
+    run();
+}
+
+std::optional<GuiBench> SequencePage::guiBench()
+{
+    return GuiBench{[this] {
+                        setCorpus(0);
+                        setSteps(10000000);
+                        run();
+                    },
+                    [this] { return double(last().step); },
+                    "names/s",
+                    {"charlm", "--corpus", "dinos", "--iterations", "20000", "--samples", "0", "--json"},
+                    [](const QJsonObject& j) { return j["names_per_second"].toDouble(); }};
+}
+
+void SequencePage::setCell(dl::CellKind k)
+{
+    m_cell->setCurrentIndex(std::max(0, m_cell->findData(static_cast<int>(k))));
+}
+
+void SequencePage::setSteps(long n)
+{
+    m_steps->setValue(static_cast<int>(std::min<long>(n, m_steps->maximum())));
+}
+
+void SequencePage::setSampleEvery(int n)
+{
+    m_sampleEvery->setValue(n);
+}
+
+void SequencePage::setTemperature(double t)
+{
+    m_temperature->setValue(static_cast<int>(std::lround(t * 100)));
+}
+
+} // namespace lab
