@@ -193,18 +193,27 @@ std::vector<int> sampleIds(const CharModel& m, const CharVocab& v, Rng& rng, con
     return out;
 }
 
-ColMat<float> nextCharDistributions(const CharModel& m, const std::vector<int>& text)
+CharReading readText(const CharModel& m, const std::vector<int>& text)
 {
-    ColMat<float> out(m.spec().vocab, static_cast<Eigen::Index>(text.size()) + 1);
-    CharModel::State state;
+    const Eigen::Index T = static_cast<Eigen::Index>(text.size());
+    const int n = m.spec().hidden;
+    const size_t top = static_cast<size_t>(m.spec().depth - 1);
+    CharReading r;
+    r.next.resize(m.spec().vocab, T + 1);
+    r.hidden.resize(n, T);
+    r.gates.resize(static_cast<Eigen::Index>(gateCount(m.spec().cell)) * n, T);
+    CharModel::State state, gates;
     Eigen::VectorXf z = m.step(-1, state);
-    for (size_t i = 0; i <= text.size(); ++i) {
-        auto c = out.col(static_cast<Eigen::Index>(i));
+    for (Eigen::Index i = 0; i <= T; ++i) {
+        auto c = r.next.col(i); // softmax (COURSE.md §5), shifted by the maximum
         c = (z.array() - z.maxCoeff()).exp().matrix();
         c /= c.sum();
-        if (i < text.size()) z = m.step(text[i], state);
+        if (i == T) break;
+        z = m.step(text[static_cast<size_t>(i)], state, &gates);
+        r.hidden.col(i) = state[top].topRows(n).col(0);
+        r.gates.col(i) = gates[top].col(0);
     }
-    return out;
+    return r;
 }
 
 } // namespace dl

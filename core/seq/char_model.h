@@ -67,8 +67,12 @@ struct SampleOptions {
 // Draws one sample (the course's `sample`, with temperature and top-k). Returns the drawn ids (the prime
 // not included; the end token included when drawn). ConfigError for τ ≤ 0 or a prime outside the vocabulary.
 std::vector<int> sampleIds(const CharModel& m, const CharVocab& v, Rng& rng, const SampleOptions& o);
-// The next-character distribution after each prefix of `text` (the lab's "look inside"): column i is ŷ after
-// x = 0, text[0..i−1] — column 0 the distribution of the first character. (V, |text| + 1).
-ColMat<float> nextCharDistributions(const CharModel& m, const std::vector<int>& text);
+// The model reading `text` (the lab's "look inside"), one step per character after the zero x⟨1⟩.
+struct CharReading {
+    ColMat<float> next;   // (V, |text| + 1): column i is ŷ after x = 0, text[0..i−1]; column 0 the first's
+    ColMat<float> hidden; // (n, |text|): the top layer's a⟨t⟩ after each character
+    ColMat<float> gates;  // (G·n, |text|): the top layer's gate activations (recurrent.h's row order)
+};
+CharReading readText(const CharModel& m, const std::vector<int>& text); // ids; −1: the zero vector
 
 } // namespace dl

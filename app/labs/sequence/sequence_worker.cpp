@@ -169,19 +169,13 @@ void SequenceWorker::probe(const QString& text)
         p.text = QString::fromStdU32String(t);
         for (int i = 0; i < v.size(); ++i) p.symbols << QString::fromStdString(v.label(i));
         const dl::CharModel& m = m_t->model();
-        dl::CharModel::State state, gates;
-        Eigen::VectorXf z = m.step(-1, state);
-        const int top = m.spec().depth - 1, n = m.spec().hidden;
-        for (size_t i = 0; i <= ids.size(); ++i) {
-            Eigen::VectorXf prob = (z.array() - z.maxCoeff()).exp();
-            prob /= prob.sum();
-            p.next.emplace_back(prob.data(), prob.data() + prob.size());
-            if (i == ids.size()) break;
-            z = m.step(ids[i], state, &gates);
-            p.hidden.emplace_back(state[static_cast<size_t>(top)].data(), state[static_cast<size_t>(top)].data() + n);
-            const auto& g = gates[static_cast<size_t>(top)];
-            p.gates.emplace_back(g.data(), g.data() + g.size());
-        }
+        const dl::CharReading r = dl::readText(m, ids);
+        auto columns = [](const dl::ColMat<float>& a, std::vector<std::vector<float>>& out) {
+            for (Eigen::Index j = 0; j < a.cols(); ++j) out.emplace_back(a.col(j).data(), a.col(j).data() + a.rows());
+        };
+        columns(r.next, p.next);
+        columns(r.hidden, p.hidden);
+        columns(r.gates, p.gates);
         switch (m.spec().cell) {
         case dl::CellKind::RNN: p.gateNames = QStringList{"a"}; break;
         case dl::CellKind::GRU: p.gateNames = QStringList{"c̃", "Γu", "Γr"}; break;
