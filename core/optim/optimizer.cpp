@@ -115,11 +115,16 @@ void clipByValue(const std::vector<Param*>& params, float c)
     for (Param* p : params) p->grad.arr() = p->grad.arr().max(-c).min(c);
 }
 
-float clipByNorm(const std::vector<Param*>& params, float c)
+float gradientNorm(const std::vector<Param*>& params)
 {
     double sq = 0;
     for (const Param* p : params) sq += p->grad.arr().template cast<double>().square().sum();
-    const float norm = static_cast<float>(std::sqrt(sq));
+    return static_cast<float>(std::sqrt(sq));
+}
+
+float clipByNorm(const std::vector<Param*>& params, float c)
+{
+    const float norm = gradientNorm(params);
     if (norm > c && norm > 0.f) {
         const float k = c / norm;
         for (Param* p : params) p->grad.arr() *= k;

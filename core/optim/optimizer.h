@@ -50,5 +50,6 @@ void clipByValue(const std::vector<Param*>& params, float c);
 // By global norm: if ||g||₂ over all params > c, scale every grad by c/||g|| (Pascanu et al. 2013).
 // Returns the norm before clipping.
 float clipByNorm(const std::vector<Param*>& params, float c);
+float gradientNorm(const std::vector<Param*>& params); // ||g||₂ over all params
 
 } // namespace dl

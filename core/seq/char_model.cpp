@@ -43,10 +43,10 @@ std::vector<ParamT<T>*> CharModelT<T>::params()
 }
 
 template <typename T>
-size_t CharModelT<T>::paramCount()
+size_t CharModelT<T>::paramCount() const
 {
-    size_t n = 0;
-    for (ParamT<T>* p : params()) n += p->value.size();
+    size_t n = m_Wy.value.size() + m_by.value.size();
+    for (const auto& l : m_layers) n += l->paramCount();
     return n;
 }
 

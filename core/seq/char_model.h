@@ -39,7 +39,7 @@ class CharModelT {
     const RecurrentT<T>& layer(int i) const { return *m_layers[static_cast<size_t>(i)]; }
     RecurrentT<T>& layer(int i) { return *m_layers[static_cast<size_t>(i)]; }
     std::vector<ParamT<T>*> params();
-    size_t paramCount();
+    size_t paramCount() const;
 
     // One step for one sequence outside training: input id (−1: zero), state advanced in place (empty:
     // zeros); returns the logits (V). gates (optional): each layer's gate activations of this step.

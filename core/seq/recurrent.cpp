@@ -289,6 +289,15 @@ void RecurrentT<T>::backward(const ColMat<T>& dA, ColMat<T>* dX)
     if (dX) dX->noalias() = W.rightCols(m_in).transpose() * m_dz;
 }
 
+template <typename T>
+size_t RecurrentT<T>::workingBytes() const
+{
+    size_t n = 0;
+    for (const ColMat<T>* m : {&m_x, &m_z, &m_gates, &m_a, &m_c, &m_tc, &m_rc, &m_out, &m_dz, &m_dAtotal})
+        n += static_cast<size_t>(m->size());
+    return n * sizeof(T) + m_ids.size() * sizeof(int);
+}
+
 template class RecurrentT<float>;
 template class RecurrentT<double>;
 

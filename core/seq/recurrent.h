@@ -68,6 +68,8 @@ class RecurrentT {
     ParamT<T>& weight() { return m_W; }
     ParamT<T>& bias() { return m_b; }
     size_t paramCount() const { return m_W.value.size() + m_b.value.size(); }
+    // Bytes of the buffers the last forward and backward filled (what backpropagation through time keeps).
+    size_t workingBytes() const;
 
   private:
     void run(int steps, int batch, const ColMat<T>& s0); // after m_z holds every step's input part

@@ -7,6 +7,7 @@
 #include "core/models/model_files.h"
 #include "core/seq/char_model_file.h"
 #include "core/seq/char_trainer.h"
+#include "core/seq/seq_net.h"
 #include "core/train/gradcheck.h"
 #include "core/util/file.h"
 
@@ -129,36 +130,55 @@ dl::Json samplesJson(const std::vector<std::u32string>& samples)
     return j;
 }
 
-int gradcheck(const Args& a)
+// Every parameter's analytic gradient against central differences (core/train/gradcheck.h); the worst
+// relative difference ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖).
+template <typename Net, typename Cost>
+double worstDifference(Net& net, Cost cost, const Args& a, dl::Json& report)
 {
-    const dl::CellKind kind = dl::parseCell(a.str("cell", "lstm"));
-    const int depth = static_cast<int>(a.num("depth", 1));
-    dl::CharModelT<double> m({kind, 7, 6, depth});
-    dl::Rng rng(static_cast<std::uint32_t>(a.num("seed", 1)));
-    m.init(rng, 0.5);
-    const int T = 5, B = 2;
-    std::vector<int> x(T * B), y(T * B);
-    for (int j = 0; j < T * B; ++j) x[j] = j < B ? -1 : rng.uniformInt(0, 6), y[j] = rng.uniformInt(0, 6);
-    auto cost = [&] { return m.forward(x, y, T, B, {}); };
     cost();
-    for (auto* p : m.params()) p->grad.setZero();
-    m.backward();
+    for (auto* p : net.params()) p->grad.setZero();
+    net.backward();
     double worst = 0;
-    dl::Json layers = dl::Json::array();
-    for (auto* p : m.params()) {
+    for (auto* p : net.params()) {
         const dl::TensorD approx = dl::numericGradient(p->value, cost);
         const double d = (p->grad.arr() - approx.arr()).matrix().norm() /
                          (p->grad.arr().matrix().norm() + approx.arr().matrix().norm() + 1e-300);
         worst = std::max(worst, d);
-        if (!a.has("json") && !a.has("quiet")) std::printf("%-12s %10zu  %.3g\n", p->name.c_str(), p->value.size(), d);
-        layers.push(dl::Json::object().set("param", p->name).set("difference", d));
+        if (!a.has("json") && !a.has("quiet")) std::printf("%-16s %10zu  %.3g\n", p->name.c_str(), p->value.size(), d);
+        report.push(dl::Json::object().set("param", p->name).set("difference", d));
+    }
+    return worst;
+}
+
+// The character model (1–3 layers), or with --bidirectional the sequence network of seq_net.h (1–2 layers,
+// both directions, a target at every step) — in double, every parameter below 1e-7.
+int gradcheck(const Args& a)
+{
+    const dl::CellKind kind = dl::parseCell(a.str("cell", "lstm"));
+    const int depth = static_cast<int>(a.num("depth", 1));
+    const bool bi = a.has("bidirectional");
+    dl::Rng rng(static_cast<std::uint32_t>(a.num("seed", 1)));
+    const int T = 5, B = 2;
+    std::vector<int> x(T * B), y(T * B);
+    dl::Json layers = dl::Json::array();
+    double worst = 0;
+    if (bi) {
+        dl::SeqNetT<double> net({kind, 7, 6, 3, depth, true});
+        net.init(rng, 0.5);
+        for (int j = 0; j < T * B; ++j) x[j] = rng.uniformInt(0, 6), y[j] = rng.uniformInt(0, 2);
+        worst = worstDifference(net, [&] { return net.forward(x, y, T, B); }, a, layers);
+    } else {
+        dl::CharModelT<double> m({kind, 7, 6, depth});
+        m.init(rng, 0.5);
+        for (int j = 0; j < T * B; ++j) x[j] = j < B ? -1 : rng.uniformInt(0, 6), y[j] = rng.uniformInt(0, 6);
+        worst = worstDifference(m, [&] { return m.forward(x, y, T, B, {}); }, a, layers);
     }
     if (a.has("json"))
-        std::printf("%s\n", dl::Json::object().set("cell", dl::cellName(kind)).set("depth", depth)
+        std::printf("%s\n", dl::Json::object().set("cell", dl::cellName(kind)).set("depth", depth).set("bidirectional", bi)
                                 .set("worst", worst).set("params", layers).set("passed", worst < 1e-7).dump().c_str());
     else
-        std::printf("%s, depth %d: worst relative difference %.3g (%s)\n", dl::cellName(kind), depth, worst,
-                    worst < 1e-7 ? "below 1e-7: passed" : "FAILED");
+        std::printf("%s, depth %d%s: worst relative difference %.3g (%s)\n", dl::cellName(kind), depth,
+                    bi ? ", bidirectional" : "", worst, worst < 1e-7 ? "below 1e-7: passed" : "FAILED");
     return worst < 1e-7 ? 0 : 1;
 }
 
@@ -185,10 +205,10 @@ int sampleSaved(const Args& a)
     return 0;
 }
 
-int charlm(const Args& a)
+} // namespace
+
+dl::CharCorpus corpusFromArgs(const Args& a, std::string* pathOut)
 {
-    if (a.has("gradcheck")) return gradcheck(a);
-    if (a.has("sample")) return sampleSaved(a);
     const std::string corpus = a.str("corpus", "dinos");
     const std::string path = corpusPath(a, corpus);
     const bool dinos = corpus == "dinos";
@@ -198,11 +218,28 @@ int charlm(const Args& a)
     } catch (const dl::ConfigError& e) {
         throw UsageError(std::string("--") + e.what());
     }
+    if (pathOut) *pathOut = path;
+    return dl::makeCorpus(dl::readFile(path), std::filesystem::path(path).filename().string(), mode, dinos,
+                          static_cast<int>(a.num("vocab-cap", 256)));
+}
+
+dl::CharRunSpec runSpecFromArgs(const Args& a, bool lines)
+{
+    return runSpec(a, lines);
+}
+
+namespace {
+
+int charlm(const Args& a)
+{
+    if (a.has("gradcheck")) return gradcheck(a);
+    if (a.has("sample")) return sampleSaved(a);
+    std::string path;
+    dl::CharCorpus corpus = corpusFromArgs(a, &path);
+    const dl::CorpusMode mode = corpus.mode;
     const bool lines = mode == dl::CorpusMode::Lines;
     dl::CharRunSpec spec = runSpec(a, lines);
-    dl::CharTrainer t(dl::makeCorpus(dl::readFile(path), std::filesystem::path(path).filename().string(), mode, dinos,
-                                     static_cast<int>(a.num("vocab-cap", 256))),
-                      spec);
+    dl::CharTrainer t(std::move(corpus), spec);
     const long iterations = static_cast<long>(a.num("iterations", lines ? 35000 : 2000));
     const long every = static_cast<long>(a.num("sample-every", 0));
     dl::SampleOptions o;
@@ -287,8 +324,10 @@ std::vector<dlcli::Command> sequenceCommands()
               {"n", Kind::Number, "--sample: how many (10)"},
               {"prime", Kind::Text, "--sample: text to start from"},
               {"length", Kind::Number, "--sample: most characters per sample (lines 50, text 500)"},
-              {"gradcheck", Kind::Flag, "check every parameter of --cell (--depth) in double; exit 0 below 1e-7"}},
+              {"gradcheck", Kind::Flag, "check every parameter of --cell (--depth) in double; exit 0 below 1e-7"},
+              {"bidirectional", Kind::Flag, "--gradcheck: the bidirectional sequence network (depth 1-2)"}},
              "",
              0,
-             charlm}};
+             charlm},
+            seqstudyCommand()};
 }

@@ -4,6 +4,8 @@
 // GUI benchmark.
 #include "app/labs/sequence/char_probe_view.h"
 #include "app/labs/sequence/sequence_page.h"
+#include "app/labs/sequence/sequence_experiments.h"
+#include "widgets/study_view.h"
 #include "widgets/file_dialogs.h"
 
 #include <QCommandLineParser>
@@ -94,6 +96,11 @@ QList<QCommandLineOption> SequencePage::commandLineOptions() const
         {"sequence-steps", "Sequence screenshot: training steps before the picture.", "n", "6000"},
         {"sequence-view", "Sequence screenshot: samples or inside.", "name", "samples"},
         {"sequence-text", "Sequence screenshot (inside): the text the model reads.", "text"},
+        {"sequence-experiment",
+         "Sequence screenshot of the Experiments tab instead: longrange, gradients, clipping, cells, tagging or classify.",
+         "name"},
+        {"sequence-experiment-steps", "Sequence screenshot (experiment): its steps.", "n"},
+        {"sequence-experiment-spans", "Sequence screenshot (experiment): its T values, e.g. 5,20,50.", "list"},
     };
 }
 
@@ -109,6 +116,10 @@ void SequencePage::shoot(const QCommandLineParser& cli, LabShot& shot)
     connect(this, &LabPage::message, this, [](const QString& m, bool error) {
         if (error) std::fprintf(stderr, "dllab: %s\n", qPrintable(m));
     });
+    if (cli.isSet("sequence-experiment")) {
+        shootExperiment(cli, shot);
+        return;
+    }
     const QString view = cli.value("sequence-view");
     connect(this, &SequencePage::finished, this, [this, view, &cli, &shot] {
         std::fprintf(stderr, "dllab: %ld steps, dev %.3f nats/char, %zu samples\n", last().step, last().devLoss,
@@ -122,6 +133,26 @@ void SequencePage::shoot(const QCommandLineParser& cli, LabShot& shot)
         QTimer::singleShot(2500, this, [&shot] { shot.grab(); }); // the typewriter catches up
     });
     run();
+}
+
+void SequencePage::shootExperiment(const QCommandLineParser& cli, LabShot& shot)
+{
+    const QStringList names{"longrange", "gradients", "clipping", "cells", "tagging", "classify"};
+    const int kind = static_cast<int>(names.indexOf(cli.value("sequence-experiment")));
+    if (kind < 0) {
+        shot.fail(QStringLiteral("--sequence-experiment must be one of %1").arg(names.join(", ")));
+        return;
+    }
+    m_experiments->setKind(static_cast<SequenceExperiments::Kind>(kind));
+    if (cli.isSet("sequence-experiment-steps")) m_experiments->setSteps(cli.value("sequence-experiment-steps").toInt());
+    if (cli.isSet("sequence-experiment-spans")) m_experiments->setSpans(cli.value("sequence-experiment-spans"));
+    tabs()->setCurrentWidget(m_experiments);
+    connect(m_experiments, &SequenceExperiments::finished, this, [this, &shot] {
+        std::fprintf(stderr, "dllab: experiment done, %d points plotted in %.1f s\n",
+                     m_experiments->view()->plottedPoints(), m_experiments->last().seconds);
+        QTimer::singleShot(300, this, [&shot] { shot.grab(); });
+    });
+    m_experiments->runExperiment();
 }
 
 std::optional<GuiBench> SequencePage::guiBench()

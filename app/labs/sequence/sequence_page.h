@@ -3,8 +3,8 @@
 // the dinosaur names, tiny Shakespeare or the user's own UTF-8 text, watched live: the loss per character,
 // samples appearing character by character every N steps with the temperature, top-k and prime that apply
 // to the next sample, the dev loss; "Look inside": a typed text coloured by a hidden unit, the unit's gates
-// over time and the next-character distribution at a clicked character. Holds values only; the model lives
-// on the lab's thread.
+// over time and the next-character distribution at a clicked character; "Experiments": the studies of
+// sequence_experiments.h on a thread of their own. Holds values only; the model lives on the lab's thread.
 #pragma once
 #include "app/labs/sequence/sequence_worker.h"
 #include "widgets/lab_page.h"
@@ -26,6 +26,7 @@ namespace lab {
 
 class CharProbeView;
 class LossCurveView;
+class SequenceExperiments;
 
 class SequencePage : public LabPage {
     Q_OBJECT
@@ -63,6 +64,7 @@ class SequencePage : public LabPage {
     LossCurveView* curve() const { return m_curve; }
     CharProbeView* probeView() const { return m_probe; }
     QTabWidget* tabs() const { return m_tabs; }
+    SequenceExperiments* experiments() const { return m_experiments; }
     QString infoText() const;
 
   signals:
@@ -83,6 +85,7 @@ class SequencePage : public LabPage {
     void sendSampling();
     void typeNext();
     void showTopNext();
+    void shootExperiment(const QCommandLineParser& cli, LabShot& shot);
     QString corporaDir() const;
 
     LabThread<SequenceWorker> m_worker{"sequence"};
@@ -107,6 +110,7 @@ class SequencePage : public LabPage {
     LossCurveView* m_curve;
     QPlainTextEdit* m_text;
     CharProbeView* m_probe;
+    SequenceExperiments* m_experiments;
 };
 
 } // namespace lab

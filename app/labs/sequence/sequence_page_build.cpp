@@ -2,6 +2,7 @@
 // The Sequence page's widgets and their connections (sequence_page.cpp holds what they do).
 #include "app/labs/sequence/char_probe_view.h"
 #include "app/labs/sequence/sequence_page.h"
+#include "app/labs/sequence/sequence_experiments.h"
 #include "widgets/file_dialogs.h"
 #include "widgets/loss_curve_view.h"
 
@@ -150,6 +151,9 @@ void SequencePage::buildViews(QWidget* main)
     m_top->setTextFormat(Qt::RichText);
     il->addWidget(m_top);
     m_tabs->addTab(inside, tr("Look inside"));
+    m_experiments = new SequenceExperiments([this] { return config(); });
+    connect(m_experiments, &SequenceExperiments::message, this, &LabPage::message);
+    m_tabs->addTab(m_experiments, tr("Experiments"));
     (new QVBoxLayout(main))->addWidget(m_tabs);
 
     m_typeTimer = new QTimer(this);

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/study_view.h"
+
+#include "widgets/palette.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace lab {
+
+StudyView::StudyView(QWidget* parent) : QWidget(parent)
+{
+    auto* v = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont f = m_title->font();
+    f.setBold(true);
+    m_title->setFont(f);
+    m_title->setWordWrap(true);
+    v->addWidget(m_title);
+    auto* plots = new QHBoxLayout;
+    for (auto*& p : m_plots) {
+        p = new QCustomPlot(this);
+        p->setMinimumSize(260, 220);
+        p->legend->setVisible(true);
+        p->legend->setFont(QFont(font().family(), 8));
+        p->plotLayout()->insertRow(0);
+        p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(font().family(), 9, QFont::Bold)));
+        plots->addWidget(p, 1);
+    }
+    v->addLayout(plots, 3);
+    m_table = new QTableWidget(this);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    v->addWidget(m_table, 1);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    v->addWidget(m_note);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    v->addWidget(m_progress);
+    clear();
+}
+
+void StudyView::clear(const QString& title)
+{
+    m_report = {};
+    m_title->setText(title.isEmpty() ? tr("Pick an experiment and press Run experiment.") : title);
+    m_note->clear();
+    m_table->clear();
+    m_table->setRowCount(0);
+    m_table->setColumnCount(0);
+    m_progress->setValue(0);
+    m_progress->setVisible(false);
+    for (QCustomPlot* p : m_plots) {
+        p->clearGraphs();
+        p->setVisible(p == m_plots[0]);
+        p->replot();
+    }
+}
+
+void StudyView::plot(QCustomPlot* p, const dl::StudyPanel& panel)
+{
+    p->clearGraphs();
+    if (auto* t = qobject_cast<QCPTextElement*>(p->plotLayout()->element(0, 0)))
+        t->setText(QString::fromStdString(panel.title));
+    p->xAxis->setLabel(QString::fromStdString(panel.xLabel));
+    p->yAxis->setLabel(QString::fromStdString(panel.yLabel));
+    p->yAxis->setScaleType(panel.logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (panel.logY)
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    for (size_t c = 0; c < panel.curves.size(); ++c) {
+        const dl::StudyCurve& curve = panel.curves[c];
+        QCPGraph* g = p->addGraph();
+        g->setName(QString::fromStdString(curve.name));
+        QPen pen(classColor(static_cast<int>(c)));
+        pen.setWidthF(1.6);
+        g->setPen(pen);
+        if (curve.x.size() <= 40) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+        QVector<double> x, y;
+        for (size_t i = 0; i < curve.x.size() && i < curve.y.size(); ++i) {
+            if (!std::isfinite(curve.y[i]) || (panel.logY && curve.y[i] <= 0)) continue; // a log axis has no 0
+            x.push_back(curve.x[i]);
+            y.push_back(curve.y[i]);
+        }
+        g->setData(x, y, true);
+    }
+    p->rescaleAxes();
+    if (panel.yLabel.find('%') != std::string::npos) p->yAxis->setRange(0, 102);
+    p->replot();
+}
+
+void StudyView::show(const dl::StudyReport& r, double progress, bool done)
+{
+    m_report = r;
+    m_title->setText(QString::fromStdString(r.title));
+    for (int i = 0; i < 2; ++i) {
+        const bool has = i < static_cast<int>(r.panels.size());
+        m_plots[i]->setVisible(has);
+        if (has) plot(m_plots[i], r.panels[static_cast<size_t>(i)]);
+    }
+    m_table->clear();
+    const int cols = r.table.empty() ? 0 : static_cast<int>(r.table.front().size());
+    m_table->setColumnCount(cols);
+    m_table->setRowCount(r.table.empty() ? 0 : static_cast<int>(r.table.size()) - 1);
+    for (size_t row = 0; row < r.table.size(); ++row)
+        for (size_t c = 0; c < r.table[row].size() && static_cast<int>(c) < cols; ++c) {
+            const QString text = QString::fromStdString(r.table[row][c]);
+            if (row == 0)
+                m_table->setHorizontalHeaderItem(static_cast<int>(c), new QTableWidgetItem(text));
+            else
+                m_table->setItem(static_cast<int>(row) - 1, static_cast<int>(c), new QTableWidgetItem(text));
+        }
+    m_table->resizeColumnsToContents();
+    m_note->setText(QString::fromStdString(r.note));
+    m_progress->setVisible(!done);
+    m_progress->setValue(static_cast<int>(1000 * progress));
+}
+
+int StudyView::plottedPoints() const
+{
+    int n = 0;
+    for (QCustomPlot* p : m_plots)
+        for (int g = 0; g < p->graphCount(); ++g) n += p->graph(g)->dataCount();
+    return n;
+}
+
+bool StudyView::savePng(const QString& path)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !grab().save(&f, "PNG")) return false;
+    return f.commit();
+}
+
+} // namespace lab

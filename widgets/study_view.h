@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Shows a study's report (core/train/study.h): its plot panels side by side (QCustomPlot; a log axis where
+// the panel asks for one, a legend naming the curves), the table and the note, and a progress bar while it
+// runs. PNG export of the whole view. Knows no lab.
+#pragma once
+#include "core/train/study.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+class QProgressBar;
+class QTableWidget;
+
+namespace lab {
+
+class StudyView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit StudyView(QWidget* parent = nullptr);
+    void clear(const QString& title = QString());
+    void show(const dl::StudyReport& r, double progress, bool done);
+    const dl::StudyReport& report() const { return m_report; }
+    int plottedPoints() const; // over every panel's curves
+    QCustomPlot* panel(int i) const { return m_plots[i]; }
+    QTableWidget* table() const { return m_table; }
+    bool savePng(const QString& path); // the whole view; false when it could not be written
+
+  private:
+    void plot(QCustomPlot* p, const dl::StudyPanel& panel);
+    QLabel *m_title, *m_note;
+    QCustomPlot* m_plots[2];
+    QTableWidget* m_table;
+    QProgressBar* m_progress;
+    dl::StudyReport m_report;
+};
+
+} // namespace lab
