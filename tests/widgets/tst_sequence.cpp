@@ -3,10 +3,13 @@
 // steps typed out character by character; Pause stops within a chunk and the GUI stays free; the
 // temperature applies to the next sample; "Look inside" reads a text (a unit's activation, the gates, the
 // next-character distribution at a clicked character); Save model writes a file dlcli samples from; a text
-// that is not UTF-8 gives one sentence and the lab stays usable; File ▸ Open routes texts and points.
+// that is not UTF-8 gives one sentence and the lab stays usable; File ▸ Open routes texts and points; the
+// Experiments tab runs beside training, reports as it goes, cancels within a step, says what is wrong.
 #include "tests/require_files.h"
 #include "tests/run_cli.h"
 #include "app/labs/sequence/char_probe_view.h"
+#include "app/labs/sequence/sequence_experiments.h"
+#include "widgets/study_view.h"
 #include "app/labs/sequence/sequence_page.h"
 #include "app/labs/playground/playground_page.h"
 
@@ -150,6 +153,84 @@ class TstSequence : public QObject {
         const dltest::CliResult r = dltest::runCli(DLCLI_PATH, {"charlm", "--sample", path, "--n", "3", "--json"}, 60000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object()["samples"].toArray().size(), 3);
+    }
+
+    // The Experiments tab: an experiment runs on its own thread and reports as it goes (plots, table); the
+    // page's training runs beside it; Cancel stops it within a step; the GUI thread stays free.
+    void experimentsRunBesideTrainingAndCancel()
+    {
+        lab::SequencePage page;
+        QSignalSpy prepared(&page, &lab::SequencePage::prepared);
+        QVERIFY(prepared.wait(10000));
+        lab::SequenceExperiments* ex = page.experiments();
+        ex->setKind(lab::SequenceExperiments::Tagging);
+        ex->setSteps(150);
+        QSignalSpy done(ex, &lab::SequenceExperiments::finished);
+        page.setSteps(5000000);
+        page.run();
+        ex->runExperiment();
+        QVERIFY(ex->isRunning());
+        QVERIFY(done.wait(60000));
+        QVERIFY(ex->last().done);
+        QCOMPARE(ex->view()->table()->rowCount(), 2); // one-way, bidirectional
+        QVERIFY(ex->view()->plottedPoints() >= 2 * 4);  // accuracy at 0, 50, 100, 150 for each
+        QVERIFY(page.isRunning() && page.last().step > 0); // the training went on meanwhile
+        page.pause();
+
+        ex->setKind(lab::SequenceExperiments::LongRange);
+        ex->setSpans("50");
+        ex->setSteps(100000);
+        QSignalSpy reported(ex, &lab::SequenceExperiments::reported);
+        done.clear();
+        ex->runExperiment();
+        QVERIFY(reported.wait(10000));
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
+        tick.start(10);
+        QTest::qWait(300);
+        QVERIFY2(ticks >= 15, qPrintable(QString::number(ticks)));
+        QElapsedTimer t;
+        t.start();
+        ex->cancel();
+        QVERIFY(waitFor([&] { return !ex->isRunning(); }, 2000));
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!ex->last().done);
+    }
+
+    void badExperimentSettingsAreOneSentence()
+    {
+        lab::SequencePage page;
+        QSignalSpy msg(&page, &lab::LabPage::message);
+        lab::SequenceExperiments* ex = page.experiments();
+        ex->setKind(lab::SequenceExperiments::LongRange);
+        ex->setSpans("5,x");
+        ex->runExperiment();
+        QVERIFY(!ex->isRunning());
+        QVERIFY(!msg.isEmpty() && msg.last()[1].toBool());
+        QVERIFY2(msg.last()[0].toString().contains("\"x\""), qPrintable(msg.last()[0].toString()));
+        // A corpus that is not UTF-8: the clipping experiment says so where it reads it; Run is free again.
+        const QString bad = m_dir.filePath("latin1-ex.txt");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("caf\xe9 au lait\n");
+        f.close();
+        page.open(bad);
+        ex->setKind(lab::SequenceExperiments::Clipping);
+        msg.clear();
+        ex->runExperiment();
+        QVERIFY(waitFor([&] {
+            for (const auto& m : msg)
+                if (m[1].toBool() && m[0].toString().contains("latin1-ex.txt: byte 4")) return true;
+            return false;
+        }, 5000));
+        QVERIFY(waitFor([&] { return !ex->isRunning(); }, 2000));
+        ex->setKind(lab::SequenceExperiments::Gradients); // still usable
+        QSignalSpy done(ex, &lab::SequenceExperiments::finished);
+        ex->runExperiment();
+        QVERIFY(done.wait(30000));
+        QVERIFY(ex->last().done);
+        QCOMPARE(ex->last().report.panels.at(0).curves.size(), size_t(3));
     }
 
     void badTextIsOneSentence()

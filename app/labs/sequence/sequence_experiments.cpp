@@ -87,9 +87,9 @@ SequenceExperiments::SequenceExperiments(std::function<SequenceConfig()> config,
     for (const KindInfo& k : kKinds) m_kind->addItem(tr(k.name));
     form->addRow(tr("Experiment"), m_kind);
     auto* cells = new QHBoxLayout;
-    m_rnn = new QCheckBox(QStringLiteral("RNN"));
-    m_gru = new QCheckBox(QStringLiteral("GRU"));
-    m_lstm = new QCheckBox(QStringLiteral("LSTM"));
+    m_rnn = new QCheckBox(tr("RNN"));
+    m_gru = new QCheckBox(tr("GRU"));
+    m_lstm = new QCheckBox(tr("LSTM"));
     for (QCheckBox* c : {m_rnn, m_gru, m_lstm}) c->setChecked(true), cells->addWidget(c);
     cells->addStretch();
     m_cellForTagging = nullptr;
