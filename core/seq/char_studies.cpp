@@ -17,14 +17,18 @@ std::string format(const char* f, double v)
     std::snprintf(buf, sizeof buf, f, v);
     return buf;
 }
-// Every k-th point of a long per-step series, so a report stays a few thousand points (the last kept).
-StudyCurve thinned(const std::string& name, const std::vector<double>& y, size_t most = 3000)
+// A per-step series in buckets of k steps (k = 10 here: 1 500 steps read as 150 points), each the bucket's
+// largest value (gradient norms: a spike stays visible) or its mean (losses), at the bucket's last step.
+StudyCurve bucketed(const std::string& name, const std::vector<double>& y, size_t k, bool largest)
 {
     StudyCurve c{name, {}, {}};
-    const size_t k = std::max<size_t>(1, (y.size() + most - 1) / most);
-    for (size_t i = 0; i < y.size(); i += k) c.x.push_back(static_cast<double>(i + 1)), c.y.push_back(y[i]);
-    if (!y.empty() && c.x.back() != static_cast<double>(y.size()))
-        c.x.push_back(static_cast<double>(y.size())), c.y.push_back(y.back());
+    for (size_t i = 0; i < y.size(); i += k) {
+        const size_t end = std::min(y.size(), i + k);
+        double v = largest ? y[i] : 0;
+        for (size_t j = i; j < end; ++j) v = largest ? std::max(v, y[j]) : v + y[j];
+        c.x.push_back(static_cast<double>(end));
+        c.y.push_back(largest ? v : v / static_cast<double>(end - i));
+    }
     return c;
 }
 double tailMean(const std::vector<double>& v, size_t n)
@@ -92,13 +96,13 @@ StudyReport ClippingStudy::report() const
     StudyReport r;
     r.title = "Exploding gradients: the same run without and with clipping";
     const std::string clipped = "clip ±" + format("%g", m_spec.clipValue);
-    StudyPanel norms{"Gradient norm per step (before clipping)", "step", "‖∂J/∂θ‖", true, {}};
-    StudyPanel loss{"Loss per character", "step", "nats", false, {}};
+    StudyPanel norms{"Gradient norm before clipping (largest of every 10 steps)", "step", "‖∂J/∂θ‖", true, {}};
+    StudyPanel loss{"Loss per character (mean of every 10 steps)", "step", "nats", false, {}};
     const char* names[2] = {"no clipping", clipped.c_str()};
     r.table.push_back({"run", "steps", "largest ‖∂J/∂θ‖", "loss/char, last 100 steps", "diverged at"});
     for (int i = 0; i < 2; ++i) {
-        norms.curves.push_back(thinned(names[i], m_norm[i]));
-        loss.curves.push_back(thinned(names[i], m_loss[i]));
+        norms.curves.push_back(bucketed(names[i], m_norm[i], 10, true));
+        loss.curves.push_back(bucketed(names[i], m_loss[i], 10, false));
         const double most = m_norm[i].empty() ? 0 : *std::max_element(m_norm[i].begin(), m_norm[i].end());
         r.table.push_back({names[i], std::to_string(m_norm[i].size()), format("%.3g", most),
                            m_loss[i].empty() ? "–" : format("%.3f", tailMean(m_loss[i], 100)),
