@@ -187,7 +187,7 @@ std::vector<int> sampleIds(const CharModel& m, const CharVocab& v, Rng& rng, con
         }
         while (pick > 0 && p[static_cast<size_t>(pick)] == 0) --pick; // rounding at the end of the sum
         out.push_back(pick);
-        if (pick == v.newline()) break;
+        if (o.endAtNewline && pick == v.newline()) break;
         z = m.step(pick, state);
     }
     return out;

@@ -60,7 +60,8 @@ using CharModel = CharModelT<float>;
 struct SampleOptions {
     double temperature = 1; // ŷ ∝ exp(z / τ): below 1 sharper, above 1 flatter
     int topK = 0;           // > 0: draw among the k most likely only
-    int maxLength = 50;     // the course's cap; a '\n' ends the sample when the vocabulary has one
+    int maxLength = 50;     // the course's cap
+    bool endAtNewline = true; // a '\n' ends the sample (lines mode: the end of a name); text mode runs on
     std::u32string prime;   // fed in (after the zero x⟨1⟩) before drawing
 };
 

@@ -82,8 +82,10 @@ double CharTrainer::devLoss()
     return chars ? total / chars : std::numeric_limits<double>::quiet_NaN();
 }
 
-std::vector<std::u32string> CharTrainer::sample(int n, const SampleOptions& o)
+std::vector<std::u32string> CharTrainer::sample(int n, const SampleOptions& given)
 {
+    SampleOptions o = given;
+    o.endAtNewline = m_corpus.mode == CorpusMode::Lines; // running text: line breaks are part of the sample
     std::vector<std::u32string> out;
     for (int i = 0; i < n; ++i) {
         std::vector<int> ids = sampleIds(m_model, m_corpus.vocab, m_sampleRng, o);

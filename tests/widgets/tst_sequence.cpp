@@ -9,6 +9,8 @@
 #include "tests/run_cli.h"
 #include "app/labs/sequence/char_probe_view.h"
 #include "app/labs/sequence/sequence_experiments.h"
+#include "app/labs/sequence/unit_heat_map.h"
+#include "core/seq/unit_features.h"
 #include "widgets/study_view.h"
 #include "app/labs/sequence/sequence_page.h"
 #include "app/labs/playground/playground_page.h"
@@ -135,6 +137,16 @@ class TstSequence : public QObject {
         QCOMPARE(top[0].first, QString("⏎"));
         page.probeView()->setUnit(49);
         QCOMPARE(page.probeView()->unit(), 49);
+        // Every unit over the text; the unit that tracks vowels chosen by correlation, in the spin, the text's
+        // colouring and the heat map alike.
+        QCOMPARE(page.heatMap()->units(), 50);
+        QCOMPARE(page.heatMap()->steps(), 13);
+        const std::vector<double> r = dl::unitCorrelations(p.hidden, dl::textFeature(p.text.toStdU32String(), dl::TextFeature::Vowel));
+        const int u = page.findUnit(dl::TextFeature::Vowel);
+        QCOMPARE(u, dl::strongestUnit(r));
+        QCOMPARE(page.probeView()->unit(), u);
+        QCOMPARE(page.heatMap()->unit(), u);
+        QVERIFY2(page.topText().contains(QString("Unit %1 tracks vowels").arg(u)), qPrintable(page.topText()));
         page.resize(900, 600);
         QVERIFY(!page.probeView()->grab().isNull());
     }

@@ -190,6 +190,7 @@ int sampleSaved(const Args& a)
     o.topK = static_cast<int>(a.num("top-k", 0));
     o.prime = dl::decodeUtf8(a.str("prime", ""), "--prime");
     o.maxLength = static_cast<int>(a.num("length", f.mode == dl::CorpusMode::Lines ? 50 : 500));
+    o.endAtNewline = f.mode == dl::CorpusMode::Lines;
     dl::Rng rng(static_cast<std::uint32_t>(a.num("seed", 1)));
     std::vector<std::u32string> out;
     for (int i = 0; i < static_cast<int>(a.num("n", 10)); ++i) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/sequence/sequence_page.h"
+#include "app/labs/sequence/unit_heat_map.h"
 
 #include "app/labs/sequence/char_probe_view.h"
 #include "core/models/model_files.h"
@@ -295,8 +296,34 @@ QString SequencePage::typed() const
 void SequencePage::onProbe(const SequenceProbe& p)
 {
     m_probe->setProbe(p);
+    m_heat->setActivations(p.hidden);
+    m_heat->setUnit(m_unit->value());
+    m_found.clear();
     m_probe->selectPosition(static_cast<int>(p.next.size()) - 1);
     emit probed();
+}
+
+int SequencePage::findUnit(dl::TextFeature f)
+{
+    const SequenceProbe& p = m_probe->probe();
+    if (p.hidden.empty()) {
+        emit message(tr("Read a text first: type one above and press Read."), true);
+        return -1;
+    }
+    const std::vector<double> r = dl::unitCorrelations(p.hidden, dl::textFeature(p.text.toStdU32String(), f));
+    const int u = dl::strongestUnit(r);
+    m_unit->setValue(u);
+    m_found = tr("Unit %1 tracks %2 best in this text: r = %3.")
+                  .arg(u)
+                  .arg(tr(dl::featureName(f)))
+                  .arg(r[static_cast<size_t>(u)], 0, 'f', 2);
+    showTopNext();
+    return u;
+}
+
+QString SequencePage::topText() const
+{
+    return m_top->text();
 }
 
 void SequencePage::showTopNext()
@@ -306,6 +333,7 @@ void SequencePage::showTopNext()
         html += QStringLiteral("<span style='background:#cfe3f7'>&nbsp;%1&nbsp;</span> %2 %&nbsp;&nbsp; ")
                     .arg(label.toHtmlEscaped())
                     .arg(100.0 * p, 0, 'f', 1);
+    if (!m_found.isEmpty()) html = m_found.toHtmlEscaped() + QStringLiteral("<br>") + html;
     m_top->setText(html);
 }
 

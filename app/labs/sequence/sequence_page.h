@@ -7,6 +7,7 @@
 // sequence_experiments.h on a thread of their own. Holds values only; the model lives on the lab's thread.
 #pragma once
 #include "app/labs/sequence/sequence_worker.h"
+#include "core/seq/unit_features.h"
 #include "widgets/lab_page.h"
 #include "widgets/lab_thread.h"
 
@@ -27,6 +28,7 @@ namespace lab {
 class CharProbeView;
 class LossCurveView;
 class SequenceExperiments;
+class UnitHeatMap;
 
 class SequencePage : public LabPage {
     Q_OBJECT
@@ -55,6 +57,9 @@ class SequencePage : public LabPage {
     void setSampleEvery(int n);
     void setTemperature(double t);
     void readText(const QString& text); // "Look inside": the model reads it
+    // The unit whose activation over the text read last correlates most with f (unit_features.h): chosen,
+    // and the sentence under the view says r. −1 before a text was read.
+    int findUnit(dl::TextFeature f);
     void sampleNow();
     void saveModel(const QString& path);
 
@@ -63,6 +68,8 @@ class SequencePage : public LabPage {
     QString typed() const;                             // what the typewriter has shown so far
     LossCurveView* curve() const { return m_curve; }
     CharProbeView* probeView() const { return m_probe; }
+    UnitHeatMap* heatMap() const { return m_heat; }
+    QString topText() const;
     QTabWidget* tabs() const { return m_tabs; }
     SequenceExperiments* experiments() const { return m_experiments; }
     QString infoText() const;
@@ -111,6 +118,10 @@ class SequencePage : public LabPage {
     QPlainTextEdit* m_text;
     CharProbeView* m_probe;
     SequenceExperiments* m_experiments;
+    UnitHeatMap* m_heat;
+    QComboBox* m_feature;
+    QPushButton* m_findButton;
+    QString m_found; // "unit 17 tracks vowels: r = 0.83"
 };
 
 } // namespace lab

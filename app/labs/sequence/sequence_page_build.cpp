@@ -3,6 +3,8 @@
 #include "app/labs/sequence/char_probe_view.h"
 #include "app/labs/sequence/sequence_page.h"
 #include "app/labs/sequence/sequence_experiments.h"
+#include "app/labs/sequence/unit_heat_map.h"
+#include "core/seq/unit_features.h"
 #include "widgets/file_dialogs.h"
 #include "widgets/loss_curve_view.h"
 
@@ -144,9 +146,24 @@ void SequencePage::buildViews(QWidget* main)
     row->addWidget(m_readButton);
     row->addWidget(new QLabel(tr("Unit")));
     row->addWidget(m_unit);
+    m_feature = new QComboBox;
+    for (dl::TextFeature f : {dl::TextFeature::Vowel, dl::TextFeature::InsideQuotes, dl::TextFeature::LinePosition,
+                              dl::TextFeature::Space})
+        m_feature->addItem(tr(dl::featureName(f)), static_cast<int>(f));
+    m_findButton = new QPushButton(tr("Find the unit"));
+    m_findButton->setToolTip(tr("The unit whose activation over the text correlates most with the feature"));
+    row->addWidget(new QLabel(tr("tracking")));
+    row->addWidget(m_feature);
+    row->addWidget(m_findButton);
     il->addLayout(row);
     m_probe = new CharProbeView;
-    il->addWidget(m_probe, 1);
+    m_heat = new UnitHeatMap;
+    auto* insideSplit = new QSplitter(Qt::Vertical);
+    insideSplit->addWidget(m_probe);
+    insideSplit->addWidget(m_heat);
+    insideSplit->setStretchFactor(0, 3);
+    insideSplit->setStretchFactor(1, 1);
+    il->addWidget(insideSplit, 1);
     m_top = new QLabel;
     m_top->setTextFormat(Qt::RichText);
     il->addWidget(m_top);
@@ -161,7 +178,13 @@ void SequencePage::buildViews(QWidget* main)
     connect(m_typeTimer, &QTimer::timeout, this, &SequencePage::typeNext);
     connect(m_readButton, &QPushButton::clicked, this, [this] { readText(m_probeText->text()); });
     connect(m_probeText, &QLineEdit::returnPressed, this, [this] { readText(m_probeText->text()); });
-    connect(m_unit, &QSpinBox::valueChanged, this, [this](int u) { m_probe->setUnit(u); });
+    connect(m_unit, &QSpinBox::valueChanged, this, [this](int u) {
+        m_probe->setUnit(u);
+        m_heat->setUnit(u);
+    });
+    connect(m_heat, &UnitHeatMap::unitSelected, m_unit, &QSpinBox::setValue);
+    connect(m_findButton, &QPushButton::clicked, this,
+            [this] { findUnit(static_cast<dl::TextFeature>(m_feature->currentData().toInt())); });
     connect(m_probe, &CharProbeView::positionSelected, this, &SequencePage::showTopNext);
 }
 
