@@ -161,8 +161,7 @@ void SequencePage::buildViews(QWidget* main)
     auto* insideSplit = new QSplitter(Qt::Vertical);
     insideSplit->addWidget(m_probe);
     insideSplit->addWidget(m_heat);
-    insideSplit->setStretchFactor(0, 3);
-    insideSplit->setStretchFactor(1, 1);
+    insideSplit->setSizes({300, 260}); // the text and its gates above, every unit below
     il->addWidget(insideSplit, 1);
     m_top = new QLabel;
     m_top->setTextFormat(Qt::RichText);
