@@ -8,6 +8,17 @@
 
 namespace dl {
 
+void batchIds(const Batch& b, std::vector<int>& x, std::vector<int>& y)
+{
+    const size_t n = b.x->size();
+    x.resize(n);
+    y.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        x[i] = static_cast<int>((*b.x)[i]);
+        y[i] = static_cast<int>((*b.y)[i]);
+    }
+}
+
 const char* corpusModeName(CorpusMode m)
 {
     return m == CorpusMode::Lines ? "lines" : "text";

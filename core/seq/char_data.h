@@ -32,6 +32,9 @@ struct CharCorpus {
 CharCorpus makeCorpus(const std::string& utf8, const std::string& name, CorpusMode mode, bool lowercase,
                       int cap = 256, double devShare = 0.05);
 
+// The ids a batch carries (x and y as below), back as integers.
+void batchIds(const Batch& b, std::vector<int>& x, std::vector<int>& y);
+
 // Ids of a window as the batch carries them: x and y are (T, B) tensors of ids stored as floats (−1: zero
 // input / no target), step t of sequence b at t·B + b.
 class CharBatches : public BatchSource {

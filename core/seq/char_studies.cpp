@@ -38,12 +38,6 @@ double tailMean(const std::vector<double>& v, size_t n)
     for (size_t i = v.size() - k; i < v.size(); ++i) sum += v[i];
     return k ? sum / static_cast<double>(k) : 0;
 }
-std::string upper(const char* s)
-{
-    std::string u(s);
-    for (char& c : u) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-    return u;
-}
 } // namespace
 
 CharRunSpec ClippingSpec::explodingRun()
@@ -111,7 +105,7 @@ StudyReport ClippingStudy::report() const
     r.panels.push_back(std::move(norms));
     r.panels.push_back(std::move(loss));
     const CharRunSpec& s = m_spec.run;
-    r.note = upper(cellName(s.cell)) + ", hidden " + std::to_string(s.hidden) + ", " +
+    r.note = cellLabel(s.cell) + ", hidden " + std::to_string(s.hidden) + ", " +
              (s.hyper.opt.kind == OptKind::Adam ? "Adam" : "gradient descent") + " at α " +
              format("%g", s.hyper.lr) + ", weights ~ N(0, " + format("%g", s.initScale) + "²); a uniform guess costs " +
              format("%.2f", std::log(static_cast<double>(m_t[0]->vocab().size()))) + " nats per character." +
@@ -128,7 +122,7 @@ CellRaceStudy::CellRaceStudy(const CharCorpus& corpus, const CellRaceSpec& s) : 
         CharRunSpec r = s.run;
         r.cell = c;
         m_t.push_back(std::make_unique<CharTrainer>(corpus, r));
-        m_dev.push_back({upper(cellName(c)), {0}, {m_t.back()->devLoss()}});
+        m_dev.push_back({cellLabel(c), {0}, {m_t.back()->devLoss()}});
         m_seconds.push_back(0);
     }
 }

@@ -22,13 +22,7 @@ CharRunSpec courseDinosaurRun()
 
 float CharLearner::forward(const Batch& b)
 {
-    const size_t n = b.x->size();
-    m_in.resize(n);
-    m_out.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-        m_in[i] = static_cast<int>((*b.x)[i]);
-        m_out[i] = static_cast<int>((*b.y)[i]);
-    }
+    batchIds(b, m_in, m_out);
     const int steps = b.x->dim(0), batch = b.x->dim(1);
     static const CharModel::State none;
     const float j = m_model->forward(m_in, m_out, steps, batch, b.carry ? m_carried : none);

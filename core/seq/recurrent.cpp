@@ -12,6 +12,13 @@ const char* cellName(CellKind k)
     return k == CellKind::RNN ? "rnn" : k == CellKind::GRU ? "gru" : "lstm";
 }
 
+std::string cellLabel(CellKind k)
+{
+    std::string s = cellName(k);
+    for (char& c : s) c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
 CellKind parseCell(const std::string& name)
 {
     for (CellKind k : {CellKind::RNN, CellKind::GRU, CellKind::LSTM})

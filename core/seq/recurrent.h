@@ -22,6 +22,7 @@ namespace dl {
 
 enum class CellKind { RNN, GRU, LSTM };
 const char* cellName(CellKind k);            // "rnn", "gru", "lstm"
+std::string cellLabel(CellKind k);           // "RNN", "GRU", "LSTM"
 CellKind parseCell(const std::string& name); // ConfigError "cell must be rnn, gru or lstm, not "x""
 int gateCount(CellKind k);                   // G: 1, 3, 4
 

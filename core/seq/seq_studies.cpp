@@ -15,12 +15,6 @@ std::string fixed(double v, int digits)
     std::snprintf(buf, sizeof buf, "%.*f", digits, v);
     return buf;
 }
-std::string upper(const char* s)
-{
-    std::string u(s);
-    for (char& c : u) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-    return u;
-}
 } // namespace
 
 // ---- long-range dependency: accuracy against T ----
@@ -95,7 +89,7 @@ StudyReport LongRangeStudy::report() const
                  "accuracy (%)", false, {}};
     r.table.push_back({"cell", "T", "mean accuracy", "per seed", "steps"});
     for (size_t c = 0; c < m_spec.cells.size(); ++c) {
-        StudyCurve curve{upper(cellName(m_spec.cells[c])), {}, {}};
+        StudyCurve curve{cellLabel(m_spec.cells[c]), {}, {}};
         for (size_t i = 0; i < m_spec.spans.size(); ++i) {
             const double mean = pointAccuracy(c, i);
             if (mean < 0) continue;
@@ -169,7 +163,7 @@ StudyReport GradientFlowStudy::report() const
                  true, {}};
     r.table.push_back({"cell", "at the loss", "10 steps back", "all the way back", "ratio"});
     for (size_t c = 0; c < m_norms.size(); ++c) {
-        StudyCurve curve{upper(cellName(m_spec.cells[c])), {}, {}};
+        StudyCurve curve{cellLabel(m_spec.cells[c]), {}, {}};
         const auto& n = m_norms[c];
         for (size_t d = 0; d < n.size(); ++d) curve.x.push_back(static_cast<double>(d)), curve.y.push_back(n[d]);
         const double back = n.size() > 10 ? n[10] : n.back();
@@ -202,7 +196,7 @@ TaskRaceSpec taggingRace(CellKind cell)
         e.run.task = {SeqTaskKind::Brackets, 24};
         e.run.cell = cell;
         e.run.bidirectional = bi;
-        e.label = upper(cellName(cell)) + (bi ? ", bidirectional" : ", one-way");
+        e.label = cellLabel(cell) + (bi ? ", bidirectional" : ", one-way");
         s.entries.push_back(e);
     }
     return s;
@@ -216,7 +210,7 @@ TaskRaceSpec classifyRace(int length)
         TaskRaceEntry e;
         e.run.task = {SeqTaskKind::Majority, length};
         e.run.cell = c;
-        e.label = upper(cellName(c));
+        e.label = cellLabel(c);
         s.entries.push_back(e);
     }
     return s;

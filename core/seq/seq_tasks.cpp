@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/seq/seq_tasks.h"
 
+#include "core/seq/char_data.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -136,13 +137,7 @@ Batch TaskBatches::next(Rng& rng)
 
 float SeqNetLearner::forward(const Batch& b)
 {
-    const size_t n = b.x->size();
-    m_in.resize(n);
-    m_out.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-        m_in[i] = static_cast<int>((*b.x)[i]);
-        m_out[i] = static_cast<int>((*b.y)[i]);
-    }
+    batchIds(b, m_in, m_out);
     return m_net->forward(m_in, m_out, b.x->dim(0), b.x->dim(1));
 }
 
