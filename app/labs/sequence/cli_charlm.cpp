@@ -208,17 +208,21 @@ int sampleSaved(const Args& a)
 
 } // namespace
 
-dl::CharCorpus corpusFromArgs(const Args& a, std::string* pathOut)
+dl::CorpusMode corpusModeFromArgs(const Args& a)
 {
-    const std::string corpus = a.str("corpus", "dinos");
-    const std::string path = corpusPath(a, corpus);
-    const bool dinos = corpus == "dinos";
-    dl::CorpusMode mode;
     try {
-        mode = dl::parseCorpusMode(a.str("mode", dinos ? "lines" : "text"));
+        return dl::parseCorpusMode(a.str("mode", a.str("corpus", "dinos") == "dinos" ? "lines" : "text"));
     } catch (const dl::ConfigError& e) {
         throw UsageError(std::string("--") + e.what());
     }
+}
+
+dl::CharCorpus corpusFromArgs(const Args& a, std::string* pathOut)
+{
+    const dl::CorpusMode mode = corpusModeFromArgs(a); // a wrong option is said before a missing file
+    const std::string corpus = a.str("corpus", "dinos");
+    const std::string path = corpusPath(a, corpus);
+    const bool dinos = corpus == "dinos";
     if (pathOut) *pathOut = path;
     return dl::makeCorpus(dl::readFile(path), std::filesystem::path(path).filename().string(), mode, dinos,
                           static_cast<int>(a.num("vocab-cap", 256)));
@@ -235,11 +239,11 @@ int charlm(const Args& a)
 {
     if (a.has("gradcheck")) return gradcheck(a);
     if (a.has("sample")) return sampleSaved(a);
+    const dl::CorpusMode mode = corpusModeFromArgs(a);
+    const bool lines = mode == dl::CorpusMode::Lines;
+    dl::CharRunSpec spec = runSpec(a, lines); // the options' usage errors before the corpus is read
     std::string path;
     dl::CharCorpus corpus = corpusFromArgs(a, &path);
-    const dl::CorpusMode mode = corpus.mode;
-    const bool lines = mode == dl::CorpusMode::Lines;
-    dl::CharRunSpec spec = runSpec(a, lines);
     dl::CharTrainer t(std::move(corpus), spec);
     const long iterations = static_cast<long>(a.num("iterations", lines ? 35000 : 2000));
     const long every = static_cast<long>(a.num("sample-every", 0));

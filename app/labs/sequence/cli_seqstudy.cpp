@@ -97,8 +97,10 @@ std::unique_ptr<dl::Study> makeStudy(const Args& a)
         return std::make_unique<dl::TaskRaceStudy>(s);
     }
     if (study == "clipping" || study == "cells") {
+        const bool lines = corpusModeFromArgs(a) == dl::CorpusMode::Lines;
+        const dl::CharRunSpec run = runSpecFromArgs(a, lines); // usage errors before the corpus is read
+        const std::vector<dl::CellKind> cells = cellList(a, "gru,lstm");
         const dl::CharCorpus corpus = corpusFromArgs(a);
-        const bool lines = corpus.mode == dl::CorpusMode::Lines;
         if (study == "clipping") {
             dl::ClippingSpec s;
             s.run.seed = static_cast<std::uint32_t>(a.num("seed", 1));
@@ -110,8 +112,8 @@ std::unique_ptr<dl::Study> makeStudy(const Args& a)
             return std::make_unique<dl::ClippingStudy>(corpus, s);
         }
         dl::CellRaceSpec s;
-        s.run = runSpecFromArgs(a, lines);
-        s.cells = cellList(a, "gru,lstm");
+        s.run = run;
+        s.cells = cells;
         s.steps = static_cast<long>(a.num("steps", 2000));
         s.evalEvery = static_cast<int>(a.num("eval-every", 250));
         return std::make_unique<dl::CellRaceStudy>(corpus, s);
