@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/command.h"
 
+#include "core/util/error.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -37,6 +39,29 @@ const std::vector<Option>& sharedOptions()
         {"quiet", Kind::Flag, "no progress lines"},
     };
     return shared;
+}
+
+const std::vector<Option>& decayOptions()
+{
+    static const std::vector<Option> decay = {
+        {"decay", Kind::Text, "learning-rate decay per epoch: none|inverse-time|exponential|step|inverse-sqrt (none)"},
+        {"decay-rate", Kind::Number, "decay rate, e.g. 0.8 with exponential (1)"},
+        {"decay-interval", Kind::Number, "step decay: epochs between stairs (1000)"},
+    };
+    return decay;
+}
+
+dl::DecayConfig decayFromArgs(const Args& a)
+{
+    dl::DecayConfig d;
+    try {
+        d.kind = dl::parseDecay(a.str("decay", "none"));
+    } catch (const dl::ConfigError& e) {
+        throw UsageError(std::string("--decay: ") + e.what());
+    }
+    d.rate = static_cast<float>(a.num("decay-rate", d.rate));
+    d.interval = static_cast<int>(a.num("decay-interval", d.interval));
+    return d;
 }
 
 const Option& modelsOption()

@@ -5,6 +5,7 @@
 // status 2). Each lab's subcommands live in its folder (app/labs/<lab>/cli.h); app/main_cli.cpp lists them.
 // Qt-free.
 #pragma once
+#include "core/optim/schedule.h"
 #include "core/util/cancel.h"
 
 #include <functional>
@@ -51,6 +52,10 @@ struct Command {
 const Option& modelsOption();
 // The options every subcommand takes: --seed, --threads, --json, --quiet (and --help, --version).
 const std::vector<Option>& sharedOptions();
+// --decay, --decay-rate, --decay-interval: the learning-rate schedule (COURSE.md §4), per epoch of the
+// subcommand's data; and the DecayConfig they give (a wrong --decay is a UsageError naming it).
+const std::vector<Option>& decayOptions();
+dl::DecayConfig decayFromArgs(const Args& a);
 // `a` then `b`: option lists of a family of subcommands (data, network, training…) put together.
 std::vector<Option> join(std::vector<Option> a, const std::vector<Option>& b);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/seq/char_model.h"
 
+#include "core/seq/masked_softmax.h"
+
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -32,6 +34,21 @@ void CharModelT<T>::init(Rng& rng, T scale)
 }
 
 template <typename T>
+void CharModelT<T>::setDropout(float keepProb, std::uint32_t seed)
+{
+    if (!(keepProb > 0.f && keepProb <= 1.f))
+        throw ConfigError("the dropout keep probability must be in (0, 1], not " + std::to_string(keepProb));
+    m_keep = keepProb;
+    m_dropRng = Rng(seed);
+}
+
+template <typename T>
+const ColMat<T>& CharModelT<T>::top() const
+{
+    return m_dropped ? m_kept.back() : m_layers.back()->outputs();
+}
+
+template <typename T>
 std::vector<ParamT<T>*> CharModelT<T>::params()
 {
     std::vector<ParamT<T>*> p;
@@ -50,71 +67,59 @@ size_t CharModelT<T>::paramCount() const
     return n;
 }
 
-// Softmax per column, shifted by its maximum (COURSE.md §5).
-template <typename T>
-static void softmaxColumns(ColMat<T>& z)
-{
-    for (Eigen::Index j = 0; j < z.cols(); ++j) {
-        auto c = z.col(j);
-        c = (c.array() - c.maxCoeff()).exp().matrix();
-        c /= c.sum();
-    }
-}
-
 template <typename T>
 T CharModelT<T>::forward(const std::vector<int>& inputs, const std::vector<int>& targets, int steps, int batch,
-                         const State& start)
+                         const State& start, Mode mode)
 {
     const size_t cols = static_cast<size_t>(steps) * batch;
     DL_CHECK(inputs.size() == cols && targets.size() == cols, "char model: inputs and targets must be T·B");
     DL_CHECK(start.empty() || start.size() == m_layers.size(), "char model: one carried state per layer");
     m_steps = steps, m_batch = batch, m_targets = targets;
+    m_dropped = mode == Mode::Train && m_keep < 1.f;
+    const bool reuse = m_dropped && m_holdMasks && m_masks.size() == m_layers.size() &&
+                       m_masks[0].cols() == static_cast<Eigen::Index>(cols);
+    if (m_dropped) m_masks.resize(m_layers.size()), m_kept.resize(m_layers.size());
     static const ColMat<T> none;
     for (size_t l = 0; l < m_layers.size(); ++l) {
         const ColMat<T>& s0 = start.empty() ? none : start[l];
         if (l == 0)
             m_layers[0]->forwardIds(inputs, steps, batch, s0);
         else
-            m_layers[l]->forward(m_layers[l - 1]->outputs(), steps, batch, s0);
+            m_layers[l]->forward(m_dropped ? m_kept[l - 1] : m_layers[l - 1]->outputs(), steps, batch, s0);
+        if (!m_dropped) continue;
+        ColMat<T>& d = m_masks[l]; // inverted dropout (COURSE.md §3): d = (u < keep) / keep
+        if (!reuse) {
+            const T scale = T(1) / static_cast<T>(m_keep);
+            d.resize(m_spec.hidden, static_cast<Eigen::Index>(cols));
+            for (Eigen::Index i = 0; i < d.size(); ++i) d.data()[i] = m_dropRng.uniform() < m_keep ? scale : T(0);
+        }
+        m_kept[l] = m_layers[l]->outputs().cwiseProduct(d);
     }
     const ConstMatMap<T> Wy(m_Wy.value.data(), m_spec.vocab, m_spec.hidden);
     const Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> by(m_by.value.data(), m_spec.vocab);
-    m_prob.noalias() = Wy * m_layers.back()->outputs();
+    m_prob.noalias() = Wy * top();
     m_prob.colwise() += by;
-    softmaxColumns(m_prob);
-    double loss = 0;
-    m_counted = 0;
-    for (size_t j = 0; j < cols; ++j) {
-        if (targets[j] < 0) continue;
-        DL_CHECK(targets[j] < m_spec.vocab, "char model: a target is outside the vocabulary");
-        loss -= std::log(std::max<double>(m_prob(targets[j], static_cast<Eigen::Index>(j)), 1e-300));
-        ++m_counted;
-    }
+    const double loss = softmaxCrossEntropy(m_prob, targets, m_counted, "char model");
     return static_cast<T>(loss / batch);
 }
 
 // ∂J/∂z = (ŷ − one-hot(y)) / B at each counted position (softmax with cross-entropy, COURSE.md §5), then
-// dWya = dZ Aᵀ, dby = Σ dZ, ∂J/∂a = Wyaᵀ dZ into the top layer, and down the stack.
+// dWya = dZ Aᵀ, dby = Σ dZ, ∂J/∂a = Wyaᵀ dZ into the top layer, and down the stack; through a dropout
+// mask the gradient is multiplied by the same mask (COURSE.md §3: dA = dA·d / keep_prob).
 template <typename T>
 void CharModelT<T>::backward()
 {
     const Eigen::Index cols = static_cast<Eigen::Index>(m_steps) * m_batch;
     DL_CHECK(m_prob.cols() == cols && cols > 0, "char model: backward needs a forward first");
     ColMat<T>& dz = m_dz; // buffers kept between steps: a name is a few dozen tiny products
-    dz = m_prob / static_cast<T>(m_batch);
-    for (Eigen::Index j = 0; j < cols; ++j) {
-        const int y = m_targets[static_cast<size_t>(j)];
-        if (y < 0)
-            dz.col(j).setZero();
-        else
-            dz(y, j) -= T(1) / static_cast<T>(m_batch);
-    }
+    softmaxCrossEntropyGrad(m_prob, m_targets, T(1) / static_cast<T>(m_batch), dz);
     MatMap<T> dWy = m_Wy.grad.mat();
     const ConstMatMap<T> Wy(m_Wy.value.data(), m_spec.vocab, m_spec.hidden);
-    dWy.noalias() += dz * m_layers.back()->outputs().transpose();
+    dWy.noalias() += dz * top().transpose();
     Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>(m_by.grad.data(), m_spec.vocab) += dz.rowwise().sum();
     m_dA.noalias() = Wy.transpose() * dz;
     for (size_t l = m_layers.size(); l-- > 0;) {
+        if (m_dropped) m_dA.array() *= m_masks[l].array();
         m_layers[l]->backward(m_dA, l > 0 ? &m_dBelow : nullptr);
         if (l > 0) m_dA.swap(m_dBelow);
     }

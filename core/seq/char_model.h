@@ -4,6 +4,9 @@
 // ŷ⟨t⟩ = softmax(Wya a⟨t⟩ + by). Trained with x⟨t⟩ = y⟨t−1⟩ and x⟨1⟩ = 0; the loss of a window is the
 // course's, summed over its steps and averaged over the B sequences: J = (1/B) Σ_b Σ_t −log ŷ⟨t⟩[y⟨t⟩].
 // Sampling feeds each drawn character back in until the end token or a length cap (the course: 50).
+// Optional dropout on the non-recurrent connections only — each layer's a⟨t⟩ on its way up to the next layer
+// and to the softmax — as Zaremba, Sutskever & Vinyals 2014 ("Recurrent neural network regularization")
+// apply it to LSTMs; inverted dropout as COURSE.md §3 writes it (a·d / keep_prob), in Train mode only.
 #pragma once
 #include "core/seq/recurrent.h"
 #include "core/seq/vocab.h"
@@ -27,11 +30,17 @@ class CharModelT {
     // Every weight ~ N(0, scale²), biases 0 (the course's dinosaur lab: 0.01).
     void init(Rng& rng, T scale = T(0.01));
 
+    // Dropout keep probability for Train-mode forwards (1: none); masks drawn from `seed`'s stream. Throws
+    // ConfigError outside (0, 1]. holdMasks: Train forwards reuse the last masks (the gradient check).
+    void setDropout(float keepProb, std::uint32_t seed);
+    float keepProb() const { return m_keep; }
+    void holdMasks(bool hold) { m_holdMasks = hold; }
+
     using State = std::vector<ColMat<T>>; // per layer (stateRows, B); empty: zeros
     // One window: inputs[t·B + b] is x⟨t+1⟩ of sequence b (−1: the zero vector), targets the same (−1: no
-    // loss there, a padded position). Returns J as above; keeps what backward needs.
+    // loss there, a padded position). Returns J as above; keeps what backward needs. Dropout in Train only.
     T forward(const std::vector<int>& inputs, const std::vector<int>& targets, int steps, int batch,
-              const State& start);
+              const State& start, Mode mode = Mode::Train);
     void backward(); // ∂J/∂θ into the params' grad (truncated at the window's start)
     State finalState() const;
     int counted() const { return m_counted; }                 // positions with a target in the last forward
@@ -53,6 +62,11 @@ class CharModelT {
     std::vector<int> m_targets;
     ColMat<T> m_prob;
     ColMat<T> m_dz, m_dA, m_dBelow; // backward buffers, reused
+    float m_keep = 1.f;
+    bool m_holdMasks = false, m_dropped = false; // m_dropped: the last forward applied dropout
+    Rng m_dropRng{1};
+    std::vector<ColMat<T>> m_masks, m_kept; // per layer: d / keep_prob (0 or 1/keep_prob); a⟨t⟩ ⊙ mask
+    const ColMat<T>& top() const; // what the softmax read in the last forward
 };
 
 using CharModel = CharModelT<float>;

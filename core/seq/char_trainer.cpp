@@ -4,6 +4,7 @@
 #include "core/util/error.h"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace dl {
@@ -25,7 +26,7 @@ float CharLearner::forward(const Batch& b)
     batchIds(b, m_in, m_out);
     const int steps = b.x->dim(0), batch = b.x->dim(1);
     static const CharModel::State none;
-    const float j = m_model->forward(m_in, m_out, steps, batch, b.carry ? m_carried : none);
+    const float j = m_model->forward(m_in, m_out, steps, batch, b.carry ? m_carried : none, m_mode);
     m_pending = m_model->finalState();
     return j;
 }
@@ -37,6 +38,7 @@ CharTrainer::CharTrainer(CharCorpus corpus, const CharRunSpec& spec)
       m_sampleRng(spec.seed + 1)
 {
     m_model.init(m_rng, spec.initScale);
+    m_model.setDropout(spec.hyper.keepProb, spec.seed + 2);
     m_smoothed = -std::log(1.0 / m_corpus.vocab.size()) * 7; // the course's get_initial_loss(vocab, 7)
 }
 
@@ -47,9 +49,23 @@ StepStats CharTrainer::step()
     m_smoothed = m_smoothed * 0.999 + 0.001 * static_cast<double>(s.cost); // the course's smooth()
     const int counted = m_learner.counted();
     m_lastPerChar = counted ? static_cast<double>(s.cost) * m_batches.batch() / counted : 0;
+    m_meanPerChar = m_loop.steps() <= 1 ? m_lastPerChar : 0.98 * m_meanPerChar + 0.02 * m_lastPerChar;
     m_chars += counted;
     m_sequences += m_corpus.mode == CorpusMode::Lines ? m_batches.batch() : 0;
     return s;
+}
+
+std::string CharTrainer::notLearningMessage() const
+{
+    const double uniform = std::log(static_cast<double>(m_corpus.vocab.size()));
+    if (m_loop.steps() < 200 || !(m_meanPerChar > 1.2 * uniform)) return {};
+    char buf[320];
+    std::snprintf(buf, sizeof buf,
+                  "After %ld steps the loss is %.3g nats per character, worse than the %.2f of guessing all %d "
+                  "symbols alike: the model is not learning. Try a lower learning rate (now %.4g).",
+                  m_loop.steps(), m_meanPerChar, uniform, m_corpus.vocab.size(),
+                  static_cast<double>(m_loop.learningRate()));
+    return buf;
 }
 
 double CharTrainer::devLoss()
@@ -61,7 +77,7 @@ double CharTrainer::devLoss()
     int seq = m_spec.seq;
     if (!lines) seq = std::min<int>(seq, static_cast<int>(m_corpus.devText.size()) - 1);
     CharBatches dev(m_corpus, seq, lines ? 64 : 1, false);
-    CharLearner eval(m_model);
+    CharLearner eval(m_model, Mode::Eval);
     Rng order(1);
     double total = 0;
     long chars = 0;

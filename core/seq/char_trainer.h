@@ -17,7 +17,7 @@ struct CharRunSpec {
     int hidden = 50, depth = 1;
     int seq = 25;   // text mode: characters per window (the truncation of backpropagation through time)
     int batch = 1;  // lines a step (lines mode) or parallel tracks (text mode)
-    Hyperparams hyper;
+    Hyperparams hyper; // hyper.keepProb < 1: dropout between the layers and below the softmax (char_model.h)
     std::uint32_t seed = 1;
     float initScale = 0.01f; // weights ~ N(0, scale²) (the course: 0.01)
 };
@@ -27,7 +27,8 @@ CharRunSpec courseDinosaurRun();
 
 class CharLearner : public Learner {
   public:
-    explicit CharLearner(CharModel& m) : m_model(&m) {}
+    // mode: Train for the training loop (dropout on), Eval for the dev loss.
+    explicit CharLearner(CharModel& m, Mode mode = Mode::Train) : m_model(&m), m_mode(mode) {}
     float forward(const Batch& b) override;
     void backward() override { m_model->backward(); }
     void commit() override { m_carried = std::move(m_pending); }
@@ -36,6 +37,7 @@ class CharLearner : public Learner {
 
   private:
     CharModel* m_model;
+    Mode m_mode;
     CharModel::State m_carried, m_pending;
     std::vector<int> m_in, m_out;
 };
@@ -51,6 +53,9 @@ class CharTrainer {
     // typical name length); meaningful in lines mode, where J is one name's summed loss.
     double smoothedLoss() const { return m_smoothed; }
     double lastLossPerChar() const { return m_lastPerChar; } // nats per character of the last step
+    // Not diverged to NaN, yet not learning: after 200 steps the loss per character (a running mean) is
+    // above 1.2 · log V, worse than guessing every symbol alike. One sentence saying so, else empty.
+    std::string notLearningMessage() const;
     // Mean loss per character over the dev part (nats), the model as it is now; NaN when there is no dev part.
     double devLoss();
     // n samples (COURSE.md §11 `sample`), each as text without the end token.
@@ -75,7 +80,7 @@ class CharTrainer {
     CharBatches m_batches;
     TrainLoop m_loop;
     Rng m_rng, m_sampleRng;
-    double m_smoothed = 0, m_lastPerChar = 0;
+    double m_smoothed = 0, m_lastPerChar = 0, m_meanPerChar = 0; // m_meanPerChar: 0.98-weighted running mean
     long m_chars = 0, m_sequences = 0;
 };
 

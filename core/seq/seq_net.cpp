@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/seq/seq_net.h"
 
+#include "core/seq/masked_softmax.h"
+
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -116,18 +118,7 @@ T SeqNetT<T>::forward(const std::vector<int>& ids, const std::vector<int>& targe
     const Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> by(m_by.value.data(), C);
     m_prob.noalias() = Wy * m_h.back();
     m_prob.colwise() += by;
-    double loss = 0;
-    m_counted = 0;
-    for (Eigen::Index j = 0; j < m_prob.cols(); ++j) { // softmax per column, shifted by its maximum (§5)
-        auto c = m_prob.col(j);
-        c = (c.array() - c.maxCoeff()).exp().matrix();
-        c /= c.sum();
-        const int y = targets[static_cast<size_t>(j)];
-        if (y < 0) continue;
-        DL_CHECK(y < C, "sequence network: a target is outside the classes");
-        loss -= std::log(std::max<double>(c(y), 1e-300));
-        ++m_counted;
-    }
+    const double loss = softmaxCrossEntropy(m_prob, targets, m_counted, "sequence network");
     DL_CHECK(m_counted > 0, "sequence network: no position has a target");
     return static_cast<T>(loss / m_counted);
 }
@@ -140,14 +131,8 @@ void SeqNetT<T>::backward()
     const Eigen::Index cols = static_cast<Eigen::Index>(m_steps) * m_batch;
     DL_CHECK(m_prob.cols() == cols && cols > 0, "sequence network: backward needs a forward first");
     const int n = m_spec.hidden, C = m_spec.classes;
-    ColMat<T> dz = m_prob / static_cast<T>(m_counted);
-    for (Eigen::Index j = 0; j < cols; ++j) {
-        const int y = m_targets[static_cast<size_t>(j)];
-        if (y < 0)
-            dz.col(j).setZero();
-        else
-            dz(y, j) -= T(1) / static_cast<T>(m_counted);
-    }
+    ColMat<T> dz;
+    softmaxCrossEntropyGrad(m_prob, m_targets, T(1) / static_cast<T>(m_counted), dz);
     MatMap<T> dWy = m_Wy.grad.mat();
     const ConstMatMap<T> Wy(m_Wy.value.data(), C, dirs() * n);
     dWy.noalias() += dz * m_h.back().transpose();

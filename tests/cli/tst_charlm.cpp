@@ -104,6 +104,12 @@ class TstCharlm : public QObject {
         QTest::newRow("mode") << QStringList{"--mode", "words"} << 2 << "--mode must be lines or text";
         QTest::newRow("not a model") << QStringList{"--sample", DL_SOURCE_DIR "/README.md"} << 1
                                      << "README.md is not a DL Visual Lab sequence model";
+        QTest::newRow("not learning") << QStringList{"--corpus", DL_SOURCE_DIR "/README.md", "--mode", "lines",
+                                                     "--lr", "100", "--iterations", "400"}
+                                      << 1 << "the model is not learning. Try a lower learning rate (now 100)";
+        QTest::newRow("decay") << QStringList{"--decay", "sometimes"} << 2 << "--decay: unknown decay \"sometimes\"";
+        QTest::newRow("keep") << QStringList{"--corpus", DL_SOURCE_DIR "/README.md", "--keep-prob", "1.5"} << 1
+                              << "keep_prob must be between 0.05 and 1, got 1.5";
         QTest::newRow("depth") << QStringList{"--corpus", DL_SOURCE_DIR "/README.md", "--depth", "4"} << 1
                                << "depth must be 1, 2 or 3";
     }

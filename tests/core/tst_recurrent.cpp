@@ -144,22 +144,29 @@ class TstRecurrent : public QObject {
         QVERIFY((r.stateGradients().rightCols(B) - R.rightCols(B)).norm() < 1e-12);
     }
 
-    // The character model: two stacked layers, padded targets, a carried start state: every parameter.
+    // The character model: two stacked layers, padded targets, a carried start state: every parameter;
+    // with dropout between the layers and below the softmax (Zaremba et al. 2014), the masks held fixed.
     void charModelGradientCheck_data()
     {
         QTest::addColumn<int>("cell");
-        QTest::newRow("rnn") << int(dl::CellKind::RNN);
-        QTest::newRow("gru") << int(dl::CellKind::GRU);
-        QTest::newRow("lstm") << int(dl::CellKind::LSTM);
+        QTest::addColumn<bool>("dropout");
+        for (bool drop : {false, true}) {
+            const char* with = drop ? " dropout" : "";
+            QTest::newRow(qPrintable(QString("rnn%1").arg(with))) << int(dl::CellKind::RNN) << drop;
+            QTest::newRow(qPrintable(QString("gru%1").arg(with))) << int(dl::CellKind::GRU) << drop;
+            QTest::newRow(qPrintable(QString("lstm%1").arg(with))) << int(dl::CellKind::LSTM) << drop;
+        }
     }
     void charModelGradientCheck()
     {
         QFETCH(int, cell);
+        QFETCH(bool, dropout);
         const auto kind = static_cast<dl::CellKind>(cell);
         const int V = 6, T = 4, B = 3;
         dl::CharModelT<double> m({kind, V, 5, 2});
         dl::Rng rng(5);
         m.init(rng, 0.5);
+        if (dropout) m.setDropout(0.6f, 9), m.holdMasks(true);
         std::vector<int> x(static_cast<size_t>(T * B)), y(x.size());
         for (size_t j = 0; j < x.size(); ++j) {
             x[j] = j < size_t(B) ? -1 : rng.uniformInt(0, V - 1);
@@ -176,6 +183,47 @@ class TstRecurrent : public QObject {
             const double d = relDiff(analytic, dl::numericGradient(p->value, cost));
             QVERIFY2(d < 1e-7, qPrintable(QString("%1: %2").arg(QString::fromStdString(p->name)).arg(d)));
         }
+    }
+
+    // Dropout acts in Train mode only: Eval is repeatable and equals keep = 1; each Train forward draws new
+    // masks (held masks repeat); about keep_prob of the units survive (inverted: the expectation is kept).
+    void dropoutTrainOnly()
+    {
+        const int V = 5, T = 6, B = 4;
+        dl::CharModelT<double> m({dl::CellKind::LSTM, V, 40, 2});
+        dl::Rng rng(2);
+        m.init(rng, 0.3);
+        std::vector<int> x(static_cast<size_t>(T * B)), y(x.size());
+        for (size_t j = 0; j < x.size(); ++j) x[j] = rng.uniformInt(0, V - 1), y[j] = rng.uniformInt(0, V - 1);
+        const double plain = m.forward(x, y, T, B, {}, dl::Mode::Train);
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, m.setDropout(0.f, 1));
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, m.setDropout(1.5f, 1));
+        m.setDropout(0.5f, 4);
+        QCOMPARE(m.forward(x, y, T, B, {}, dl::Mode::Eval), plain);
+        const double a = m.forward(x, y, T, B, {}, dl::Mode::Train);
+        const double b = m.forward(x, y, T, B, {}, dl::Mode::Train);
+        QVERIFY(a != plain && b != a);
+        m.holdMasks(true);
+        const double c = m.forward(x, y, T, B, {}, dl::Mode::Train);
+        QCOMPARE(m.forward(x, y, T, B, {}, dl::Mode::Train), c);
+        // Averaged over many draws, what the model predicts stays Eval's (inverted dropout: E[d / keep] = 1).
+        m.holdMasks(false);
+        dl::CharModelT<double> e({dl::CellKind::LSTM, V, 40, 1});
+        dl::Rng r2(3);
+        e.init(r2, 0.3);
+        e.forward(x, y, T, B, {}, dl::Mode::Eval);
+        const ColMat<double> p0 = e.probabilities();
+        e.setDropout(0.5f, 8);
+        ColMat<double> mean = ColMat<double>::Zero(p0.rows(), p0.cols());
+        const int draws = 400;
+        double oneDraw = 0;
+        for (int i = 0; i < draws; ++i) {
+            e.forward(x, y, T, B, {}, dl::Mode::Train);
+            mean += e.probabilities() / draws;
+            oneDraw = std::max(oneDraw, (e.probabilities() - p0).cwiseAbs().maxCoeff());
+        }
+        qInfo("one draw differs by up to %.4f, the mean of %d by %.4f", oneDraw, draws, (mean - p0).cwiseAbs().maxCoeff());
+        QVERIFY2((mean - p0).cwiseAbs().maxCoeff() < oneDraw / 4, "dropout changed what the model predicts on average");
     }
 
     void vocabularyReadsUtf8()

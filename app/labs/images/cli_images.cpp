@@ -51,9 +51,7 @@ int trainImages(const Args& a)
         h.opt.kind = dl::parseOpt(a.str("optimizer", "adam"));
         h.batch = static_cast<int>(a.num("batch", 64));
         h.l2 = static_cast<float>(a.num("l2", 0));
-        h.decay.kind = dl::parseDecay(a.str("decay", "none")); // per epoch (COURSE.md §4)
-        h.decay.rate = static_cast<float>(a.num("decay-rate", h.decay.rate));
-        h.decay.interval = static_cast<int>(a.num("decay-interval", h.decay.interval));
+        h.decay = dlcli::decayFromArgs(a); // per epoch (COURSE.md §4)
         if (a.has("layers")) {
             const dl::Shape& is = data.train.images.shape();
             const auto layers = dl::parseLayerList(dl::readFile(a.str("layers", "")), is[1], is[2], is[3],
@@ -163,6 +161,7 @@ std::vector<dlcli::Command> imagesCommands()
     return {
         {"train-images",
          "the Images lab headless: Fashion-MNIST (Debian's dataset-fashion-mnist) or your own pictures",
+         dlcli::join(
          {{"model", Kind::Text, "logreg|mlp|lenet5|cnn-bn|resnet-small (mlp)"},
           {"layers", Kind::Text, "a layer-list file as the Images lab writes it, instead of --model"},
           {"epochs", Kind::Number, "passes over the training set (1)"},
@@ -170,10 +169,6 @@ std::vector<dlcli::Command> imagesCommands()
           {"optimizer", Kind::Text, "gd|momentum|rmsprop|adam (adam)"},
           {"lr", Kind::Number, "learning rate α (0.001)"},
           {"l2", Kind::Number, "L2 regularisation λ (0)"},
-          {"decay", Kind::Text,
-           "learning-rate decay per epoch: none|inverse-time|exponential|step|inverse-sqrt"},
-          {"decay-rate", Kind::Number, "decay rate (e.g. 0.8 with exponential)"},
-          {"decay-interval", Kind::Number, "epochs between decays"},
           {"augment", Kind::Text,
            "training-only augmentation, e.g. \"flip,crop,rotate:0.5:15\" "
            "(kind[:probability[:strength]])"},
@@ -187,6 +182,7 @@ std::vector<dlcli::Command> imagesCommands()
           {"precompute", Kind::Flag, "with --freeze: run the fixed layers once over the training set"},
           {"save", Kind::Text, "save the model (.dlm)"},
           {"resume", Kind::Text, "keep training a saved model (.dlm) on the data it names"}},
+         dlcli::decayOptions()),
          "",
          0,
          trainImages},

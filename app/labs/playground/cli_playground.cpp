@@ -60,9 +60,7 @@ dl::Experiment experimentFromArgs(const Args& a)
     h.batch = static_cast<int>(a.num("batch", 0));
     h.l2 = static_cast<float>(a.num("l2", 0));
     h.keepProb = e.network.keepProb;
-    h.decay.kind = dl::parseDecay(a.str("decay", "none"));
-    h.decay.rate = static_cast<float>(a.num("decay-rate", h.decay.rate));
-    h.decay.interval = static_cast<int>(a.num("decay-interval", h.decay.interval));
+    h.decay = dlcli::decayFromArgs(a);
     h.clipValue = static_cast<float>(a.num("clip-value", 0));
     h.clipNorm = static_cast<float>(a.num("clip-norm", 0));
     dl::validate(h);
@@ -252,9 +250,6 @@ const std::vector<dlcli::Option> kTraining = {
     {"beta1", Kind::Number, "Adam β1 (0.9)"},
     {"beta2", Kind::Number, "Adam β2 (0.999)"},
     {"eps", Kind::Number, "Adam / RMSprop ε (1e-8)"},
-    {"decay", Kind::Text, "none|inverse-time|exponential|step|inverse-sqrt (none)"},
-    {"decay-rate", Kind::Number, "learning-rate decay rate (1)"},
-    {"decay-interval", Kind::Number, "steps between decays (1000)"},
     {"clip-value", Kind::Number, "clip each gradient value to ±C (0: off)"},
     {"clip-norm", Kind::Number, "clip the gradient norm to C (0: off)"},
 };
@@ -267,7 +262,7 @@ const std::vector<dlcli::Option> kFiles = {
 
 std::vector<dlcli::Option> networkAndTraining()
 {
-    return dlcli::join(dlcli::join(kData, kNetwork), kTraining);
+    return dlcli::join(dlcli::join(dlcli::join(kData, kNetwork), kTraining), dlcli::decayOptions());
 }
 
 } // namespace

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
+#include <numeric>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -62,6 +64,8 @@ dl::CharRunSpec runSpec(const Args& a, bool lines)
     s.hyper.lr = static_cast<float>(a.num("lr", s.hyper.opt.kind == dl::OptKind::GD ? 0.01 : 0.002));
     s.hyper.clipValue = a.has("clip-norm") ? 0.f : static_cast<float>(a.num("clip-value", 5));
     s.hyper.clipNorm = static_cast<float>(a.num("clip-norm", 0));
+    s.hyper.keepProb = static_cast<float>(a.num("keep-prob", 1));
+    s.hyper.decay = dlcli::decayFromArgs(a);
     s.seed = static_cast<std::uint32_t>(a.num("seed", 1));
     return s;
 }
@@ -171,6 +175,7 @@ int gradcheck(const Args& a)
         dl::CharModelT<double> m({kind, 7, 6, depth});
         m.init(rng, 0.5);
         for (int j = 0; j < T * B; ++j) x[j] = j < B ? -1 : rng.uniformInt(0, 6), y[j] = rng.uniformInt(0, 6);
+        if (a.has("dropout")) m.setDropout(0.7f, 3), m.holdMasks(true); // one mask for every difference
         worst = worstDifference(m, [&] { return m.forward(x, y, T, B, {}); }, a, layers);
     }
     if (a.has("json"))
@@ -257,22 +262,34 @@ int charlm(const Args& a)
         std::fprintf(log, "charlm: %s, %s mode, %d symbols, %s hidden %d × %d, %zu parameters\n", path.c_str(),
                      dl::corpusModeName(mode), t.vocab().size(), dl::cellName(spec.cell), spec.hidden, spec.depth,
                      t.model().paramCount());
-    double seconds = 0, recent = 0;
-    long recentN = 0;
+    double seconds = 0;
+    std::deque<double> recentLoss;
     dl::StepStats last;
+    const double minutes = a.num("minutes", 0);
+    const long devEvery = static_cast<long>(a.num("dev-every", 0));
+    const auto start = std::chrono::steady_clock::now();
+    auto wallMinutes = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 60; };
     for (long i = 0; i < iterations && !dlcli::cancelFlag().requested(); ++i) {
+        if (minutes > 0 && wallMinutes() >= minutes) break; // the wall-clock budget, training and reports
         const auto t0 = std::chrono::steady_clock::now();
         last = t.step();
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        if (last.diverged) break;
-        if (i >= iterations - 1000) recent += t.lastLossPerChar(), ++recentN; // loss: the last 1000 steps
+        if (last.diverged || ((i + 1) % 100 == 0 && !t.notLearningMessage().empty())) break;
+        recentLoss.push_back(t.lastLossPerChar()); // loss: the mean of the last 1000 steps
+        if (recentLoss.size() > 1000) recentLoss.pop_front();
         if (!quiet && every > 0 && (i + 1) % every == 0) {
             std::fprintf(log, "iteration %ld  loss %.4f/char  smoothed %.3f\n", i + 1, t.lastLossPerChar(),
                          t.smoothedLoss());
             for (const auto& s : t.sample(lines ? 5 : 1, o)) std::fprintf(log, "  %s\n", dl::encodeUtf8(s).c_str());
         }
+        if (!quiet && devEvery > 0 && (i + 1) % devEvery == 0)
+            std::fprintf(log, "iteration %ld  epoch %ld  dev loss %.4f/char  (%.1f min)\n", i + 1, t.loop().epochs(),
+                         t.devLoss(), wallMinutes());
     }
     if (last.diverged) throw std::runtime_error(dl::divergenceMessage(last));
+    if (const std::string m = t.notLearningMessage(); !m.empty()) throw std::runtime_error(m);
+    const double recent = std::accumulate(recentLoss.begin(), recentLoss.end(), 0.0);
+    const size_t recentN = recentLoss.size();
     const double dev = t.devLoss();
     const std::vector<std::u32string> samples = t.sample(static_cast<int>(a.num("samples", lines ? 200 : 10)), o);
     const SampleStats st = sampleStats(t.corpus(), samples);
@@ -306,7 +323,7 @@ std::vector<dlcli::Command> sequenceCommands()
     return {{"charlm",
              "a character-level language model (the Sequence lab headless, COURSE.md §11): dinosaur names, "
              "tiny Shakespeare or any UTF-8 text; --sample M draws from a saved model, --gradcheck checks a cell",
-             {{"corpus", Kind::Text, "dinos|shakespeare|FILE (dinos)"},
+             dlcli::join({{"corpus", Kind::Text, "dinos|shakespeare|FILE (dinos)"},
               {"corpora", Kind::Text, "the corpora folder (default: $DLLAB_CORPORA, else corpora/)"},
               {"mode", Kind::Text, "lines (one example a line) | text (windows of running text); default by corpus"},
               {"cell", Kind::Text, "rnn|gru|lstm (rnn; --gradcheck: lstm)"},
@@ -319,6 +336,9 @@ std::vector<dlcli::Command> sequenceCommands()
               {"clip-value", Kind::Number, "clip every gradient entry to ±V (5)"},
               {"clip-norm", Kind::Number, "clip the gradient's norm instead"},
               {"iterations", Kind::Number, "training steps (lines 35000, text 2000)"},
+              {"minutes", Kind::Number, "stop training after this many minutes of wall time (0: no limit)"},
+              {"keep-prob", Kind::Number, "dropout keep probability between the layers and below the softmax (1)"},
+              {"dev-every", Kind::Number, "steps between printed dev losses (0: only at the end)"},
               {"sample-every", Kind::Number, "steps between printed samples (0: none)"},
               {"samples", Kind::Number, "samples drawn at the end (lines 200, text 10)"},
               {"temperature", Kind::Number, "sampling temperature (1)"},
@@ -330,7 +350,9 @@ std::vector<dlcli::Command> sequenceCommands()
               {"prime", Kind::Text, "--sample: text to start from"},
               {"length", Kind::Number, "--sample: most characters per sample (lines 50, text 500)"},
               {"gradcheck", Kind::Flag, "check every parameter of --cell (--depth) in double; exit 0 below 1e-7"},
-              {"bidirectional", Kind::Flag, "--gradcheck: the bidirectional sequence network (depth 1-2)"}},
+              {"bidirectional", Kind::Flag, "--gradcheck: the bidirectional sequence network (depth 1-2)"},
+              {"dropout", Kind::Flag, "--gradcheck: with dropout (keep 0.7, the masks held fixed)"}},
+                         dlcli::decayOptions()),
              "",
              0,
              charlm},

@@ -58,7 +58,8 @@ SequencePage::SequencePage(QWidget* parent)
         connect(c, &QComboBox::currentIndexChanged, this, &SequencePage::markDirty);
     for (QSpinBox* s : {m_hidden, m_depth, m_seq, m_batch, m_sampleEvery})
         connect(s, &QSpinBox::valueChanged, this, &SequencePage::markDirty);
-    connect(m_clipValue, &QDoubleSpinBox::valueChanged, this, &SequencePage::markDirty);
+    for (QDoubleSpinBox* s : {m_clipValue, m_keep})
+        connect(s, &QDoubleSpinBox::valueChanged, this, &SequencePage::markDirty);
     connect(m_steps, &QSpinBox::valueChanged, this, [this](int n) { // live: more steps continue the run
         if (!m_filling && !m_dirty) m_worker.call([n](SequenceWorker& w) { w.setIterations(n); });
     });
@@ -159,6 +160,7 @@ SequenceConfig SequencePage::config() const
     c.run.hyper.lr = static_cast<float>(m_lr->value());
     c.run.hyper.clipValue = m_clip->currentIndex() == 0 ? static_cast<float>(m_clipValue->value()) : 0.f;
     c.run.hyper.clipNorm = m_clip->currentIndex() == 1 ? static_cast<float>(m_clipValue->value()) : 0.f;
+    c.run.hyper.keepProb = static_cast<float>(m_keep->value());
     c.iterations = m_steps->value();
     c.sampleEvery = m_sampleEvery->value();
     c.sampling.temperature = m_temperature->value() / 100.0;

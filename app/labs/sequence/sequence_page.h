@@ -106,7 +106,7 @@ class SequencePage : public LabPage {
     // controls
     QComboBox *m_corpus, *m_mode, *m_cell, *m_optimizer, *m_clip;
     QSpinBox *m_hidden, *m_depth, *m_seq, *m_batch, *m_steps, *m_sampleEvery, *m_topK, *m_unit;
-    QDoubleSpinBox *m_lr, *m_clipValue;
+    QDoubleSpinBox *m_lr, *m_clipValue, *m_keep;
     QSlider* m_temperature;
     QLabel *m_temperatureLabel, *m_info, *m_summary, *m_top;
     QLineEdit *m_prime, *m_probeText;

@@ -74,6 +74,13 @@ void SequencePage::buildControls(QWidget* side)
     m_clipValue->setRange(0.01, 1000);
     m_clipValue->setValue(5);
     m_clipValue->setToolTip(tr("The course clips every gradient entry to ±5 against exploding gradients"));
+    m_keep = new QDoubleSpinBox;
+    m_keep->setRange(0.05, 1);
+    m_keep->setSingleStep(0.05);
+    m_keep->setValue(1);
+    m_keep->setToolTip(tr("Dropout keep probability between the layers and below the softmax, never on the "
+                          "recurrent connections (Zaremba et al. 2014); 1: no dropout. Against overfitting "
+                          "a large model on a small corpus: watch the dev loss"));
     m_steps = spin(1, 10000000, 35000, tr("Training steps of the run"));
     m_sampleEvery = spin(0, 1000000, 2000, tr("Steps between samples (0: only when you press Sample now)"));
     m_temperature = new QSlider(Qt::Horizontal);
@@ -107,6 +114,7 @@ void SequencePage::buildControls(QWidget* side)
     form->addRow(tr("Optimiser"), m_optimizer);
     form->addRow(tr("Learning rate"), m_lr);
     form->addRow(tr("Gradients"), clipRow);
+    form->addRow(tr("Dropout keep"), m_keep);
     form->addRow(tr("Steps"), m_steps);
     form->addRow(tr("Sample every"), m_sampleEvery);
     form->addRow(tr("Temperature"), tempRow);

@@ -66,7 +66,7 @@ bool SequenceWorker::canStart()
 }
 
 // One training step; a sample every sampleEvery steps and the dev loss every tenth of the run. False when
-// the run ended (its steps done, or divergence: one sentence).
+// the run ended (its steps done, or divergence or a loss worse than guessing: one sentence).
 bool SequenceWorker::trainOne()
 {
     QElapsedTimer clock;
@@ -75,6 +75,10 @@ bool SequenceWorker::trainOne()
     m_trainSeconds += static_cast<double>(clock.nsecsElapsed()) * 1e-9;
     if (s.diverged) {
         emit failed(QString::fromStdString(dl::divergenceMessage(s)));
+        return false;
+    }
+    if (const std::string m = m_t->notLearningMessage(); !m.empty() && s.step % 100 == 0) {
+        emit failed(QString::fromStdString(m));
         return false;
     }
     m_pending.curve.costs.push_back({s.step, static_cast<float>(m_t->lastLossPerChar())});
