@@ -9,12 +9,24 @@
 #  W8c  the same with a GRU (libtorch's nn::GRU applies Γr after the product, the course before it: equal cost).
 # Ours at 1 and 2 threads, before and after the references; medians. Differences in the work, both tiny: a
 # name starts from a = 0 (W8a carries a_prev), and a window's state is carried to the next (W8b/c start at 0).
-# usage: bench/sequence_vs_references.sh [--reps N]   (needs scripts/build.sh; python3 + libtorch for the references)
+# --load: the whole run (ours and the references alike) under a background load of two busy processes, one
+# per core, as bench/busy_machine.sh loads the machine; the table says which. --install passes run-anchors.sh's
+# --install (apt-get: libtorch-dev, python3-numpy, libopenblas0-pthread; a fresh machine has none of them).
+# usage: bench/sequence_vs_references.sh [--reps N] [--load] [--install]
+#        (needs scripts/build.sh; python3 + libtorch for the references)
 # env:   ANCHORS (default ../shared/bench/run-anchors.sh), BENCH_OUT (default bench/out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REPS=5
-[ "${1:-}" = "--reps" ] && REPS="$2"
+REPS=5 LOADED=0 INSTALL=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reps) REPS="$2"; shift ;;
+    --load) LOADED=1 ;;
+    --install) INSTALL=(--install) ;;
+    *) echo "usage: bench/sequence_vs_references.sh [--reps N] [--load] [--install]" >&2; exit 2 ;;
+  esac
+  shift
+done
 ANCHORS="${ANCHORS:-$(cd .. && pwd)/shared/bench/run-anchors.sh}"
 OUT="${BENCH_OUT:-bench/out}/sequence"
 mkdir -p "$OUT"
@@ -59,16 +71,26 @@ ours() { # one line per run: workload threads rate
     done
   done
 }
+LOAD=()
+load_stop() { kill "${LOAD[@]}" 2>/dev/null || true; wait "${LOAD[@]}" 2>/dev/null || true; LOAD=(); }
+trap load_stop EXIT
+if [ "$LOADED" = 1 ]; then
+  for _ in 1 2; do (while :; do :; done) & LOAD+=($!); done
+  sleep 2
+  echo "bench: under a background load of two busy processes"
+fi
 echo "bench: ours (before the references)"
 ours > "$OUT/ours.txt"
 echo "bench: references (run-anchors.sh --only W8)"
-ANCHORS_OUT="$OUT/anchors" ANCHORS_BUILD="${ANCHORS_BUILD:-$OUT/anchors-build}" "$ANCHORS" --only W8 > "$OUT/anchors.log" 2>&1 || true
+ANCHORS_OUT="$OUT/anchors" ANCHORS_BUILD="${ANCHORS_BUILD:-$OUT/anchors-build}" "$ANCHORS" "${INSTALL[@]}" --only W8 > "$OUT/anchors.log" 2>&1 || true
 echo "bench: ours (after the references)"
 ours >> "$OUT/ours.txt"
 
-python3 - "$OUT" <<'PY'
+load_stop
+
+python3 - "$OUT" "$LOADED" <<'PY'
 import csv, os, statistics, sys
-out = sys.argv[1]
+out, loaded = sys.argv[1], sys.argv[2] == "1"
 ours = {}
 for line in open(os.path.join(out, "ours.txt")):
     w, t, r = line.split()
@@ -92,7 +114,8 @@ for w in ("W8a", "W8b", "W8c"):
                 lines.append(f"| {w} ({unit[w]}) | {t} | {o:,.0f} | {impl} | {m:,.0f} | **{o / m:.1f}×** |")
         if not refs.get(w):
             lines.append(f"| {w} ({unit[w]}) | {t} | {o:,.0f} | (no reference row; see anchors.log) | | |")
-text = "\n".join(lines) + f"\n\nours: median of {len(ours.get(('W8a', '1'), []))} runs per row (before and after the references)\n"
+text = ("under a background load of two busy processes (one per core)\n\n" if loaded else "quiet machine\n\n") + \
+    "\n".join(lines) + f"\n\nours: median of {len(ours.get(('W8a', '1'), []))} runs per row (before and after the references)\n"
 open(os.path.join(out, "sequence.md"), "w").write(text)
 print(text)
 PY

@@ -305,6 +305,17 @@ void SequencePage::onProbe(const SequenceProbe& p)
     emit probed();
 }
 
+QString SequencePage::featureLabel(dl::TextFeature f)
+{
+    switch (f) { // the same words as core/seq/unit_features.cpp's featureName, for lupdate to find
+    case dl::TextFeature::Vowel: return tr("vowels");
+    case dl::TextFeature::InsideQuotes: return tr("inside quotes");
+    case dl::TextFeature::LinePosition: return tr("position in the line");
+    case dl::TextFeature::Space: return tr("spaces");
+    }
+    return QString::fromLatin1(dl::featureName(f));
+}
+
 int SequencePage::findUnit(dl::TextFeature f)
 {
     const SequenceProbe& p = m_probe->probe();
@@ -317,7 +328,7 @@ int SequencePage::findUnit(dl::TextFeature f)
     m_unit->setValue(u);
     m_found = tr("Unit %1 tracks %2 best in this text: r = %3.")
                   .arg(u)
-                  .arg(tr(dl::featureName(f)))
+                  .arg(featureLabel(f))
                   .arg(r[static_cast<size_t>(u)], 0, 'f', 2);
     showTopNext();
     return u;

@@ -82,6 +82,7 @@ class SequencePage : public LabPage {
     void saved(const QString& path);
 
   private:
+    static QString featureLabel(dl::TextFeature f); // core's featureName, translatable
     void buildControls(QWidget* side);
     void buildViews(QWidget* main);
     void onPrepared(const SequencePrepared& p);

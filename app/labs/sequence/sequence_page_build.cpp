@@ -157,7 +157,7 @@ void SequencePage::buildViews(QWidget* main)
     m_feature = new QComboBox;
     for (dl::TextFeature f : {dl::TextFeature::Vowel, dl::TextFeature::InsideQuotes, dl::TextFeature::LinePosition,
                               dl::TextFeature::Space})
-        m_feature->addItem(tr(dl::featureName(f)), static_cast<int>(f));
+        m_feature->addItem(featureLabel(f), static_cast<int>(f));
     m_findButton = new QPushButton(tr("Find the unit"));
     m_findButton->setToolTip(tr("The unit whose activation over the text correlates most with the feature"));
     row->addWidget(new QLabel(tr("tracking")));
