@@ -40,10 +40,7 @@ for b in torch_bench ocv_yolo; do
   [ -x "$ABUILD/$b" ] || { echo "bench: $ABUILD/$b was not built (see $OUT/anchors.log; run-anchors.sh --install)" >&2; exit 1; }
 done
 
-LOAD=()
-load_start() { for _ in 1 2; do (while :; do :; done) & LOAD+=($!); done; sleep 2; }
-load_stop() { kill "${LOAD[@]}" 2>/dev/null || true; wait "${LOAD[@]}" 2>/dev/null || true; LOAD=(); }
-trap load_stop EXIT
+. bench/load.sh # load_start, load_stop
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 result() { grep '^RESULT' | head -1 | cut -d'|' -f5; } # the median of a reference's RESULT line
 

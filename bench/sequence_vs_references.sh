@@ -10,7 +10,7 @@
 # Ours at 1 and 2 threads, before and after the references; medians. Differences in the work, both tiny: a
 # name starts from a = 0 (W8a carries a_prev), and a window's state is carried to the next (W8b/c start at 0).
 # --load: the whole run (ours and the references alike) under a background load of two busy processes, one
-# per core, as bench/busy_machine.sh loads the machine; the table says which. --install passes run-anchors.sh's
+# per core (bench/load.sh, as bench/busy_machine.sh loads the machine); the table says which. --install passes run-anchors.sh's
 # --install (apt-get: libtorch-dev, python3-numpy, libopenblas0-pthread; a fresh machine has none of them).
 # usage: bench/sequence_vs_references.sh [--reps N] [--load] [--install]
 #        (needs scripts/build.sh; python3 + libtorch for the references)
@@ -71,12 +71,9 @@ ours() { # one line per run: workload threads rate
     done
   done
 }
-LOAD=()
-load_stop() { kill "${LOAD[@]}" 2>/dev/null || true; wait "${LOAD[@]}" 2>/dev/null || true; LOAD=(); }
-trap load_stop EXIT
+. bench/load.sh # load_start, load_stop
 if [ "$LOADED" = 1 ]; then
-  for _ in 1 2; do (while :; do :; done) & LOAD+=($!); done
-  sleep 2
+  load_start
   echo "bench: under a background load of two busy processes"
 fi
 echo "bench: ours (before the references)"
