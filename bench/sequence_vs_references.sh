@@ -7,7 +7,9 @@
 #  W8b  char-LSTM 65-128, 32 sequences × 64 steps, Adam 0.002, clip-norm 5, on uniform random characters of a
 #       65-symbol alphabet: chars/s of `dlcli charlm --mode text --cell lstm`;
 #  W8c  the same with a GRU (libtorch's nn::GRU applies Γr after the product, the course before it: equal cost).
-# Ours at 1 and 2 threads, before and after the references; medians. Differences in the work, both tiny: a
+# Ours at 1 and 2 threads, before and after the references; medians. Like the references (one warm-up
+# repetition, then timed ones), ours trains --warmup steps before the clock starts: one pass of the list for
+# W8a (numpy: one repetition), five batches for W8b/c (libtorch: five). Differences in the work, both tiny: a
 # name starts from a = 0 (W8a carries a_prev), and a window's state is carried to the next (W8b/c start at 0).
 # --load: the whole run (ours and the references alike) under a background load of two busy processes, one
 # per core (bench/load.sh, as bench/busy_machine.sh loads the machine); the table says which. --install passes run-anchors.sh's
@@ -58,13 +60,13 @@ ours() { # one line per run: workload threads rate
   for _ in $(seq "$REPS"); do
     for t in 1 2; do
       r=$(DL_THREADS=$t OMP_NUM_THREADS=$t build/app/dlcli charlm --corpus "$OUT/w8a-names.txt" --mode lines \
-            --cell rnn --hidden 50 --iterations 1536 --samples 0 --json --quiet |
+            --cell rnn --hidden 50 --warmup 1536 --iterations 1536 --samples 0 --json --quiet |
           python3 -c 'import json,sys; print(json.load(sys.stdin)["names_per_second"])')
       echo "W8a $t $r"
       for cell in lstm gru; do
         r=$(DL_THREADS=$t OMP_NUM_THREADS=$t build/app/dlcli charlm --corpus "$OUT/w8b-text.txt" --mode text \
               --cell $cell --hidden 128 --seq 64 --batch 32 --optimizer adam --lr 0.002 --clip-norm 5 \
-              --iterations 60 --samples 0 --json --quiet |
+              --warmup 5 --iterations 60 --samples 0 --json --quiet |
             python3 -c 'import json,sys; print(json.load(sys.stdin)["chars_per_second"])')
         echo "W8$([ $cell = lstm ] && echo b || echo c) $t $r"
       done

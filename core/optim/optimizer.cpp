@@ -44,6 +44,28 @@ void GradientDescent::step(const std::vector<Param*>& params, float lr)
     for (Param* p : params) p->value.arr() -= lr * p->grad.arr();
 }
 
+void Optimizer::stepAndClear(const std::vector<Param*>& params, float lr, float clipValue)
+{
+    if (clipValue > 0.f) clipByValue(params, clipValue);
+    step(params, lr);
+    for (Param* p : params) p->grad.setZero();
+}
+
+// g = clamp(g, ±c) (COURSE.md §11), W -= α g, g = 0: one pass over each tensor.
+void GradientDescent::stepAndClear(const std::vector<Param*>& params, float lr, float clipValue)
+{
+    ++m_t;
+    const float c = clipValue;
+    for (Param* p : params) {
+        auto g = p->grad.arr();
+        if (c > 0.f)
+            p->value.arr() -= lr * g.max(-c).min(c);
+        else
+            p->value.arr() -= lr * g;
+        g.setZero();
+    }
+}
+
 void Momentum::step(const std::vector<Param*>& params, float lr)
 {
     ++m_t;

@@ -28,6 +28,9 @@ class Optimizer {
     virtual ~Optimizer() = default;
     virtual OptKind kind() const = 0;
     virtual void step(const std::vector<Param*>& params, float lr) = 0;
+    // One training step's tail: clip every grad entry to ±clipValue (if > 0), step(), zero the grads.
+    // Gradient descent does the three in one pass (a char-RNN step is small enough for passes to count).
+    virtual void stepAndClear(const std::vector<Param*>& params, float lr, float clipValue);
     // Hyperparameters can change between steps; state (v, s, t) is kept.
     void setConfig(const OptimizerConfig& c) { m_cfg = c; }
     const OptimizerConfig& config() const { return m_cfg; }

@@ -11,6 +11,7 @@ class GradientDescent : public Optimizer {
     GradientDescent(const OptimizerConfig& c, const std::vector<Param*>& p) : Optimizer(c, p, 0) {}
     OptKind kind() const override { return OptKind::GD; }
     void step(const std::vector<Param*>& params, float lr) override;
+    void stepAndClear(const std::vector<Param*>& params, float lr, float clipValue) override;
 };
 
 // v = β v + (1-β) dW;  W -= α v   (the course's form, not PyTorch's v = βv + dW)

@@ -129,8 +129,15 @@ template <typename T>
 typename CharModelT<T>::State CharModelT<T>::finalState() const
 {
     State s;
-    for (const auto& l : m_layers) s.push_back(l->finalState());
+    finalState(s);
     return s;
+}
+
+template <typename T>
+void CharModelT<T>::finalState(State& s) const
+{
+    s.resize(m_layers.size());
+    for (size_t l = 0; l < m_layers.size(); ++l) m_layers[l]->finalState(s[l]);
 }
 
 template <typename T>

@@ -43,6 +43,7 @@ class CharModelT {
               const State& start, Mode mode = Mode::Train);
     void backward(); // ∂J/∂θ into the params' grad (truncated at the window's start)
     State finalState() const;
+    void finalState(State& into) const; // the same, into buffers kept between steps
     int counted() const { return m_counted; }                 // positions with a target in the last forward
     const ColMat<T>& probabilities() const { return m_prob; } // (V, T·B) of the last forward
     const RecurrentT<T>& layer(int i) const { return *m_layers[static_cast<size_t>(i)]; }

@@ -27,7 +27,7 @@ float CharLearner::forward(const Batch& b)
     const int steps = b.x->dim(0), batch = b.x->dim(1);
     static const CharModel::State none;
     const float j = m_model->forward(m_in, m_out, steps, batch, b.carry ? m_carried : none, m_mode);
-    m_pending = m_model->finalState();
+    m_model->finalState(m_pending);
     return j;
 }
 

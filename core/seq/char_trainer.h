@@ -31,7 +31,7 @@ class CharLearner : public Learner {
     explicit CharLearner(CharModel& m, Mode mode = Mode::Train) : m_model(&m), m_mode(mode) {}
     float forward(const Batch& b) override;
     void backward() override { m_model->backward(); }
-    void commit() override { m_carried = std::move(m_pending); }
+    void commit() override { m_carried.swap(m_pending); } // the old buffers are overwritten next forward
     void resetState() { m_carried.clear(); }
     int counted() const { return m_model->counted(); }
 

@@ -108,7 +108,7 @@ void RecurrentT<T>::forward(const ColMat<T>& X, int steps, int batch, const ColM
              "recurrent layer: the input is not (" + std::to_string(m_in) + ", T·B)");
     m_fromIds = false;
     m_x = X;
-    inputPart(X, m_z);
+    inputPart(X, m_gates);
     run(steps, batch, s0);
 }
 
@@ -118,7 +118,7 @@ void RecurrentT<T>::forwardIds(const std::vector<int>& ids, int steps, int batch
     DL_CHECK(ids.size() == static_cast<size_t>(steps) * batch, "recurrent layer: ids are not T·B");
     m_fromIds = true;
     m_ids = ids;
-    inputPartIds(ids, m_z);
+    inputPartIds(ids, m_gates);
     run(steps, batch, s0);
 }
 
@@ -173,7 +173,6 @@ void RecurrentT<T>::run(int steps, int batch, const ColMat<T>& s0)
         m_a.leftCols(B).setZero();
         m_c.leftCols(B).setZero();
     }
-    m_gates = m_z;
     if (m_kind == CellKind::GRU) m_rc.resize(n, static_cast<Eigen::Index>(steps) * B);
     const ConstMatMap<T> W(m_W.value.data(), m_g * n, n + m_in);
     for (int t = 0; t < steps; ++t) {
@@ -194,10 +193,17 @@ void RecurrentT<T>::run(int steps, int batch, const ColMat<T>& s0)
 template <typename T>
 ColMat<T> RecurrentT<T>::finalState() const
 {
-    ColMat<T> s(stateRows(), m_batch);
+    ColMat<T> s;
+    finalState(s);
+    return s;
+}
+
+template <typename T>
+void RecurrentT<T>::finalState(ColMat<T>& s) const
+{
+    s.resize(stateRows(), m_batch);
     s.topRows(m_n) = m_a.rightCols(m_batch);
     if (m_kind == CellKind::LSTM) s.bottomRows(m_n) = m_c.rightCols(m_batch);
-    return s;
 }
 
 template <typename T>
@@ -300,7 +306,7 @@ template <typename T>
 size_t RecurrentT<T>::workingBytes() const
 {
     size_t n = 0;
-    for (const ColMat<T>* m : {&m_x, &m_z, &m_gates, &m_a, &m_c, &m_tc, &m_rc, &m_out, &m_dz, &m_dAtotal})
+    for (const ColMat<T>* m : {&m_x, &m_gates, &m_a, &m_c, &m_tc, &m_rc, &m_out, &m_dz, &m_dAtotal})
         n += static_cast<size_t>(m->size());
     return n * sizeof(T) + m_ids.size() * sizeof(int);
 }

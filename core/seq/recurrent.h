@@ -48,6 +48,7 @@ class RecurrentT {
     void forwardIds(const std::vector<int>& ids, int steps, int batch, const ColMat<T>& s0);
     const ColMat<T>& outputs() const { return m_out; } // a⟨1..T⟩: (n, T·B)
     ColMat<T> finalState() const;                       // (stateRows, B) after the last step
+    void finalState(ColMat<T>& into) const;             // the same, into a buffer kept between steps
     // dA = ∂L/∂a⟨t⟩ (n, T·B) from above. Adds ∂L/∂W, ∂L/∂b into the params' grad; the state at the window's
     // start is held fixed (truncated backpropagation through time). dX (in, T·B) when asked for (not for ids).
     void backward(const ColMat<T>& dA, ColMat<T>* dX);
@@ -73,7 +74,7 @@ class RecurrentT {
     size_t workingBytes() const;
 
   private:
-    void run(int steps, int batch, const ColMat<T>& s0); // after m_z holds every step's input part
+    void run(int steps, int batch, const ColMat<T>& s0); // after m_gates holds every step's input part
     CellKind m_kind;
     int m_in, m_n, m_g;
     ParamT<T> m_W, m_b;
@@ -81,8 +82,7 @@ class RecurrentT {
     bool m_fromIds = false;
     std::vector<int> m_ids;
     ColMat<T> m_x;     // (in, T·B) inputs of the last forward (dense)
-    ColMat<T> m_z;     // (G·n, T·B) input parts W_x x + b
-    ColMat<T> m_gates; // (G·n, T·B) after activation
+    ColMat<T> m_gates; // (G·n, T·B): the input parts W_x x + b, then in run() the gates after activation
     ColMat<T> m_a;     // a⟨0..T⟩ (n, (T+1)·B)
     ColMat<T> m_c;     // LSTM: c⟨0..T⟩; others: the same as m_a
     ColMat<T> m_tc;    // LSTM: tanh(c⟨1..T⟩) (n, T·B)

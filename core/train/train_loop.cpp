@@ -73,10 +73,13 @@ StepStats TrainLoop::step(BatchSource& src, Learner& learner, Rng& rng)
     learner.backward();
     if (onGradients) onGradients();
     addL2Grad(m_params, m_hyper.l2, b.count);
-    if (m_hyper.clipValue > 0.f) clipByValue(m_params, m_hyper.clipValue);
-    if (m_hyper.clipNorm > 0.f) clipByNorm(m_params, m_hyper.clipNorm);
-    m_opt->step(m_params, s.lr);
-    for (Param* p : m_params) p->grad.setZero();
+    float clipValue = m_hyper.clipValue; // by value first, then by norm
+    if (m_hyper.clipNorm > 0.f) {
+        if (clipValue > 0.f) clipByValue(m_params, clipValue);
+        clipByNorm(m_params, m_hyper.clipNorm);
+        clipValue = 0.f;
+    }
+    m_opt->stepAndClear(m_params, s.lr, clipValue);
     src.commit(b);
     learner.commit();
     s.step = ++m_step;

@@ -94,6 +94,19 @@ class TstCharlm : public QObject {
         QCOMPARE(a.out, b.out);
         for (const QJsonValue v : jsonOf(a)["samples"].toArray()) QVERIFY(v.toString().startsWith("卷"));
     }
+    // --warmup: steps trained before the clock starts; they train (the count includes them), the rates do not.
+    void warmupStepsTrainUntimed()
+    {
+        DL_NEEDS_FILES(QStringList{kDinos}, DL_FROM_SHARED_DATASETS);
+        const dltest::CliResult r =
+            run({"charlm", "--corpus", "dinos", "--warmup", "300", "--iterations", "200", "--samples", "3", "--json", "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = jsonOf(r);
+        QCOMPARE(j["iterations"].toInt(), 500);
+        QVERIFY(j["seconds"].toDouble() > 0);
+        // names_per_second counts the 200 timed names only: seconds × rate = 200 (one name a step)
+        QVERIFY(std::abs(j["seconds"].toDouble() * j["names_per_second"].toDouble() - 200) < 1e-6);
+    }
     void badInputIsOneSentence_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -110,6 +123,7 @@ class TstCharlm : public QObject {
         QTest::newRow("decay") << QStringList{"--decay", "sometimes"} << 2 << "--decay: unknown decay \"sometimes\"";
         QTest::newRow("keep") << QStringList{"--corpus", DL_SOURCE_DIR "/README.md", "--keep-prob", "1.5"} << 1
                               << "keep_prob must be between 0.05 and 1, got 1.5";
+        QTest::newRow("warmup") << QStringList{"--warmup", "-1"} << 2 << "--warmup must be 0 or more steps, not -1";
         QTest::newRow("depth") << QStringList{"--corpus", DL_SOURCE_DIR "/README.md", "--depth", "4"} << 1
                                << "depth must be 1, 2 or 3";
     }

@@ -106,6 +106,31 @@ class TstOptimizers : public QObject {
         QCOMPARE(m_p.grad[0], 5.f);
         QCOMPARE(m_p.grad[1], -5.f);
     }
+    // The fused tail of a step (clip by value, update, zero) against the three passes it replaces, for gradient
+    // descent (one pass) and Adam (the default: the passes themselves), with and without a clip.
+    void stepAndClear()
+    {
+        for (dl::OptKind k : {dl::OptKind::GD, dl::OptKind::Adam})
+            for (float clip : {0.f, 1.f}) {
+                auto ps = params();
+                auto fused = dl::makeOptimizer({k}, ps);
+                m_p.grad[0] = 3.f, m_p.grad[1] = -0.25f;
+                fused->stepAndClear(ps, 0.1f, clip);
+                const float w0 = m_p.value[0], w1 = m_p.value[1];
+                QCOMPARE(m_p.grad[0], 0.f);
+                QCOMPARE(m_p.grad[1], 0.f);
+                QCOMPARE(fused->steps(), 1L);
+                ps = params();
+                auto plain = dl::makeOptimizer({k}, ps);
+                m_p.grad[0] = 3.f, m_p.grad[1] = -0.25f;
+                if (clip > 0.f) dl::clipByValue(ps, clip);
+                plain->step(ps, 0.1f);
+                QCOMPARE(m_p.value[0], w0);
+                QCOMPARE(m_p.value[1], w1);
+                if (k == dl::OptKind::GD) // W -= α clamp(dW): 1 − 0.1·min(3, c), −1 + 0.025
+                    QVERIFY(std::abs(w0 - (clip > 0.f ? 0.9f : 0.7f)) < 1e-6 && std::abs(w1 + 0.975f) < 1e-6);
+            }
+    }
 };
 
 QTEST_APPLESS_MAIN(TstOptimizers)

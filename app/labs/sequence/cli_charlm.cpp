@@ -267,6 +267,14 @@ int charlm(const Args& a)
     dl::StepStats last;
     const double minutes = a.num("minutes", 0);
     const long devEvery = static_cast<long>(a.num("dev-every", 0));
+    // --warmup: steps trained before the clock starts, as run-anchors.sh times after one warm-up repetition
+    // (the first steps pay for cold caches, first-touch pages and the BLAS buffers); they train the model.
+    const long warmup = static_cast<long>(a.num("warmup", 0));
+    if (warmup < 0) throw UsageError("--warmup must be 0 or more steps, not " + std::to_string(warmup));
+    for (long i = 0; i < warmup && !dlcli::cancelFlag().requested(); ++i)
+        if (t.step().diverged) break;
+    const double warmChars = static_cast<double>(t.charactersTrained());
+    const double warmNames = static_cast<double>(t.sequencesTrained());
     const auto start = std::chrono::steady_clock::now();
     auto wallMinutes = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 60; };
     for (long i = 0; i < iterations && !dlcli::cancelFlag().requested(); ++i) {
@@ -301,8 +309,8 @@ int charlm(const Args& a)
         j.set("loss", recentN ? recent / recentN : 0.0).set("dev_loss", dev).set("dev_bits_per_char", dev / std::log(2.0));
         if (lines) j.set("smoothed_loss", t.smoothedLoss());
         j.set("iterations", t.steps()).set("seconds", seconds);
-        j.set("chars_per_second", seconds > 0 ? t.charactersTrained() / seconds : 0.0);
-        if (lines) j.set("names_per_second", seconds > 0 ? t.sequencesTrained() / seconds : 0.0);
+        j.set("chars_per_second", seconds > 0 ? (t.charactersTrained() - warmChars) / seconds : 0.0);
+        if (lines) j.set("names_per_second", seconds > 0 ? (t.sequencesTrained() - warmNames) / seconds : 0.0);
         j.set("samples", samplesJson(samples)).set("new_sample_share", st.newShare);
         if (lines) j.set("ending_share", st.endingShare);
         else j.set("word_share", st.wordShare);
@@ -336,6 +344,7 @@ std::vector<dlcli::Command> sequenceCommands()
               {"clip-value", Kind::Number, "clip every gradient entry to ±V (5)"},
               {"clip-norm", Kind::Number, "clip the gradient's norm instead"},
               {"iterations", Kind::Number, "training steps (lines 35000, text 2000)"},
+              {"warmup", Kind::Number, "steps trained before the timed ones, outside seconds and the rates (0)"},
               {"minutes", Kind::Number, "stop training after this many minutes of wall time (0: no limit)"},
               {"keep-prob", Kind::Number, "dropout keep probability between the layers and below the softmax (1)"},
               {"dev-every", Kind::Number, "steps between printed dev losses (0: only at the end)"},
