@@ -56,15 +56,20 @@ alphabet = [chr(c) for c in range(33, 33 + 65)]
 open(f"{out}/w8b-text.txt", "w").write("".join(random.choice(alphabet) for _ in range(int(32 * 1281 / 0.95) + 64)))
 PY
 
+threads_env() { # 1: one thread, fixed; 2: ours as it runs by default here, up to 2 threads and 1 while other
+  # programs keep the cores busy (core/util/threads.h). DL_THREADS=2 would fix 2 and, under --load, collapse as
+  # libtorch's 2-thread row does (one run: 1 300-1 600 LSTM chars/s against 100 000 at one thread).
+  if [ "$1" = 1 ]; then echo "DL_THREADS=1 OMP_NUM_THREADS=1"; else echo "OMP_NUM_THREADS=2"; fi
+}
 ours() { # one line per run: workload threads rate
   for _ in $(seq "$REPS"); do
     for t in 1 2; do
-      r=$(DL_THREADS=$t OMP_NUM_THREADS=$t build/app/dlcli charlm --corpus "$OUT/w8a-names.txt" --mode lines \
+      r=$(env $(threads_env $t) build/app/dlcli charlm --corpus "$OUT/w8a-names.txt" --mode lines \
             --cell rnn --hidden 50 --warmup 1536 --iterations 1536 --samples 0 --json --quiet |
           python3 -c 'import json,sys; print(json.load(sys.stdin)["names_per_second"])')
       echo "W8a $t $r"
       for cell in lstm gru; do
-        r=$(DL_THREADS=$t OMP_NUM_THREADS=$t build/app/dlcli charlm --corpus "$OUT/w8b-text.txt" --mode text \
+        r=$(env $(threads_env $t) build/app/dlcli charlm --corpus "$OUT/w8b-text.txt" --mode text \
               --cell $cell --hidden 128 --seq 64 --batch 32 --optimizer adam --lr 0.002 --clip-norm 5 \
               --warmup 5 --iterations 60 --samples 0 --json --quiet |
             python3 -c 'import json,sys; print(json.load(sys.stdin)["chars_per_second"])')
