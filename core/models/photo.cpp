@@ -5,6 +5,8 @@
 #include "core/util/file.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -18,10 +20,31 @@ unsigned be16(const std::string& b, size_t i)
     return (static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]);
 }
 
-// Size from the header without decoding (PNG IHDR, JPEG SOFn); false for other formats or a broken header.
+long le32(const std::string& b, size_t i) // little-endian, signed (BMP)
+{
+    std::uint32_t v = 0;
+    for (int k = 3; k >= 0; --k) v = (v << 8) | static_cast<unsigned char>(b[i + static_cast<size_t>(k)]);
+    return static_cast<std::int32_t>(v);
+}
+
+// Size from the header without decoding (PNG IHDR, JPEG SOFn, BMP's DIB header); false for other formats or
+// a broken header.
 bool headerSize(const std::string& b, long& w, long& h, bool& jpeg)
 {
     jpeg = false;
+    // BMP: "BM", then at 14 the DIB header's size; BITMAPCOREHEADER (12 bytes) has 16-bit sides at 18 and 20,
+    // the later ones (40 bytes and more) signed 32-bit sides at 18 and 22, a negative height meaning top-down.
+    if (b.size() >= 26 && b.compare(0, 2, "BM") == 0) {
+        const long dib = le32(b, 14);
+        if (dib == 12) {
+            w = static_cast<unsigned char>(b[18]) | (static_cast<unsigned char>(b[19]) << 8);
+            h = static_cast<unsigned char>(b[20]) | (static_cast<unsigned char>(b[21]) << 8);
+        } else {
+            w = std::labs(le32(b, 18));
+            h = std::labs(le32(b, 22));
+        }
+        return true;
+    }
     if (b.size() >= 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
         w = (static_cast<long>(be16(b, 16)) << 16) | be16(b, 18);
         h = (static_cast<long>(be16(b, 20)) << 16) | be16(b, 22);
@@ -74,6 +97,15 @@ bool jpegReachesEnd(const std::string& b)
     return false;
 }
 
+// The formats the lab names, by their signatures (JPEG FF D8, PNG, BMP "BM", TIFF "II*\0" / "MM\0*",
+// WebP "RIFF….WEBP"); OpenCV's other decoders (PNM, Sun raster, HDR, PFM…) are not offered to a user's bytes.
+bool namedFormat(const std::string& b)
+{
+    auto at = [&](size_t i, const char* sig, size_t n) { return b.size() >= i + n && b.compare(i, n, sig, n) == 0; };
+    return at(0, "\xFF\xD8", 2) || at(0, "\x89PNG", 4) || at(0, "BM", 2) || at(0, "II*\0", 4) || at(0, "MM\0*", 4) ||
+           (at(0, "RIFF", 4) && at(8, "WEBP", 4));
+}
+
 } // namespace
 
 Photo decodePhoto(const std::string& bytes, const std::string& name)
@@ -91,6 +123,8 @@ Photo decodePhoto(const std::string& bytes, const std::string& name)
     if (jpeg && !jpegReachesEnd(bytes))
         throw FormatError(n +
                           " is cut short (its JPEG data stops before the end marker); copy the photo again.");
+    const std::string unreadable = n + " is not a photo this lab can read (JPEG, PNG, BMP, TIFF, WebP) or it is damaged.";
+    if (!namedFormat(bytes)) throw FormatError(unreadable);
     cv::Mat bgr;
     try {
         const cv::Mat raw(1, static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), CV_8U,
@@ -99,9 +133,7 @@ Photo decodePhoto(const std::string& bytes, const std::string& name)
     } catch (const cv::Exception&) {
         bgr.release();
     }
-    if (bgr.empty())
-        throw FormatError(n +
-                          " is not a photo this lab can read (JPEG, PNG, BMP, TIFF, WebP) or it is damaged.");
+    if (bgr.empty()) throw FormatError(unreadable);
     if (static_cast<long>(bgr.cols) * bgr.rows > kMaxPhotoPixels)
         throw FormatError(n + " is " + std::to_string(bgr.cols) + "×" + std::to_string(bgr.rows) +
                           " pixels; the lab opens photos up to " +

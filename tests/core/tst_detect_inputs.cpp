@@ -91,6 +91,16 @@ class TstDetectInputs : public QObject {
                                  be32(0xFFFFFFF0u) + std::string("\x08\x02\x00\x00\x00", 5) + be32(0);
         QVERIFY2(photoError(vast, "vast.png").startsWith("vast.png is 4294967280×4294967280 pixels ("),
                  qPrintable(photoError(vast, "vast.png")));
+        // A BMP whose DIB header says 13328×65548 (a fuzz finding: OpenCV allocated 2.6 GB for it), and one
+        // top-down (negative height): refused from the header; a real small BMP still opens.
+        const std::string bmp = encoded(".bmp", 64, 48);
+        QVERIFY(photoError(bmp, "ok.bmp").isEmpty());
+        std::string tall = bmp;
+        tall.replace(18, 8, std::string("\x10\x34\x00\x00\x0c\x00\x01\x00", 8));
+        QVERIFY2(photoError(tall, "tall.bmp").startsWith("tall.bmp is 13328×65548 pixels (873 megapixels)"),
+                 qPrintable(photoError(tall, "tall.bmp")));
+        tall.replace(22, 4, std::string("\xf4\xff\xfe\xff", 4)); // −65548
+        QVERIFY(photoError(tall, "down.bmp").startsWith("down.bmp is 13328×65548 pixels"));
     }
     void jpegWithBytesAfterItsEndIsAPhoto()
     {
