@@ -102,7 +102,7 @@ bool jpegReachesEnd(const std::string& b)
 bool namedFormat(const std::string& b)
 {
     auto at = [&](size_t i, const char* sig, size_t n) { return b.size() >= i + n && b.compare(i, n, sig, n) == 0; };
-    return at(0, "\xFF\xD8", 2) || at(0, "\x89PNG", 4) || at(0, "BM", 2) || at(0, "II*\0", 4) || at(0, "MM\0*", 4) ||
+    return at(0, "\xFF\xD8", 2) || at(0, "\x89PNG\r\n\x1a\n", 8) || at(0, "BM", 2) || at(0, "II*\0", 4) || at(0, "MM\0*", 4) ||
            (at(0, "RIFF", 4) && at(8, "WEBP", 4));
 }
 
