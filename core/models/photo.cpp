@@ -20,6 +20,11 @@ unsigned be16(const std::string& b, size_t i)
     return (static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]);
 }
 
+unsigned le16(const std::string& b, size_t i) // little-endian (BMP)
+{
+    return static_cast<unsigned char>(b[i]) | (static_cast<unsigned char>(b[i + 1]) << 8);
+}
+
 long le32(const std::string& b, size_t i) // little-endian, signed (BMP)
 {
     std::uint32_t v = 0;
@@ -37,8 +42,8 @@ bool headerSize(const std::string& b, long& w, long& h, bool& jpeg)
     if (b.size() >= 26 && b.compare(0, 2, "BM") == 0) {
         const long dib = le32(b, 14);
         if (dib == 12) {
-            w = static_cast<unsigned char>(b[18]) | (static_cast<unsigned char>(b[19]) << 8);
-            h = static_cast<unsigned char>(b[20]) | (static_cast<unsigned char>(b[21]) << 8);
+            w = le16(b, 18);
+            h = le16(b, 20);
         } else {
             w = std::labs(le32(b, 18));
             h = std::labs(le32(b, 22));

@@ -271,13 +271,12 @@ int charlm(const Args& a)
     // (the first steps pay for cold caches, first-touch pages and the BLAS buffers); they train the model.
     const long warmup = static_cast<long>(a.num("warmup", 0));
     if (warmup < 0) throw UsageError("--warmup must be 0 or more steps, not " + std::to_string(warmup));
-    for (long i = 0; i < warmup && !dlcli::cancelFlag().requested(); ++i)
-        if (t.step().diverged) break;
+    for (long i = 0; i < warmup && !dlcli::cancelFlag().requested() && !last.diverged; ++i) last = t.step();
     const double warmChars = static_cast<double>(t.charactersTrained());
     const double warmNames = static_cast<double>(t.sequencesTrained());
     const auto start = std::chrono::steady_clock::now();
     auto wallMinutes = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 60; };
-    for (long i = 0; i < iterations && !dlcli::cancelFlag().requested(); ++i) {
+    for (long i = 0; i < iterations && !last.diverged && !dlcli::cancelFlag().requested(); ++i) {
         if (minutes > 0 && wallMinutes() >= minutes) break; // the wall-clock budget, training and reports
         const auto t0 = std::chrono::steady_clock::now();
         last = t.step();
