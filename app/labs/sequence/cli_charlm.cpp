@@ -247,6 +247,10 @@ int charlm(const Args& a)
     const dl::CorpusMode mode = corpusModeFromArgs(a);
     const bool lines = mode == dl::CorpusMode::Lines;
     dl::CharRunSpec spec = runSpec(a, lines); // the options' usage errors before the corpus is read
+    // --warmup: steps trained before the clock starts, as run-anchors.sh times after one warm-up repetition
+    // (the first steps pay for cold caches, first-touch pages and the BLAS buffers); they train the model.
+    const long warmup = static_cast<long>(a.num("warmup", 0));
+    if (warmup < 0) throw UsageError("--warmup must be 0 or more steps, not " + std::to_string(warmup));
     std::string path;
     dl::CharCorpus corpus = corpusFromArgs(a, &path);
     dl::CharTrainer t(std::move(corpus), spec);
@@ -267,10 +271,6 @@ int charlm(const Args& a)
     dl::StepStats last;
     const double minutes = a.num("minutes", 0);
     const long devEvery = static_cast<long>(a.num("dev-every", 0));
-    // --warmup: steps trained before the clock starts, as run-anchors.sh times after one warm-up repetition
-    // (the first steps pay for cold caches, first-touch pages and the BLAS buffers); they train the model.
-    const long warmup = static_cast<long>(a.num("warmup", 0));
-    if (warmup < 0) throw UsageError("--warmup must be 0 or more steps, not " + std::to_string(warmup));
     for (long i = 0; i < warmup && !dlcli::cancelFlag().requested() && !last.diverged; ++i) last = t.step();
     const double warmChars = static_cast<double>(t.charactersTrained());
     const double warmNames = static_cast<double>(t.sequencesTrained());
