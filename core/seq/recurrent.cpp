@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/seq/recurrent.h"
 
+#include "core/tensor/small_gemv.h"
 #include "core/util/error.h"
 
 #include <cmath>
@@ -122,21 +123,40 @@ void RecurrentT<T>::forwardIds(const std::vector<int>& ids, int steps, int batch
     run(steps, batch, s0);
 }
 
+// z += W_a[r0, r0 + rows) · v: one step's recurrent part. One sequence (B = 1, the course's dinosaur lab)
+// in a training window: the rows of the column-major copy of W_a taken at the window's start, scaled by v
+// (small_gemv.h); otherwise Eigen's product (OpenBLAS). zero: v is the zero start state, nothing to add.
+template <typename T>
+struct RecurrentProduct {
+    const ConstMatMap<T>& W;
+    int n;
+    const ColMat<T>* waCol = nullptr; // W_a (G·n, n) column-major, or null
+    bool zero = false;
+    template <typename Z, typename V>
+    void add(Z&& z, int r0, int rows, const V& v) const
+    {
+        if (zero) return;
+        if (waCol && v.cols() == 1)
+            addScaledRows(z.data(), waCol->data() + r0, static_cast<long>(waCol->rows()), n, rows, v.data(), 1);
+        else
+            z.noalias() += W.block(r0, 0, rows, n) * v;
+    }
+};
+
 // One step of the cell (the formulas at the top of recurrent.h). z: (G·n, B) holds the input part on entry
 // and the gates' activations on return; aPrev, cPrev: the state before; a, c: after; rc: GRU's Γr * c⟨t−1⟩.
 template <typename T, typename Z, typename AP, typename CP, typename A, typename C, typename RC>
-static void cellStep(CellKind kind, int n, const ConstMatMap<T>& W, Z&& z, const AP& aPrev, const CP& cPrev,
+static void cellStep(CellKind kind, int n, const RecurrentProduct<T>& p, Z&& z, const AP& aPrev, const CP& cPrev,
                      A&& a, C&& c, RC&& rc)
 {
-    const auto Wa = W.leftCols(n);
     switch (kind) {
     case CellKind::RNN:
-        z.noalias() += Wa * aPrev;
+        p.add(z, 0, n, aPrev);
         tanhInPlace(z);
         a = z;
         break;
     case CellKind::LSTM: {
-        z.noalias() += Wa * aPrev;
+        p.add(z, 0, 4 * n, aPrev);
         tanhInPlace(z.topRows(n));
         sigmoidInPlace(z.bottomRows(3 * n));
         c = z.middleRows(n, n).cwiseProduct(z.topRows(n)) + z.middleRows(2 * n, n).cwiseProduct(cPrev);
@@ -144,10 +164,10 @@ static void cellStep(CellKind kind, int n, const ConstMatMap<T>& W, Z&& z, const
         break;
     }
     case CellKind::GRU: {
-        z.bottomRows(2 * n).noalias() += Wa.bottomRows(2 * n) * cPrev;
+        p.add(z.bottomRows(2 * n), n, 2 * n, cPrev);
         sigmoidInPlace(z.bottomRows(2 * n));
         rc = z.bottomRows(n).cwiseProduct(cPrev);
-        z.topRows(n).noalias() += Wa.topRows(n) * rc;
+        p.add(z.topRows(n), 0, n, rc);
         tanhInPlace(z.topRows(n));
         a = z.middleRows(n, n).cwiseProduct(z.topRows(n)) +
             (T(1) - z.middleRows(n, n).array()).matrix().cwiseProduct(cPrev);
@@ -164,30 +184,36 @@ void RecurrentT<T>::run(int steps, int batch, const ColMat<T>& s0)
              "recurrent layer: the carried state does not fit (" + std::to_string(stateRows()) + ", B)");
     const int n = m_n, B = batch;
     m_steps = steps, m_batch = batch;
+    const bool lstm = m_kind == CellKind::LSTM;
     m_a.resize(n, static_cast<Eigen::Index>(steps + 1) * B);
-    m_c.resize(n, static_cast<Eigen::Index>(steps + 1) * B);
+    if (lstm) m_c.resize(n, static_cast<Eigen::Index>(steps + 1) * B); // the others' c is a: m_a only
     if (s0.size()) {
         m_a.leftCols(B) = s0.topRows(n);
-        m_c.leftCols(B) = m_kind == CellKind::LSTM ? ColMat<T>(s0.bottomRows(n)) : ColMat<T>(s0.topRows(n));
+        if (lstm) m_c.leftCols(B) = s0.bottomRows(n);
     } else {
         m_a.leftCols(B).setZero();
-        m_c.leftCols(B).setZero();
+        if (lstm) m_c.leftCols(B).setZero();
     }
     if (m_kind == CellKind::GRU) m_rc.resize(n, static_cast<Eigen::Index>(steps) * B);
     const ConstMatMap<T> W(m_W.value.data(), m_g * n, n + m_in);
+    RecurrentProduct<T> p{W, n};
+    if (B == 1 && steps > 4) { // one copy of W_a per window (~5 steps' products), then each step's as scaled rows
+        m_waCol = W.leftCols(n);
+        p.waCol = &m_waCol;
+    }
     for (int t = 0; t < steps; ++t) {
         const Eigen::Index at = static_cast<Eigen::Index>(t) * B, next = at + B;
-        auto rc = m_kind == CellKind::GRU ? m_rc.middleCols(at, B) : m_c.middleCols(next, B); // GRU only
-        if (m_kind == CellKind::LSTM)
-            cellStep<T>(m_kind, n, W, m_gates.middleCols(at, B), m_a.middleCols(at, B), m_c.middleCols(at, B),
-                        m_a.middleCols(next, B), m_c.middleCols(next, B), rc);
-        else
-            cellStep<T>(m_kind, n, W, m_gates.middleCols(at, B), m_a.middleCols(at, B), m_a.middleCols(at, B),
-                        m_a.middleCols(next, B), m_c.middleCols(next, B), rc);
-        if (m_kind != CellKind::LSTM) m_c.middleCols(next, B) = m_a.middleCols(next, B);
+        p.zero = t == 0 && s0.size() == 0; // W_a · 0
+        auto gates = m_gates.middleCols(at, B);
+        if (lstm)
+            cellStep<T>(m_kind, n, p, gates, m_a.middleCols(at, B), m_c.middleCols(at, B), m_a.middleCols(next, B),
+                        m_c.middleCols(next, B), m_c.middleCols(next, B));
+        else // RNN writes a only, GRU a and Γr * c⟨t−1⟩ (c is a)
+            cellStep<T>(m_kind, n, p, gates, m_a.middleCols(at, B), m_a.middleCols(at, B), m_a.middleCols(next, B),
+                        m_a.middleCols(next, B), m_kind == CellKind::GRU ? m_rc.middleCols(at, B) : gates);
     }
     m_out = m_a.rightCols(static_cast<Eigen::Index>(steps) * B);
-    if (m_kind == CellKind::LSTM) m_tc = m_c.rightCols(static_cast<Eigen::Index>(steps) * B).array().tanh();
+    if (lstm) m_tc = m_c.rightCols(static_cast<Eigen::Index>(steps) * B).array().tanh();
 }
 
 template <typename T>
@@ -217,7 +243,7 @@ void RecurrentT<T>::step(const ColMat<T>& zx, ColMat<T>& state, ColMat<T>* gates
     ColMat<T> z = zx, a(n, B), c(n, B), rc(n, B);
     const ColMat<T> aPrev = state.topRows(n);
     const ColMat<T> cPrev = m_kind == CellKind::LSTM ? ColMat<T>(state.bottomRows(n)) : aPrev;
-    cellStep<T>(m_kind, n, W, z, aPrev, cPrev, a, c, rc);
+    cellStep<T>(m_kind, n, RecurrentProduct<T>{W, n}, z, aPrev, cPrev, a, c, rc);
     state.topRows(n) = a;
     if (m_kind == CellKind::LSTM) state.bottomRows(n) = c;
     if (gates) *gates = std::move(z);
@@ -239,6 +265,13 @@ void RecurrentT<T>::backward(const ColMat<T>& dA, ColMat<T>* dX)
     DL_CHECK(steps > 0 && dA.rows() == n && dA.cols() == cols, "recurrent backward: dA does not match the forward");
     const ConstMatMap<T> W(m_W.value.data(), m_g * n, n + m_in);
     const auto Wa = W.leftCols(n);
+    // y += W_a[r0, r0 + rows)ᵀ · v: B = 1 as W's rows scaled by v (small_gemv.h), else Eigen's product.
+    auto addWaT = [&](auto&& y, int r0, int rows, const auto& v) {
+        if (B == 1)
+            addScaledRows(y.data(), W.data() + static_cast<long>(r0) * (n + m_in), n + m_in, rows, n, v.data(), 1);
+        else
+            y.noalias() += Wa.middleRows(r0, rows).transpose() * v;
+    };
     m_dz.resize(m_g * n, cols);
     m_dAtotal.resize(n, cols);
     ColMat<T>& daNext = m_daNext; // buffers kept between calls
@@ -256,7 +289,7 @@ void RecurrentT<T>::backward(const ColMat<T>& dA, ColMat<T>* dX)
         switch (m_kind) {
         case CellKind::RNN:
             dz = da.cwiseProduct((T(1) - g.array().square()).matrix());
-            daNext.noalias() = Wa.transpose() * dz;
+            if (t > 0) daNext.setZero(), addWaT(daNext, 0, n, dz); // ∂L/∂a⟨0⟩ is not needed (truncated)
             break;
         case CellKind::LSTM: {
             const auto ct = m_c.middleCols(at, B); // c⟨t−1⟩
@@ -267,8 +300,10 @@ void RecurrentT<T>::backward(const ColMat<T>& dA, ColMat<T>* dX)
             dz.middleRows(n, n) = (dc.cwiseProduct(ctl).array() * u.array() * (T(1) - u.array())).matrix();
             dz.middleRows(2 * n, n) = (dc.cwiseProduct(ct).array() * f.array() * (T(1) - f.array())).matrix();
             dz.bottomRows(n) = (da.cwiseProduct(tc).array() * o.array() * (T(1) - o.array())).matrix();
+            if (t == 0) break; // nothing flows into the window's start state
             dcNext = dc.cwiseProduct(f);
-            daNext.noalias() = Wa.transpose() * dz;
+            daNext.setZero();
+            addWaT(daNext, 0, 4 * n, dz);
             break;
         }
         case CellKind::GRU: {
@@ -276,10 +311,13 @@ void RecurrentT<T>::backward(const ColMat<T>& dA, ColMat<T>* dX)
             const auto ctl = g.topRows(n), u = g.middleRows(n, n), r = g.bottomRows(n);
             dz.topRows(n) = da.cwiseProduct(u).cwiseProduct((T(1) - ctl.array().square()).matrix());
             dz.middleRows(n, n) = (da.cwiseProduct(ctl - cp).array() * u.array() * (T(1) - u.array())).matrix();
-            const ColMat<T> drc = Wa.topRows(n).transpose() * dz.topRows(n); // ∂L/∂(Γr * c⟨t−1⟩)
+            ColMat<T>& drc = m_drc; // ∂L/∂(Γr * c⟨t−1⟩)
+            drc.setZero(n, B);
+            addWaT(drc, 0, n, dz.topRows(n));
             dz.bottomRows(n) = (drc.cwiseProduct(cp).array() * r.array() * (T(1) - r.array())).matrix();
+            if (t == 0) break;
             daNext = da.cwiseProduct((T(1) - u.array()).matrix()) + drc.cwiseProduct(r);
-            daNext.noalias() += Wa.bottomRows(2 * n).transpose() * dz.bottomRows(2 * n);
+            addWaT(daNext, n, 2 * n, dz.bottomRows(2 * n));
             break;
         }
         }

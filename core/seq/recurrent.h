@@ -57,7 +57,8 @@ class RecurrentT {
     const ColMat<T>& stateGradients() const { return m_dAtotal; }
     // After activation, per step: RNN a; GRU rows c̃, Γu, Γr; LSTM rows c̃, Γu, Γf, Γo. (G·n, T·B).
     const ColMat<T>& gateValues() const { return m_gates; }
-    const ColMat<T>& cellStates() const { return m_c; } // LSTM c⟨0..T⟩ (n, (T+1)·B); GRU/RNN: a⟨0..T⟩
+    // LSTM c⟨0..T⟩ (n, (T+1)·B); GRU/RNN: a⟨0..T⟩ (their c is a)
+    const ColMat<T>& cellStates() const { return m_kind == CellKind::LSTM ? m_c : m_a; }
 
     // One step for one batch of columns outside training (sampling, probing): z = the input part W_x x + b
     // (G·n, B); state (stateRows, B) is advanced in place; gates (optional) receives the activations.
@@ -84,11 +85,12 @@ class RecurrentT {
     ColMat<T> m_x;     // (in, T·B) inputs of the last forward (dense)
     ColMat<T> m_gates; // (G·n, T·B): the input parts W_x x + b, then in run() the gates after activation
     ColMat<T> m_a;     // a⟨0..T⟩ (n, (T+1)·B)
-    ColMat<T> m_c;     // LSTM: c⟨0..T⟩; others: the same as m_a
+    ColMat<T> m_c;     // LSTM: c⟨0..T⟩ (the others' c is a⟨0..T⟩)
     ColMat<T> m_tc;    // LSTM: tanh(c⟨1..T⟩) (n, T·B)
     ColMat<T> m_rc;    // GRU: Γr * c⟨t−1⟩ (n, T·B)
     ColMat<T> m_out;   // a⟨1..T⟩ (n, T·B)
-    ColMat<T> m_dz, m_dAtotal, m_daNext, m_dcNext, m_dc;
+    ColMat<T> m_dz, m_dAtotal, m_daNext, m_dcNext, m_dc, m_drc;
+    ColMat<T> m_waCol; // B = 1: W_a column-major, copied at the window's start (the steps' products)
 };
 
 using Recurrent = RecurrentT<float>;

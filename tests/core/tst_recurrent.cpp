@@ -9,6 +9,7 @@
 #include <QtTest>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 namespace {
 
@@ -92,26 +93,40 @@ class TstRecurrent : public QObject {
     }
 
     // L = Σ_t Σ a⟨t⟩ ⊙ R + Σ finalState ⊙ Q: dW, db, dX and the path through every step, in double.
+    // B = 1 with T > 4 takes the one-sequence path (small_gemv.h) and T = 3 Eigen's products; a zero start
+    // state (empty s0) skips the first step's recurrent product.
     void gradientCheck_data()
     {
         QTest::addColumn<int>("cell");
         QTest::addColumn<bool>("ids");
+        QTest::addColumn<int>("T");
+        QTest::addColumn<int>("B");
+        QTest::addColumn<bool>("zeroStart");
         for (int k = 0; k < 3; ++k)
             for (bool ids : {false, true})
-                QTest::newRow(qPrintable(QString("%1%2").arg(dl::cellName(dl::CellKind(k))).arg(ids ? " ids" : "")))
-                    << k << ids;
+                for (auto [T, B, zero] : {std::tuple{5, 2, false}, {5, 1, false}, {5, 1, true}, {3, 1, true}, {5, 2, true}})
+                    QTest::newRow(qPrintable(QString("%1%2 T%3 B%4%5")
+                                                 .arg(dl::cellName(dl::CellKind(k)), ids ? " ids" : "")
+                                                 .arg(T)
+                                                 .arg(B)
+                                                 .arg(zero ? " zero start" : "")))
+                        << k << ids << T << B << zero;
     }
     void gradientCheck()
     {
         QFETCH(int, cell);
         QFETCH(bool, ids);
+        QFETCH(int, T);
+        QFETCH(int, B);
+        QFETCH(bool, zeroStart);
         const auto kind = static_cast<dl::CellKind>(cell);
-        const int in = 4, n = 3, T = 5, B = 2;
+        const int in = 4, n = 3;
         dl::Rng rng(11);
         dl::RecurrentT<double> r(kind, in, n);
         r.init(rng, 0.6);
         for (size_t i = 0; i < r.bias().value.size(); ++i) r.bias().value[i] = 0.3 * rng.normal();
         ColMat<double> X = randomMat(in, T * B, rng), s0 = randomMat(r.stateRows(), B, rng) * 0.5;
+        if (zeroStart) s0.resize(0, 0);
         std::vector<int> symbols(static_cast<size_t>(T * B));
         for (size_t j = 0; j < symbols.size(); ++j) symbols[j] = j % 4 == 3 ? -1 : rng.uniformInt(0, in - 1);
         const ColMat<double> R = randomMat(n, T * B, rng);
@@ -150,19 +165,25 @@ class TstRecurrent : public QObject {
     {
         QTest::addColumn<int>("cell");
         QTest::addColumn<bool>("dropout");
-        for (bool drop : {false, true}) {
-            const char* with = drop ? " dropout" : "";
-            QTest::newRow(qPrintable(QString("rnn%1").arg(with))) << int(dl::CellKind::RNN) << drop;
-            QTest::newRow(qPrintable(QString("gru%1").arg(with))) << int(dl::CellKind::GRU) << drop;
-            QTest::newRow(qPrintable(QString("lstm%1").arg(with))) << int(dl::CellKind::LSTM) << drop;
-        }
+        QTest::addColumn<int>("T");
+        QTest::addColumn<int>("B");
+        for (bool drop : {false, true})
+            for (auto [T, B] : {std::pair{4, 3}, {6, 1}}) // B = 1: the course's one name per step
+                for (int k = 0; k < 3; ++k)
+                    QTest::newRow(qPrintable(QString("%1%2 T%3 B%4")
+                                                 .arg(dl::cellName(dl::CellKind(k)), drop ? " dropout" : "")
+                                                 .arg(T)
+                                                 .arg(B)))
+                        << k << drop << T << B;
     }
     void charModelGradientCheck()
     {
         QFETCH(int, cell);
         QFETCH(bool, dropout);
+        QFETCH(int, T);
+        QFETCH(int, B);
         const auto kind = static_cast<dl::CellKind>(cell);
-        const int V = 6, T = 4, B = 3;
+        const int V = 6;
         dl::CharModelT<double> m({kind, V, 5, 2});
         dl::Rng rng(5);
         m.init(rng, 0.5);
@@ -183,6 +204,39 @@ class TstRecurrent : public QObject {
             const double d = relDiff(analytic, dl::numericGradient(p->value, cost));
             QVERIFY2(d < 1e-7, qPrintable(QString("%1: %2").arg(QString::fromStdString(p->name)).arg(d)));
         }
+    }
+
+    // One sequence (B = 1, its own product path) computes what the same sequence does inside a batch: the
+    // outputs, and the gradients (the batch holds it twice: twice the gradient).
+    void oneSequenceMatchesBatched_data()
+    {
+        QTest::addColumn<int>("cell");
+        for (int k = 0; k < 3; ++k) QTest::newRow(dl::cellName(dl::CellKind(k))) << k;
+    }
+    void oneSequenceMatchesBatched()
+    {
+        QFETCH(int, cell);
+        const int in = 5, n = 7, T = 9;
+        dl::Rng rng(3);
+        dl::RecurrentT<double> one(dl::CellKind(cell), in, n), two(dl::CellKind(cell), in, n);
+        one.init(rng, 0.5);
+        for (size_t i = 0; i < one.bias().value.size(); ++i) one.bias().value[i] = 0.3 * rng.normal();
+        two.weight().value = one.weight().value;
+        two.bias().value = one.bias().value;
+        const ColMat<double> X = randomMat(in, T, rng), R = randomMat(n, T, rng);
+        ColMat<double> X2(in, 2 * T), R2(n, 2 * T);
+        for (int t = 0; t < T; ++t) X2.col(2 * t) = X2.col(2 * t + 1) = X.col(t), R2.col(2 * t) = R2.col(2 * t + 1) = R.col(t);
+        one.forward(X, T, 1, {});
+        two.forward(X2, T, 2, {});
+        for (int t = 0; t < T; ++t) QVERIFY((one.outputs().col(t) - two.outputs().col(2 * t + 1)).norm() < 1e-13);
+        for (auto* p : one.params()) p->grad.setZero();
+        for (auto* p : two.params()) p->grad.setZero();
+        ColMat<double> dX, dX2;
+        one.backward(R, &dX);
+        two.backward(R2, &dX2);
+        for (auto [p1, p2] : {std::pair{&one.weight(), &two.weight()}, {&one.bias(), &two.bias()}})
+            QVERIFY((p1->grad.arr() * 2 - p2->grad.arr()).matrix().norm() < 1e-12 * p1->grad.arr().matrix().norm());
+        for (int t = 0; t < T; ++t) QVERIFY((dX.col(t) - dX2.col(2 * t)).norm() < 1e-13);
     }
 
     // Dropout acts in Train mode only: Eval is repeatable and equals keep = 1; each Train forward draws new
