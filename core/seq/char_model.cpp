@@ -2,6 +2,7 @@
 #include "core/seq/char_model.h"
 
 #include "core/seq/masked_softmax.h"
+#include "core/tensor/small_gemv.h"
 
 #include "core/util/error.h"
 
@@ -43,9 +44,10 @@ void CharModelT<T>::setDropout(float keepProb, std::uint32_t seed)
 }
 
 template <typename T>
-const ColMat<T>& CharModelT<T>::top() const
+Eigen::Ref<const ColMat<T>> CharModelT<T>::top() const
 {
-    return m_dropped ? m_kept.back() : m_layers.back()->outputs();
+    if (m_dropped) return m_kept.back();
+    return m_layers.back()->outputs();
 }
 
 template <typename T>
@@ -84,8 +86,10 @@ T CharModelT<T>::forward(const std::vector<int>& inputs, const std::vector<int>&
         const ColMat<T>& s0 = start.empty() ? none : start[l];
         if (l == 0)
             m_layers[0]->forwardIds(inputs, steps, batch, s0);
+        else if (m_dropped)
+            m_layers[l]->forward(m_kept[l - 1], steps, batch, s0);
         else
-            m_layers[l]->forward(m_dropped ? m_kept[l - 1] : m_layers[l - 1]->outputs(), steps, batch, s0);
+            m_layers[l]->forward(m_layers[l - 1]->outputs(), steps, batch, s0);
         if (!m_dropped) continue;
         ColMat<T>& d = m_masks[l]; // inverted dropout (COURSE.md §3): d = (u < keep) / keep
         if (!reuse) {
@@ -117,7 +121,14 @@ void CharModelT<T>::backward()
     const ConstMatMap<T> Wy(m_Wy.value.data(), m_spec.vocab, m_spec.hidden);
     dWy.noalias() += dz * top().transpose();
     Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>(m_by.grad.data(), m_spec.vocab) += dz.rowwise().sum();
-    m_dA.noalias() = Wy.transpose() * dz;
+    if (m_batch == 1) { // one sequence: Wyaᵀ dz⟨t⟩ as Wya's rows scaled by dz⟨t⟩ (small_gemv.h)
+        m_dA.setZero(m_spec.hidden, cols);
+        for (Eigen::Index t = 0; t < cols; ++t)
+            addScaledRows(m_dA.col(t).data(), m_Wy.value.data(), m_spec.hidden, m_spec.vocab, m_spec.hidden,
+                          dz.col(t).data(), 1);
+    } else {
+        m_dA.noalias() = Wy.transpose() * dz;
+    }
     for (size_t l = m_layers.size(); l-- > 0;) {
         if (m_dropped) m_dA.array() *= m_masks[l].array();
         m_layers[l]->backward(m_dA, l > 0 ? &m_dBelow : nullptr);

@@ -67,7 +67,7 @@ class CharModelT {
     bool m_holdMasks = false, m_dropped = false; // m_dropped: the last forward applied dropout
     Rng m_dropRng{1};
     std::vector<ColMat<T>> m_masks, m_kept; // per layer: d / keep_prob (0 or 1/keep_prob); a⟨t⟩ ⊙ mask
-    const ColMat<T>& top() const; // what the softmax read in the last forward
+    Eigen::Ref<const ColMat<T>> top() const; // what the softmax read in the last forward
 };
 
 using CharModel = CharModelT<float>;

@@ -79,7 +79,7 @@ void RecurrentT<T>::init(Rng& rng, T scale)
 }
 
 template <typename T>
-void RecurrentT<T>::inputPart(const ColMat<T>& X, ColMat<T>& zx) const
+void RecurrentT<T>::inputPart(const Eigen::Ref<const ColMat<T>>& X, ColMat<T>& zx) const
 {
     const auto W = m_W.value.mat();
     const Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> b(m_b.value.data(), m_g * m_n);
@@ -103,7 +103,7 @@ void RecurrentT<T>::inputPartIds(const std::vector<int>& ids, ColMat<T>& zx) con
 }
 
 template <typename T>
-void RecurrentT<T>::forward(const ColMat<T>& X, int steps, int batch, const ColMat<T>& s0)
+void RecurrentT<T>::forward(const Eigen::Ref<const ColMat<T>>& X, int steps, int batch, const ColMat<T>& s0)
 {
     DL_CHECK(X.rows() == m_in && X.cols() == static_cast<Eigen::Index>(steps) * batch,
              "recurrent layer: the input is not (" + std::to_string(m_in) + ", T·B)");
@@ -212,7 +212,6 @@ void RecurrentT<T>::run(int steps, int batch, const ColMat<T>& s0)
             cellStep<T>(m_kind, n, p, gates, m_a.middleCols(at, B), m_a.middleCols(at, B), m_a.middleCols(next, B),
                         m_a.middleCols(next, B), m_kind == CellKind::GRU ? m_rc.middleCols(at, B) : gates);
     }
-    m_out = m_a.rightCols(static_cast<Eigen::Index>(steps) * B);
     if (lstm) m_tc = m_c.rightCols(static_cast<Eigen::Index>(steps) * B).array().tanh();
 }
 
@@ -344,7 +343,7 @@ template <typename T>
 size_t RecurrentT<T>::workingBytes() const
 {
     size_t n = 0;
-    for (const ColMat<T>* m : {&m_x, &m_gates, &m_a, &m_c, &m_tc, &m_rc, &m_out, &m_dz, &m_dAtotal})
+    for (const ColMat<T>* m : {&m_x, &m_gates, &m_a, &m_c, &m_tc, &m_rc, &m_dz, &m_dAtotal})
         n += static_cast<size_t>(m->size());
     return n * sizeof(T) + m_ids.size() * sizeof(int);
 }

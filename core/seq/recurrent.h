@@ -43,10 +43,11 @@ class RecurrentT {
     void setName(const std::string& prefix); // params "<prefix>.W", "<prefix>.b"
 
     // x⟨t⟩ as columns of X (in, T·B); s0 (stateRows, B), or empty for zeros. Keeps what backward needs.
-    void forward(const ColMat<T>& X, int steps, int batch, const ColMat<T>& s0);
+    void forward(const Eigen::Ref<const ColMat<T>>& X, int steps, int batch, const ColMat<T>& s0);
     // x⟨t⟩ one-hot: ids[t·B + b] is the symbol (in = the vocabulary), −1 the zero vector (the course's x⟨1⟩).
     void forwardIds(const std::vector<int>& ids, int steps, int batch, const ColMat<T>& s0);
-    const ColMat<T>& outputs() const { return m_out; } // a⟨1..T⟩: (n, T·B)
+    // a⟨1..T⟩: (n, T·B), a view into the states of the last forward (no copy)
+    Eigen::Ref<const ColMat<T>> outputs() const { return m_a.rightCols(static_cast<Eigen::Index>(m_steps) * m_batch); }
     ColMat<T> finalState() const;                       // (stateRows, B) after the last step
     void finalState(ColMat<T>& into) const;             // the same, into a buffer kept between steps
     // dA = ∂L/∂a⟨t⟩ (n, T·B) from above. Adds ∂L/∂W, ∂L/∂b into the params' grad; the state at the window's
@@ -65,7 +66,7 @@ class RecurrentT {
     void step(const ColMat<T>& zx, ColMat<T>& state, ColMat<T>* gates = nullptr) const;
     // The input part W_x x⟨t⟩ + b of one step for symbol ids (−1: zero input), (G·n, B).
     void inputPartIds(const std::vector<int>& ids, ColMat<T>& zx) const;
-    void inputPart(const ColMat<T>& X, ColMat<T>& zx) const;
+    void inputPart(const Eigen::Ref<const ColMat<T>>& X, ColMat<T>& zx) const;
 
     std::vector<ParamT<T>*> params() { return {&m_W, &m_b}; }
     ParamT<T>& weight() { return m_W; }
@@ -88,7 +89,6 @@ class RecurrentT {
     ColMat<T> m_c;     // LSTM: c⟨0..T⟩ (the others' c is a⟨0..T⟩)
     ColMat<T> m_tc;    // LSTM: tanh(c⟨1..T⟩) (n, T·B)
     ColMat<T> m_rc;    // GRU: Γr * c⟨t−1⟩ (n, T·B)
-    ColMat<T> m_out;   // a⟨1..T⟩ (n, T·B)
     ColMat<T> m_dz, m_dAtotal, m_daNext, m_dcNext, m_dc, m_drc;
     ColMat<T> m_waCol; // B = 1: W_a column-major, copied at the window's start (the steps' products)
 };

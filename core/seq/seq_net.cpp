@@ -110,7 +110,7 @@ T SeqNetT<T>::forward(const std::vector<int>& ids, const std::vector<int>& targe
             else
                 r.forward(d ? reverseSteps(m_h[l - 1], steps, batch) : m_h[l - 1], steps, batch, zeros);
             h.middleRows(static_cast<Eigen::Index>(d) * n, n) =
-                d ? reverseSteps(r.outputs(), steps, batch) : r.outputs();
+                d ? reverseSteps(ColMat<T>(r.outputs()), steps, batch) : ColMat<T>(r.outputs());
         }
     }
     const int C = m_spec.classes;
