@@ -9,7 +9,10 @@
 #  W8c  the same with a GRU (libtorch's nn::GRU applies Γr after the product, the course before it: equal cost).
 # Ours at 1 and 2 threads, before and after the references; medians. Like the references (one warm-up
 # repetition, then timed ones), ours trains --warmup steps before the clock starts: one pass of the list for
-# W8a (numpy: one repetition), five batches for W8b/c (libtorch: five). Differences in the work, both tiny: a
+# W8a (numpy: one repetition), five batches for W8b/c (libtorch: five). W8a's clock then runs over ten passes of
+# the list (0.15–0.4 s, as long as one of numpy's repetitions): one pass lasts 15–40 ms, and under --load such a
+# short run caught either a whole core or a third of one (one run: 30 600–94 300 names/s, 6 runs of one binary).
+# Differences in the work, both tiny: a
 # name starts from a = 0 (W8a carries a_prev), and a window's state is carried to the next (W8b/c start at 0).
 # --load: the whole run (ours and the references alike) under a background load of two busy processes, one
 # per core (bench/load.sh, as bench/busy_machine.sh loads the machine); the table says which. --install passes run-anchors.sh's
@@ -65,7 +68,7 @@ ours() { # one line per run: workload threads rate
   for _ in $(seq "$REPS"); do
     for t in 1 2; do
       r=$(env $(threads_env $t) build/app/dlcli charlm --corpus "$OUT/w8a-names.txt" --mode lines \
-            --cell rnn --hidden 50 --warmup 1536 --iterations 1536 --samples 0 --json --quiet |
+            --cell rnn --hidden 50 --warmup 1536 --iterations 15360 --samples 0 --json --quiet |
           python3 -c 'import json,sys; print(json.load(sys.stdin)["names_per_second"])')
       echo "W8a $t $r"
       for cell in lstm gru; do
