@@ -55,7 +55,11 @@ link_shared models models "the COCO detector (models/yolo-fastest-1.1) and the s
 link_shared datasets corpora "the dinosaur names and tiny Shakespeare (corpora/) are"
 FACE_PKG="@vladmandic/face-api@1.7.15"
 FACE_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
-if [ ! -f models/face-api/tiny_face_detector_model.bin ]; then
+# The detection lab's tiny face detector; the faces lab's 68-point landmark and 128-D recognition nets.
+FACE_MODELS="tiny_face_detector_model face_landmark_68_model face_recognition_model"
+face_missing=0
+for m in $FACE_MODELS; do [ -f "models/face-api/$m.bin" ] || face_missing=1; done
+if [ "$face_missing" = 1 ]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   if (cd "$tmp" && npm pack "$FACE_PKG" --silent >/dev/null 2>&1); then
@@ -67,7 +71,8 @@ if [ ! -f models/face-api/tiny_face_detector_model.bin ]; then
     fi
     tar xzf "$tgz" -C "$tmp"
     mkdir -p models/face-api
-    cp "$tmp"/package/model/tiny_face_detector_model* "$tmp"/package/demo/sample*.jpg models/face-api/
+    for m in $FACE_MODELS; do cp "$tmp"/package/model/"$m"* models/face-api/; done
+    cp "$tmp"/package/demo/sample*.jpg models/face-api/
     cp "$tmp"/package/LICENSE models/face-api/LICENSE
     echo "setup: models/face-api filled from $FACE_PKG (sha512 checked)"
   else

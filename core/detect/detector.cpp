@@ -2,6 +2,7 @@
 #include "core/detect/detector.h"
 
 #include "core/detect/yolo_decode.h"
+#include "core/models/tfjs_net.h"
 #include "core/util/error.h"
 #include "core/util/file.h"
 
@@ -44,33 +45,7 @@ const std::vector<float> kFaceAnchors{1.603231f, 2.094468f, 6.041143f, 7.080126f
 
 DarknetNet buildTinyFaceNet(const std::vector<NamedTensor>& weights, int inputSize)
 {
-    std::map<std::string, const NamedTensor*> byName;
-    for (const NamedTensor& t : weights) byName[t.name] = &t;
-    auto get = [&](const std::string& name, std::vector<int> shape) -> const NamedTensor& {
-        auto it = byName.find(name);
-        if (it == byName.end())
-            throw FormatError("the face model has no tensor " + name + "; is it tiny_face_detector?");
-        if (it->second->shape != shape)
-            throw FormatError("the face model's tensor " + name + " has an unexpected shape.");
-        return *it->second;
-    };
-    // HWIO [kh, kw, cin, cout] → OIHW (cout, cin, kh, kw) (MODELS.md §5 gotcha 2).
-    auto setConv = [](Conv2d& conv, const NamedTensor& f, const NamedTensor* bias, bool depthwise) {
-        const int kh = f.shape[0], kw = f.shape[1], cin = f.shape[2], cout = depthwise ? cin : f.shape[3];
-        Tensor& w = conv.weight().value;
-        for (int o = 0; o < cout; ++o)
-            for (int i = 0; i < kh; ++i)
-                for (int j = 0; j < kw; ++j)
-                    for (int ci = 0; ci < (depthwise ? 1 : cin); ++ci) {
-                        const size_t src = depthwise
-                                               ? (static_cast<size_t>(i) * kw + j) * cin + o
-                                               : ((static_cast<size_t>(i) * kw + j) * cin + ci) * cout + o;
-                        w[((static_cast<size_t>(o) * (depthwise ? 1 : cin) + ci) * kh + i) * kw + j] =
-                            f.values[src];
-                    }
-        Tensor& b = conv.bias().value;
-        for (int o = 0; o < cout; ++o) b[o] = bias ? bias->values[o] : 0.f;
-    };
+    const TfjsTensors t(weights, "the face model", "tiny_face_detector");
     if (inputSize < 32 || inputSize % 32 || inputSize > 1024)
         throw ConfigError("the face detector's input size must be a multiple of 32 between 32 and 1024");
     DarknetNet net(3, inputSize, inputSize);
@@ -80,21 +55,21 @@ DarknetNet buildTinyFaceNet(const std::vector<NamedTensor>& weights, int inputSi
         net.addMaxPool(2, stride, std::max((out - 1) * stride + 2 - in, 0));
     };
     net.addConv(16, 3, 1, 0, 1, false, DnAct::Leaky); // conv0: 'valid'
-    setConv(*net.layers().back().conv, get("conv0/filters", {3, 3, 3, 16}), &get("conv0/bias", {16}), false);
+    loadHwioConv(*net.layers().back().conv, t.get("conv0/filters", {3, 3, 3, 16}), &t.get("conv0/bias", {16}), false);
     const int channels[] = {16, 32, 64, 128, 256, 512};
     for (int k = 1; k <= 5; ++k) {
         samePool(2);
         const int cin = channels[k - 1], cout = channels[k];
         const std::string n = "conv" + std::to_string(k);
         net.addConv(cin, 3, 1, 1, cin, false, DnAct::Linear); // separable: depthwise, pad 1, no bias
-        setConv(*net.layers().back().conv, get(n + "/depthwise_filter", {3, 3, cin, 1}), nullptr, true);
+        loadHwioConv(*net.layers().back().conv, t.get(n + "/depthwise_filter", {3, 3, cin, 1}), nullptr, true);
         net.addConv(cout, 1, 1, 0, 1, false, DnAct::Leaky); // then pointwise + bias, leaky 0.1
-        setConv(*net.layers().back().conv, get(n + "/pointwise_filter", {1, 1, cin, cout}),
-                &get(n + "/bias", {cout}), false);
+        loadHwioConv(*net.layers().back().conv, t.get(n + "/pointwise_filter", {1, 1, cin, cout}),
+                &t.get(n + "/bias", {cout}), false);
     }
     samePool(1);
     net.addConv(25, 1, 1, 0, 1, false, DnAct::Linear);
-    setConv(*net.layers().back().conv, get("conv8/filters", {1, 1, 512, 25}), &get("conv8/bias", {25}),
+    loadHwioConv(*net.layers().back().conv, t.get("conv8/filters", {1, 1, 512, 25}), &t.get("conv8/bias", {25}),
             false);
     HeadSpec head;
     head.region = true;
@@ -110,12 +85,8 @@ Detector Detector::open(const std::string& spec, const std::string& modelsDir)
     ModelInfo info;
     info.key = spec;
     if (spec == "face") {
-        const fs::path d = dir / "face-api";
-        const std::string manifestName = "tiny_face_detector_model-weights_manifest.json";
-        const TfjsManifest m = parseTfjsManifest(need(d / manifestName, "The face model"), manifestName);
-        std::string bin;
-        for (const std::string& p : m.paths) bin += need(d / p, "The face model's weights");
-        DarknetNet net = buildTinyFaceNet(decodeTfjsWeights(m, bin, m.paths.front()), 416);
+        DarknetNet net = buildTinyFaceNet(
+            loadTfjsModel((dir / "face-api").string(), "tiny_face_detector_model", "The face model"), 416);
         info.title = "face-api tiny face detector (faces)";
         info.classes = {"face"};
         info.recipe = {416, 416, InputFit::PadSquare, {117.001f, 114.697f, 97.404f}, 1.f / 255};

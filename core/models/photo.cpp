@@ -160,6 +160,45 @@ Photo loadPhoto(const std::string& path)
     return decodePhoto(readFile(path), path);
 }
 
+// face-api toBatchTensor (MODELS.md §1.2): zero-pad to a square — all of it at the bottom/right, or centred as
+// padToSquare(isCenterImage) splits it: round(diff/2) (JS Math.round) after, the rest before — then
+// tf.image.resizeBilinear with align_corners = half_pixel_centers = false: src = dst·in/out, clamped.
+Tensor padSquareInput(const Photo& photo, const PixelRegion& region, bool center, int size, const float mean[3],
+                      float scale)
+{
+    DL_CHECK(region.w > 0 && region.h > 0 && region.x >= 0 && region.y >= 0 && region.x + region.w <= photo.width &&
+                 region.y + region.h <= photo.height && size > 0,
+             "padSquareInput: the region is not inside the photo");
+    const int side = std::max(region.w, region.h), diff = side - std::min(region.w, region.h);
+    const int before = center ? diff - static_cast<int>(std::floor(diff * 0.5 + 0.5)) : 0;
+    const int offX = region.w < region.h ? before : 0, offY = region.h < region.w ? before : 0;
+    Tensor x({1, 3, size, size});
+    const size_t plane = static_cast<size_t>(size) * size;
+    auto px = [&](int y, int xx, int c) -> float {
+        y -= offY, xx -= offX;
+        return (y >= 0 && xx >= 0 && y < region.h && xx < region.w)
+                   ? photo.rgb[(static_cast<size_t>(region.y + y) * photo.width + region.x + xx) * 3 + c]
+                   : 0.f;
+    };
+    const float f = static_cast<float>(side) / size;
+    for (int oy = 0; oy < size; ++oy) {
+        const float sy = oy * f;
+        const int y0 = static_cast<int>(sy), y1 = std::min(y0 + 1, side - 1);
+        const float dy = sy - y0;
+        for (int ox = 0; ox < size; ++ox) {
+            const float sx = ox * f;
+            const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, side - 1);
+            const float dx = sx - x0;
+            for (int c = 0; c < 3; ++c) {
+                const float top = px(y0, x0, c) + (px(y0, x1, c) - px(y0, x0, c)) * dx;
+                const float bot = px(y1, x0, c) + (px(y1, x1, c) - px(y1, x0, c)) * dx;
+                x[c * plane + static_cast<size_t>(oy) * size + ox] = (top + (bot - top) * dy - mean[c]) * scale;
+            }
+        }
+    }
+    return x;
+}
+
 Tensor makeNetInput(const Photo& photo, const InputRecipe& r, InputMapping& map)
 {
     DL_CHECK(photo.width > 0 && photo.height > 0 && r.netW > 0 && r.netH > 0,
@@ -172,32 +211,10 @@ Tensor makeNetInput(const Photo& photo, const InputRecipe& r, InputMapping& map)
     };
     const cv::Mat src(photo.height, photo.width, CV_8UC3, const_cast<std::uint8_t*>(photo.rgb.data()));
     if (r.fit == InputFit::PadSquare) {
-        // face-api toBatchTensor: zero-pad to a square (bottom/right), then tf.image.resizeBilinear with
-        // align_corners = half_pixel_centers = false: src = dst·in/out, clamped (MODELS.md §1.2).
-        const int side = std::max(photo.width, photo.height);
-        const float f = static_cast<float>(side) / r.netW, fy = static_cast<float>(side) / r.netH;
-        auto px = [&](int y, int xx, int c) -> float {
-            return (y < photo.height && xx < photo.width)
-                       ? photo.rgb[(static_cast<size_t>(y) * photo.width + xx) * 3 + c]
-                       : 0.f;
-        };
-        for (int oy = 0; oy < r.netH; ++oy) {
-            const float sy = oy * fy;
-            const int y0 = static_cast<int>(sy), y1 = std::min(y0 + 1, side - 1);
-            const float dy = sy - y0;
-            for (int ox = 0; ox < r.netW; ++ox) {
-                const float sx = ox * f;
-                const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, side - 1);
-                const float dx = sx - x0;
-                for (int c = 0; c < 3; ++c) {
-                    const float top = px(y0, x0, c) + (px(y0, x1, c) - px(y0, x0, c)) * dx;
-                    const float bot = px(y1, x0, c) + (px(y1, x1, c) - px(y1, x0, c)) * dx;
-                    store(c, static_cast<size_t>(oy) * r.netW + ox, top + (bot - top) * dy);
-                }
-            }
-        }
+        DL_CHECK(r.netW == r.netH, "makeNetInput: face-api's inputs are square");
+        x = padSquareInput(photo, {0, 0, photo.width, photo.height}, false, r.netW, r.mean, r.scale);
         // face-api's "reshaped dimensions": round(W·s) with s = size / max(W, H); JS Math.round (half up).
-        const float s = static_cast<float>(r.netW) / side;
+        const float s = static_cast<float>(r.netW) / std::max(photo.width, photo.height);
         map.sx = r.netW / std::floor(photo.width * s + 0.5f);
         map.sy = r.netH / std::floor(photo.height * s + 0.5f);
         return x;

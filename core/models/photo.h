@@ -38,6 +38,16 @@ struct InputRecipe {
     float scale = 1.f / 255;   // then multiplied
 };
 
+struct PixelRegion {
+    int x = 0, y = 0, w = 0, h = 0; // a region of a photo, pixels
+};
+
+// face-api's input of a photo region (toBatchTensor, MODELS.md §1.2): zero-pad to a square (center: split
+// as face-api's recognition and landmark nets do; else all bottom/right, its detectors), TF legacy bilinear
+// resize to size × size, then (v − mean)·scale. (1, 3, size, size). The region must lie inside the photo.
+Tensor padSquareInput(const Photo& photo, const PixelRegion& region, bool center, int size, const float mean[3],
+                      float scale);
+
 // (1, 3, netH, netW) input; `map` receives how boxes go back to the photo.
 Tensor makeNetInput(const Photo& photo, const InputRecipe& recipe, InputMapping& map);
 

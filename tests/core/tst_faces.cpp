@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// The faces core (issue 14, COURSE.md §9): face-api's centred square crop worked out by hand; the face
+// recognition net (MODELS.md §1.5) against face-api 1.7.15 itself on its demo photos — the same pixels, the
+// same aligned crops, descriptors within 1e-3 per number (tests/data/face_api_faces.json, made by
+// tests/data/face_api_faces.cjs); a missing or wrong model file is one sentence.
+#include "core/faces/face_landmarks.h"
+#include "core/faces/face_recognition.h"
+#include "core/models/model_files.h"
+#include "core/util/error.h"
+
+#include "detect_fixtures.h"
+#include "tests/require_files.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+class TstFaces : public QObject {
+    Q_OBJECT
+  private slots:
+    // A 3 wide × 1 high region: diff 2, round(2/2) = 1 row after, 1 before (face-api padToSquare, centred);
+    // the square is 3 × 3, so a 3 × 3 input is the padded square itself (no resize), mean 10, scale 0.5.
+    void centredSquarePadding()
+    {
+        dl::Photo p;
+        p.width = 4, p.height = 2;
+        p.rgb.assign(4 * 2 * 3, 0);
+        for (int x = 0; x < 4; ++x)
+            for (int c = 0; c < 3; ++c) p.rgb[static_cast<size_t>((4 + x) * 3 + c)] = static_cast<uint8_t>(20 + 10 * x + c);
+        const float mean[3] = {10, 10, 10};
+        const dl::Tensor t = dl::padSquareInput(p, {1, 1, 3, 1}, true, 3, mean, 0.5f); // row 1, x = 1..3
+        for (int c = 0; c < 3; ++c)
+            for (int y = 0; y < 3; ++y)
+                for (int x = 0; x < 3; ++x) {
+                    const float v = y == 1 ? 20 + 10 * (x + 1) + c : 0; // the region's row in the middle
+                    QCOMPARE(t[static_cast<size_t>((c * 3 + y) * 3 + x)], (v - 10) * 0.5f);
+                }
+        // Not centred (the detectors): all the padding below.
+        const dl::Tensor b = dl::padSquareInput(p, {1, 1, 3, 1}, false, 3, mean, 0.5f);
+        QCOMPARE(b[0], (30 - 10) * 0.5f);
+        QCOMPARE(b[3], -5.f);
+        // An odd difference: 4 × 1 → diff 3, round(1.5) = 2 after, 1 before.
+        const dl::Tensor o = dl::padSquareInput(p, {0, 1, 4, 1}, true, 4, mean, 1.f);
+        QCOMPARE(o[static_cast<size_t>(1 * 4)], 20.f - 10); // row 1 holds the region
+        QCOMPARE(o[0], -10.f);
+        QCOMPARE(o[static_cast<size_t>(2 * 4)], -10.f);
+    }
+
+    void recognitionMatchesFaceApi()
+    {
+        const QString root = dltest::modelsRoot() + "/face-api/";
+        DL_NEEDS_FILES((QStringList{root + "face_recognition_model.bin", root + "sample1.jpg"}), DL_FROM_FACE_API);
+        const std::string models = dl::findModelsDir("", DL_SOURCE_DIR);
+        dl::FaceRecognitionNet net = dl::FaceRecognitionNet::open(models);
+        QCOMPARE(net.fileValues(), size_t(5614592)); // MODELS.md §1.1
+        QFile f(QString(DL_SOURCE_DIR) + "/tests/data/face_api_faces.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject ref = QJsonDocument::fromJson(f.readAll()).object();
+        int faces = 0;
+        double worst = 0;
+        for (auto it = ref.begin(); it != ref.end(); ++it) {
+            const dl::Photo photo = dl::loadPhoto(models + "/face-api/" + it.key().toStdString());
+            for (const QJsonValue& v : it.value().toArray()) {
+                const QJsonObject o = v.toObject();
+                const QJsonArray c = o["descriptor_crop"].toArray();
+                const dl::FaceDescriptor d = net.describe(photo, {c[0].toInt(), c[1].toInt(), c[2].toInt(), c[3].toInt()});
+                const QJsonArray theirs = o["descriptor"].toArray();
+                QCOMPARE(theirs.size(), dl::kFaceDescriptorSize);
+                for (int k = 0; k < dl::kFaceDescriptorSize; ++k)
+                    worst = std::max(worst, std::fabs(d[static_cast<size_t>(k)] - theirs[k].toDouble()));
+                ++faces;
+            }
+        }
+        qInfo("%d faces: descriptors within %.2g of face-api's", faces, worst);
+        QVERIFY(faces >= 10);
+        QVERIFY2(worst < 1e-3, qPrintable(QString("largest difference %1").arg(worst)));
+    }
+
+    // The landmark net on face-api's own detection boxes (the crop it read, then its outputs back to photo
+    // pixels): every point within 1 px of face-api's; from our landmarks, face-api's alignedRect and the dlib
+    // square its recognition net reads (±1 px where a coordinate sits on an integer), and through the square
+    // the same descriptor.
+    void landmarksMatchFaceApi()
+    {
+        const QString root = dltest::modelsRoot() + "/face-api/";
+        DL_NEEDS_FILES((QStringList{root + "face_landmark_68_model.bin", root + "face_recognition_model.bin",
+                        root + "sample1.jpg"}),
+                       DL_FROM_FACE_API);
+        const std::string models = dl::findModelsDir("", DL_SOURCE_DIR);
+        dl::FaceLandmarkNet marks = dl::FaceLandmarkNet::open(models);
+        dl::FaceRecognitionNet rec = dl::FaceRecognitionNet::open(models);
+        QFile f(QString(DL_SOURCE_DIR) + "/tests/data/face_api_faces.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject ref = QJsonDocument::fromJson(f.readAll()).object();
+        int faces = 0, sameCrop = 0;
+        double worstPoint = 0, worstDescriptor = 0;
+        for (auto it = ref.begin(); it != ref.end(); ++it) {
+            const dl::Photo photo = dl::loadPhoto(models + "/face-api/" + it.key().toStdString());
+            for (const QJsonValue& v : it.value().toArray()) {
+                const QJsonObject o = v.toObject();
+                const QJsonArray b = o["box"].toArray(), lc = o["landmark_crop"].toArray();
+                const dl::FaceBox box{b[0].toDouble(), b[1].toDouble(), b[2].toDouble(), b[3].toDouble()};
+                const dl::PixelRegion crop = dl::faceCrop(box, photo.width, photo.height);
+                QCOMPARE((QList<int>{crop.x, crop.y, crop.w, crop.h}),
+                         (QList<int>{lc[0].toInt(), lc[1].toInt(), lc[2].toInt(), lc[3].toInt()}));
+                const dl::FaceLandmarks p = marks.detect(photo, box);
+                const QJsonArray theirs = o["landmarks"].toArray();
+                QCOMPARE(theirs.size(), dl::kLandmarkCount);
+                for (int i = 0; i < dl::kLandmarkCount; ++i) {
+                    const QJsonArray q = theirs[i].toArray();
+                    worstPoint = std::max({worstPoint, std::fabs(p[static_cast<size_t>(i)].x - q[0].toDouble()),
+                                           std::fabs(p[static_cast<size_t>(i)].y - q[1].toDouble())});
+                }
+                for (auto [name, mine] : {std::pair{"aligned_crop", dl::faceCrop(dl::alignedBox(p), photo.width, photo.height)},
+                                          {"descriptor_crop", dl::faceCrop(dl::dlibAlignedBox(p, crop.w, crop.h), photo.width, photo.height)}}) {
+                    const QJsonArray ac = o[name].toArray();
+                    const int off = std::max({std::abs(mine.x - ac[0].toInt()), std::abs(mine.y - ac[1].toInt()),
+                                              std::abs(mine.w - ac[2].toInt()), std::abs(mine.h - ac[3].toInt())});
+                    QVERIFY2(off <= 1, qPrintable(QString("%1: %2 %3 px off").arg(it.key(), name).arg(off)));
+                    if (off || QString(name) == "aligned_crop") continue;
+                    ++sameCrop;
+                    const dl::FaceDescriptor d = rec.describe(photo, mine);
+                    const QJsonArray td = o["descriptor"].toArray();
+                    for (int k = 0; k < dl::kFaceDescriptorSize; ++k)
+                        worstDescriptor = std::max(worstDescriptor, std::fabs(d[static_cast<size_t>(k)] - td[k].toDouble()));
+                }
+                ++faces;
+            }
+        }
+        qInfo("%d faces: landmarks within %.3g px; %d descriptor crops equal to face-api's, their descriptors within %.2g",
+              faces, worstPoint, sameCrop, worstDescriptor);
+        QVERIFY2(worstPoint < 1.0, qPrintable(QString("a landmark %1 px off").arg(worstPoint)));
+        QVERIFY(sameCrop >= faces - 2);
+        QVERIFY(worstDescriptor < 1e-3);
+    }
+
+    void missingOrWrongModelIsOneSentence()
+    {
+        QTemporaryDir dir;
+        try {
+            dl::FaceRecognitionNet::open(dir.path().toStdString());
+            QFAIL("no error");
+        } catch (const dl::IoError& e) {
+            const QString m = e.what();
+            QVERIFY2(m.contains("face recognition model") && m.contains("setup"), qPrintable(m));
+        }
+        std::vector<dl::NamedTensor> w{{"conv32_down/conv/filters", {7, 7, 3, 32}, std::vector<float>(7 * 7 * 3 * 32)}};
+        try {
+            dl::FaceRecognitionNet::fromWeights(w);
+            QFAIL("no error");
+        } catch (const dl::FormatError& e) {
+            QCOMPARE(QString(e.what()), QString("the face recognition model has no tensor conv32_down/conv/bias; is it "
+                                                "face_recognition_model?"));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TstFaces)
+#include "tst_faces.moc"
