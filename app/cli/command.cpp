@@ -139,6 +139,7 @@ struct Bound {
     std::vector<Option> declared;  // the command's options and the shared ones
     std::list<std::string> values; // stable addresses for CLI11's targets
     std::vector<std::string*> positional;
+    std::vector<std::string> rest; // a last positional named "NAME...": all the remaining words
 };
 
 void bind(CLI::App& app, const Command& c, Bound& b)
@@ -159,6 +160,11 @@ void bind(CLI::App& app, const Command& c, Bound& b)
     std::istringstream names(c.positionals);
     size_t k = 0;
     for (std::string name; names >> name; ++k) {
+        if (name.size() > 3 && name.compare(name.size() - 3, 3, "...") == 0) { // variadic, last
+            CLI::Option* p = b.app->add_option(name, b.rest, name);
+            if (k < c.minPositionals) p->required();
+            break;
+        }
         std::string* target = &b.values.emplace_back();
         CLI::Option* p = b.app->add_option(name, *target, name);
         if (k < c.minPositionals) p->required();
@@ -176,6 +182,7 @@ Args collect(const Bound& b, const char* program)
             a.opts[o->name] = o->kind == Kind::Flag ? std::string("1") : opt->as<std::string>();
     for (const std::string* p : b.positional)
         if (!p->empty()) a.positional.push_back(*p);
+    a.positional.insert(a.positional.end(), b.rest.begin(), b.rest.end());
     return a;
 }
 

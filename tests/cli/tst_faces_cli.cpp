@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// dlcli faces (the Faces lab headless, COURSE.md §9): the --json object per photo as the issue writes it, the
+// same numbers as face-api itself (tests/data/face_api_faces.json) through our own detector, a face against
+// its mirror image the same person at τ = 0.6, and bad input as one sentence.
+#include "tests/require_files.h"
+#include "tests/run_cli.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <opencv2/imgcodecs.hpp>
+
+namespace {
+const QString kFaceApi = QStringLiteral(DL_SOURCE_DIR "/models/face-api/");
+
+dltest::CliResult run(const QStringList& args)
+{
+    return dltest::runCli(DLCLI_PATH, args, 120000);
+}
+} // namespace
+
+class TstFacesCli : public QObject {
+    Q_OBJECT
+  private slots:
+    void jsonEqualsFaceApi()
+    {
+        DL_NEEDS_FILES((QStringList{kFaceApi + "face_recognition_model.bin", kFaceApi + "face_landmark_68_model.bin",
+                        kFaceApi + "sample1.jpg"}),
+                       DL_FROM_FACE_API);
+        QFile f(DL_SOURCE_DIR "/tests/data/face_api_faces.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject ref = QJsonDocument::fromJson(f.readAll()).object();
+        const dltest::CliResult r = run({"faces", "--json", kFaceApi + "sample1.jpg", kFaceApi + "sample3.jpg"});
+        QVERIFY(r.finished);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2); // one object per photo
+        for (const QByteArray& line : lines) {
+            const QJsonObject j = QJsonDocument::fromJson(line).object();
+            const QString name = QFileInfo(j["image"].toString()).fileName();
+            QCOMPARE(j["width"].toInt(), 1920);
+            const QJsonArray ours = j["faces"].toArray(), theirs = ref[name].toArray();
+            QCOMPARE(ours.size(), theirs.size());
+            for (int i = 0; i < ours.size(); ++i) { // both by descending score
+                const QJsonObject o = ours[i].toObject(), t = theirs[i].toObject();
+                QVERIFY(std::fabs(o["score"].toDouble() - t["score"].toDouble()) < 1e-3);
+                QVERIFY(std::fabs(o["x"].toDouble() - t["box"].toArray()[0].toDouble()) < 0.05);
+                QCOMPARE(o["landmarks"].toArray().size(), 68);
+                const QJsonArray od = o["descriptor"].toArray(), td = t["descriptor"].toArray();
+                QCOMPARE(od.size(), 128);
+                double worst = 0;
+                for (int k = 0; k < 128; ++k) worst = std::max(worst, std::fabs(od[k].toDouble() - td[k].toDouble()));
+                QVERIFY2(worst < 1e-3, qPrintable(QString("%1 face %2: %3").arg(name).arg(i).arg(worst)));
+            }
+        }
+    }
+
+    // The course's verification: a face and its mirror image are the same person at τ = 0.6.
+    void mirrorIsTheSamePerson()
+    {
+        DL_NEEDS_FILES((QStringList{kFaceApi + "face_recognition_model.bin", kFaceApi + "sample2.jpg"}), DL_FROM_FACE_API);
+        QTemporaryDir dir;
+        cv::Mat m = cv::imread((kFaceApi + "sample2.jpg").toStdString());
+        cv::Mat flipped;
+        cv::flip(m, flipped, 1);
+        const QString mirror = dir.filePath("mirror.png");
+        QVERIFY(cv::imwrite(mirror.toStdString(), flipped));
+        const dltest::CliResult r = run({"faces", "--compare", "--json", kFaceApi + "sample2.jpg", mirror});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        qInfo("a face and its mirror image: distance %.3f", j["distance"].toDouble());
+        QVERIFY(j["same_person"].toBool());
+        QVERIFY(j["distance"].toDouble() > 0 && j["distance"].toDouble() < 0.6);
+    }
+
+    void badInputIsOneSentence()
+    {
+        QTemporaryDir dir;
+        const QString cut = dir.filePath("cut.jpg");
+        QFile in(kFaceApi + "sample1.jpg"), out(cut);
+        if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly)) out.write(in.read(2000));
+        out.close();
+        const QString missingModels = dir.filePath("none");
+        struct Case {
+            QStringList args;
+            int exit;
+            const char* says;
+        };
+        const Case cases[] = {
+            {{"faces", "--models", missingModels, cut}, 1, "is missing"},
+            {{"faces", "--compare", cut}, 2, "--compare needs two photos"},
+            {{"faces", "--threshold", "-1", cut}, 2, "--threshold must be"},
+            {{"faces", "--model", "ssd", cut}, 2, "--model must be tiny"},
+        };
+        for (const Case& c : cases) {
+            const dltest::CliResult r = run(c.args);
+            QCOMPARE(r.exitCode, c.exit);
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+        }
+        if (QFile::exists(kFaceApi + "face_recognition_model.bin")) { // a cut-short photo, with the models
+            const dltest::CliResult r = run({"faces", cut});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("cut short"), r.err.constData());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TstFacesCli)
+#include "tst_faces_cli.moc"
