@@ -2,6 +2,7 @@
 #include "app/labs.h"
 
 #include "app/labs/detection/detection_page.h"
+#include "app/labs/faces/faces_page.h"
 #include "app/labs/images/images_page.h"
 #include "app/labs/playground/playground_page.h"
 #include "app/labs/sequence/sequence_page.h"
@@ -17,6 +18,7 @@ std::vector<LabPage*> makeLabs()
         new DetectionPage,
         new StylePage,
         new SequencePage,
+        new FacesPage,
     };
 }
 

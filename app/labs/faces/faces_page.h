@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// The Faces lab (issue 14, COURSE.md §9): photos of people in, every face found with its 68 landmarks, the
+// square its 128 numbers come from, and those numbers as a strip; verification of any two faces: both
+// crops, the Euclidean distance on a ruler against the threshold τ (slider), the verdict, updated as τ moves.
+#pragma once
+#include "app/labs/faces/faces_worker.h"
+#include "widgets/lab_page.h"
+#include "widgets/lab_thread.h"
+
+#include <deque>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QSlider;
+
+namespace lab {
+
+class FacesView;
+class PictureView;
+class VectorStripView;
+
+class FacesPage : public LabPage {
+    Q_OBJECT
+  public:
+    explicit FacesPage(QWidget* parent = nullptr);
+    void addPhotos(const QStringList& paths); // what Add photos… and Demo photos do
+    void addDemoPhotos();
+    // Verification: faces A and B by their index in faceList(); τ.
+    void setPair(int a, int b);
+    void setThreshold(double tau);
+    double threshold() const { return m_tau; }
+    double distance() const { return m_distance; } // of the pair shown; −1 when there is none
+    QString verdict() const;
+    int faceCount() const { return static_cast<int>(m_index.size()); }
+    const FaceItem& face(int i) const;
+    QList<QCommandLineOption> commandLineOptions() const override;
+    void shoot(const QCommandLineParser& cli, LabShot& shot) override;
+
+  signals:
+    void photoAdded(int faces); // after each photo the worker finished
+
+  private:
+    void onPhoto(const FacesPhoto& p);
+    void showPhoto(int row);
+    void updateVerification();
+    QString faceName(int i) const;
+    LabThread<FacesWorker> m_worker{"faces"};
+    QString m_modelsDir;
+    std::deque<FacesPhoto> m_photos;          // stable addresses: the view holds one
+    std::vector<std::pair<int, int>> m_index; // face i of the lab: (photo, face in photo)
+    QListWidget* m_photoList;
+    FacesView* m_view;
+    QComboBox *m_a, *m_b;
+    PictureView *m_chipA, *m_chipB;
+    VectorStripView *m_stripA, *m_stripB;
+    QSlider* m_tauSlider;
+    QLabel *m_tauLabel, *m_distanceLabel, *m_verdictLabel, *m_ruler;
+    double m_tau = 0.6, m_distance = -1;
+};
+
+} // namespace lab
