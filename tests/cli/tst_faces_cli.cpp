@@ -5,6 +5,7 @@
 #include "tests/require_files.h"
 #include "tests/run_cli.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,45 @@ class TstFacesCli : public QObject {
         qInfo("a face and its mirror image: distance %.3f", j["distance"].toDouble());
         QVERIFY(j["same_person"].toBool());
         QVERIFY(j["distance"].toDouble() > 0 && j["distance"].toDouble() < 0.6);
+    }
+
+    // Recognition: enroll people/<name>/ (a folder per person), save, reopen: the enrolled photo is its own
+    // person at distance 0, a stranger is "unknown" at τ 0.6 when farther than that; --save writes in place.
+    void enrollSaveRecognise()
+    {
+        DL_NEEDS_FILES((QStringList{kFaceApi + "face_recognition_model.bin", kFaceApi + "sample2.jpg"}), DL_FROM_FACE_API);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("people/two") && QDir(dir.path()).mkpath("people/nobody"));
+        QVERIFY(QFile::copy(kFaceApi + "sample2.jpg", dir.filePath("people/two/a.jpg")));
+        QFile notes(dir.filePath("people/nobody/notes.jpg"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("not a photo");
+        notes.close();
+        const QString db = dir.filePath("db.json");
+        const dltest::CliResult e = run({"faces", "--enroll", dir.filePath("people"), "--save", db});
+        QVERIFY2(e.exitCode == 0, e.err.constData());
+        QVERIFY2(e.err.contains("notes.jpg") && e.err.contains("skipped"), e.err.constData()); // one line, goes on
+        QVERIFY(e.out.contains("two: 1 face"));
+        const dltest::CliResult r = run({"faces", "--json", "--db", db, dir.filePath("people/two/a.jpg")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray faces = QJsonDocument::fromJson(r.out).object()["faces"].toArray();
+        QCOMPARE(faces.size(), 1);
+        QCOMPARE(faces[0].toObject()["name"].toString(), QString("two"));
+        QCOMPARE(faces[0].toObject()["distances"].toArray()[0].toObject()["distance"].toDouble(), 0.0);
+        const dltest::CliResult s = run({"faces", "--json", "--db", db, kFaceApi + "sample1.jpg"});
+        QVERIFY2(s.exitCode == 0, s.err.constData());
+        for (const QJsonValue& v : QJsonDocument::fromJson(s.out).object()["faces"].toArray()) {
+            const QJsonObject o = v.toObject();
+            const double d = o["distances"].toArray()[0].toObject()["distance"].toDouble();
+            QCOMPARE(o["name"].toString(), d <= 0.6 ? QString("two") : QString("unknown"));
+        }
+        QFile broken(dir.filePath("broken.json"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"format\": \"dl-face-db\", \"version\": 1, \"people\": 3}");
+        broken.close();
+        const dltest::CliResult b = run({"faces", "--db", dir.filePath("broken.json"), dir.filePath("people/two/a.jpg")});
+        QCOMPARE(b.exitCode, 1);
+        QVERIFY2(b.err.contains("broken.json: \"people\" must be a list"), b.err.constData());
     }
 
     void badInputIsOneSentence()

@@ -2,7 +2,9 @@
 // The faces core (issue 14, COURSE.md §9): face-api's centred square crop worked out by hand; the face
 // recognition net (MODELS.md §1.5) against face-api 1.7.15 itself on its demo photos — the same pixels, the
 // same aligned crops, descriptors within 1e-3 per number (tests/data/face_api_faces.json, made by
-// tests/data/face_api_faces.cjs); a missing or wrong model file is one sentence.
+// tests/data/face_api_faces.cjs); recognition's ranking and its database file; a missing or wrong model
+// file is one sentence.
+#include "core/faces/face_db.h"
 #include "core/faces/face_landmarks.h"
 #include "core/faces/face_recognition.h"
 #include "core/models/model_files.h"
@@ -136,6 +138,49 @@ class TstFaces : public QObject {
         QVERIFY2(worstPoint < 1.0, qPrintable(QString("a landmark %1 px off").arg(worstPoint)));
         QVERIFY(sameCrop >= faces - 2);
         QVERIFY(worstDescriptor < 1e-3);
+    }
+
+    // Recognition by hand: person a has encodings at distance 0.2 and 0.4 from q (mean 0.3), b one at 0.5: a
+    // first; at τ 0.25 nobody is near enough ("unknown"). The file round-trips; a broken one is one sentence.
+    void databaseRanksByMeanDistance()
+    {
+        dl::FaceDescriptor q{}, a1{}, a2{}, b1{};
+        a1[0] = 0.2f, a2[1] = 0.4f, b1[2] = 0.5f;
+        dl::FaceDb db;
+        db.add("a", {"a1.jpg", a1});
+        db.add("b", {"b1.jpg", b1});
+        db.add("a", {"a2.jpg", a2});
+        QCOMPARE(db.people.size(), size_t(2));
+        QCOMPARE(db.faceCount(), size_t(3));
+        const std::vector<dl::FaceMatch> r = dl::rankPeople(db, q);
+        QCOMPARE(r.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(r[0].name), QString("a"));
+        QVERIFY(std::fabs(r[0].distance - 0.3) < 1e-7 && std::fabs(r[1].distance - 0.5) < 1e-7);
+        double d = 0;
+        QCOMPARE(QString::fromStdString(dl::recognise(db, q, 0.6, &d)), QString("a"));
+        QVERIFY(std::fabs(d - 0.3) < 1e-7);
+        QCOMPARE(QString::fromStdString(dl::recognise(db, q, 0.25)), QString("unknown"));
+        QCOMPARE(QString::fromStdString(dl::recognise(dl::FaceDb{}, q, 0.6)), QString("unknown"));
+        const dl::FaceDb back = dl::parseFaceDb(dl::faceDbJson(db).dump(), "db.json");
+        QCOMPARE(back.faceCount(), size_t(3));
+        QCOMPARE(back.people[0].faces[1].descriptor[1], 0.4f);
+        QCOMPARE(QString::fromStdString(back.people[0].faces[1].source), QString("a2.jpg"));
+        auto err = [](const std::string& text) {
+            try {
+                dl::parseFaceDb(text, "db.json");
+            } catch (const dl::FormatError& e) {
+                return QString(e.what());
+            }
+            return QString();
+        };
+        QVERIFY(err("{").startsWith("db.json is not a face database (not JSON)"));
+        QVERIFY(err(R"({"format": "dl-experiment"})").contains("its \"format\" is not"));
+        QVERIFY(err(R"({"format": "dl-face-db", "version": 1, "people": [{"faces": []}]})").contains("person 1 has no name"));
+        QVERIFY(err(R"({"format": "dl-face-db", "version": 1, "people": [{"name": "x", "faces": [{"descriptor": [1]}]}]})")
+                    .contains("face 1 of \"x\" is not 128 numbers"));
+        std::string twice = dl::faceDbJson(db).dump();
+        twice.replace(twice.find("\"b\""), 3, "\"a\"");
+        QVERIFY(err(twice).contains("appears twice"));
     }
 
     void missingOrWrongModelIsOneSentence()

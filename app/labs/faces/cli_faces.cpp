@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: MIT
 // The Faces lab headless (COURSE.md §9): every face of each photo with its box, 68 landmarks and 128-D
-// descriptor (core/faces/face_pipeline.h), or --compare: verification of two photos' faces, d ≤ τ.
+// descriptor (core/faces/face_pipeline.h); --compare: verification of two photos' faces, d ≤ τ; --enroll /
+// --db: recognition against a database of named people (core/faces/face_db.h).
 #include "app/labs/faces/cli.h"
 
+#include "core/faces/face_db.h"
 #include "core/faces/face_pipeline.h"
 #include "core/models/model_files.h"
+#include "core/util/error.h"
+#include "core/util/file.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +24,71 @@ using dlcli::Args;
 using dlcli::Kind;
 using dlcli::UsageError;
 
+bool isPhotoFile(const std::filesystem::path& p)
+{
+    std::string ext = p.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* e : {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
+        if (ext == e) return true;
+    return false;
+}
+
+// --enroll DIR: DIR/<name>/<photos>, the best face of each photo under that name. A photo that cannot be
+// read or shows no face is one line on stderr and is skipped.
+dl::FaceDb enroll(dl::FacePipeline& pipe, const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw std::runtime_error(dir + " is not a folder; --enroll wants one folder per person (" + dir + "/<name>/*.jpg)");
+    std::vector<fs::path> people;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.is_directory()) people.push_back(e.path());
+    std::sort(people.begin(), people.end());
+    dl::FaceDb db;
+    for (const fs::path& person : people) {
+        std::vector<fs::path> photos;
+        for (const auto& e : fs::directory_iterator(person, ec))
+            if (e.is_regular_file() && isPhotoFile(e.path())) photos.push_back(e.path());
+        std::sort(photos.begin(), photos.end());
+        for (const fs::path& p : photos) {
+            try {
+                const std::vector<dl::FaceResult> f = pipe.run(dl::loadPhoto(p.string()));
+                if (f.empty()) {
+                    std::fprintf(stderr, "dlcli: %s: no face found; skipped\n", p.string().c_str());
+                    continue;
+                }
+                db.add(person.filename().string(), {p.string(), f.front().descriptor});
+            } catch (const dl::Error& e) {
+                std::fprintf(stderr, "dlcli: %s; skipped\n", e.what());
+            }
+        }
+    }
+    if (db.people.empty())
+        throw std::runtime_error("no face of anyone in " + dir + "; --enroll wants one folder per person (" + dir +
+                                 "/<name>/*.jpg) with photos that show the face");
+    return db;
+}
+
+dl::Json withNames(dl::Json photo, const std::vector<dl::FaceResult>& found, const dl::FaceDb& db, double tau)
+{
+    dl::Json faces = dl::Json::array();
+    const dl::Json& given = *photo.find("faces");
+    for (size_t i = 0; i < found.size(); ++i) {
+        dl::Json f = given[i];
+        dl::Json ranked = dl::Json::array();
+        for (const dl::FaceMatch& m : dl::rankPeople(db, found[i].descriptor)) {
+            dl::Json o = dl::Json::object();
+            o.set("name", m.name).set("distance", std::round(m.distance * 1e4) / 1e4);
+            ranked.push(std::move(o));
+        }
+        f.set("name", dl::recognise(db, found[i].descriptor, tau)).set("distances", std::move(ranked));
+        faces.push(std::move(f));
+    }
+    photo.set("faces", std::move(faces));
+    return photo;
+}
+
 int faces(const Args& a)
 {
     const double tau = a.num("threshold", dl::kFaceThreshold);
@@ -24,8 +97,23 @@ int faces(const Args& a)
     if (model != "tiny") throw UsageError("--model must be tiny (SSD MobileNet is not in this build yet), not " + model);
     const bool compare = a.has("compare");
     if (compare && a.positional.size() != 2) throw UsageError("--compare needs two photos: A B");
+    if (a.positional.empty() && !a.has("enroll")) throw UsageError("faces needs a PHOTO (or --enroll DIR)");
+    if (a.has("save") && !a.has("enroll")) throw UsageError("--save writes the database --enroll DIR makes");
+    dl::FaceDb db;
+    const bool named = a.has("db");
+    if (named) db = dl::parseFaceDb(dl::readFile(a.str("db", "")), a.str("db", ""));
     const std::string exeDir = std::filesystem::path(a.program).parent_path().string();
     dl::FacePipeline pipe = dl::FacePipeline::open(dl::findModelsDir(a.str("models", ""), exeDir));
+    if (a.has("enroll")) {
+        db = enroll(pipe, a.str("enroll", ""));
+        if (a.has("save")) dl::writeFileAtomic(a.str("save", ""), dl::faceDbJson(db).dump() + "\n");
+        if (a.positional.empty()) {
+            if (a.has("json") && !a.has("save")) std::cout << dl::faceDbJson(db).dump() << std::endl;
+            for (const dl::FacePerson& p : db.people)
+                std::fprintf(a.has("json") ? stderr : stdout, "%s: %zu face(s)\n", p.name.c_str(), p.faces.size());
+            return 0;
+        }
+    }
     std::vector<std::vector<dl::FaceResult>> found;
     for (const std::string& path : a.positional) {
         const dl::Photo photo = dl::loadPhoto(path);
@@ -35,14 +123,23 @@ int faces(const Args& a)
                 throw std::runtime_error("no face found in " + path + "; --compare needs a face in each photo");
             continue;
         }
+        const bool recognising = named || a.has("enroll");
         if (a.has("json")) {
-            std::cout << dl::facesJson(path, photo, found.back()).dump() << std::endl;
+            dl::Json j = dl::facesJson(path, photo, found.back());
+            std::cout << (recognising ? withNames(std::move(j), found.back(), db, tau) : j).dump() << std::endl;
             continue;
         }
         if (found.back().empty()) std::printf("%s: no face found\n", path.c_str());
-        for (const dl::FaceResult& f : found.back())
-            std::printf("%s: face %.2f at [%.0f %.0f %.0f %.0f], descriptor |f| = %.3f\n", path.c_str(), f.score, f.box.x,
-                        f.box.y, f.box.w, f.box.h, dl::faceDistance(f.descriptor, dl::FaceDescriptor{}));
+        for (const dl::FaceResult& f : found.back()) {
+            std::printf("%s: face %.2f at [%.0f %.0f %.0f %.0f]", path.c_str(), f.score, f.box.x, f.box.y, f.box.w, f.box.h);
+            if (recognising) {
+                double d = 0;
+                const std::string who = dl::recognise(db, f.descriptor, tau, &d);
+                std::printf(": %s (nearest at %.3f)\n", who.c_str(), d);
+            } else {
+                std::printf(", descriptor |f| = %.3f\n", dl::faceDistance(f.descriptor, dl::FaceDescriptor{}));
+            }
+        }
     }
     if (!compare) return 0;
     // The best-scoring face of each photo (COURSE.md §9: verification is d(img1, img2) ≤ τ).
@@ -70,9 +167,12 @@ std::vector<dlcli::Command> facesCommands()
          {{"model", Kind::Text, "face detector: tiny (tiny)"},
           {"compare", Kind::Flag, "verification: the best face of photo A against that of photo B"},
           {"threshold", Kind::Number, "τ: the same person when the distance is at most this (0.6)"},
+          {"enroll", Kind::Text, "DIR: a database of DIR/<name>/<photos>, the best face of each photo"},
+          {"save", Kind::Text, "write the --enroll database to this JSON file"},
+          {"db", Kind::Text, "recognise each face against this database (nearest person or unknown)"},
           dlcli::modelsOption()},
          "PHOTO...",
-         1,
+         0,
          faces},
     };
 }
