@@ -2,7 +2,8 @@
 // The Faces lab, offscreen, on face-api's demo photos: photos go through the worker thread and come back
 // with their faces; the distance shown for a pair is the Euclidean distance of the two descriptors the page
 // holds (which tst_faces_cli checks against face-api itself); moving τ across it flips the verdict; a face
-// against itself is distance 0; a photo that cannot be read is one sentence and the lab stays usable.
+// against itself is distance 0; recognition against a database named in the lab, saved and reopened; a photo
+// that cannot be read is one sentence and the lab stays usable.
 #include "tests/require_files.h"
 #include "../core/detect_fixtures.h"
 #include "app/labs/faces/faces_page.h"
@@ -12,6 +13,7 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTableWidget>
 #include <QTest>
 #include <cmath>
 
@@ -65,6 +67,52 @@ class TstFacesLab : public QObject {
         // Another photo in the list is shown on selection; the pair stays.
         list->setCurrentRow(1);
         QCOMPARE(page.distance(), 0.0);
+    }
+
+    // Recognition: name one face, every face of the photo shown gets that name or "unknown" at τ as the core
+    // ranks it; the database saves (temporary file + rename), reopens, and File ▸ Open routes it here; a
+    // damaged database is one sentence and the database stays.
+    void recognitionNamesSavesOpens()
+    {
+        lab::FacesPage page;
+        QSignalSpy added(&page, &lab::FacesPage::photoAdded);
+        QSignalSpy messages(&page, &lab::LabPage::message);
+        page.addPhotos({m_root + "sample1.jpg", m_root + "sample2.jpg"});
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 2, 60000);
+        auto* table = page.findChild<QTableWidget*>("facesPeople");
+        QCOMPARE(table->rowCount(), 3); // the photo shown: sample1's three faces
+        QVERIFY(table->item(0, 1)->text().isEmpty()); // nobody named yet
+        page.nameFace(3, "two"); // sample2's face
+        QCOMPARE(page.database().people.size(), size_t(1));
+        QCOMPARE(page.recognised(3), QString("two"));
+        for (int i = 0; i < 3; ++i) {
+            dl::FaceDescriptor q{};
+            std::copy(page.face(i).descriptor.begin(), page.face(i).descriptor.end(), q.begin());
+            const double d = dl::rankPeople(page.database(), q).front().distance;
+            QCOMPARE(page.recognised(i), d <= page.threshold() ? QString("two") : QString("unknown"));
+            QCOMPARE(table->item(i, 1)->text(), page.recognised(i));
+            QVERIFY(table->item(i, 2)->text().startsWith("two " + QString::number(d, 'f', 3)));
+        }
+        page.setThreshold(0.1);
+        for (int i = 0; i < 3; ++i) QCOMPARE(table->item(i, 1)->text(), QString("unknown"));
+        QTemporaryDir dir;
+        const QString db = dir.filePath("people.json");
+        QVERIFY(page.saveDatabase(db));
+        QVERIFY(page.canOpen(db));
+        QVERIFY(!page.canOpen(m_root + "tiny_face_detector_model-weights_manifest.json"));
+        QFile broken(dir.filePath("broken.json"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"format\": \"dl-face-db\", \"version\": 1, \"people\": [{\"name\": \"x\"}]}");
+        broken.close();
+        messages.clear();
+        QVERIFY(!page.openDatabase(broken.fileName()));
+        QVERIFY(!messages.isEmpty() && messages.last()[1].toBool());
+        QVERIFY2(messages.last()[0].toString().contains("broken.json"), qPrintable(messages.last()[0].toString()));
+        QCOMPARE(page.database().people.size(), size_t(1)); // unchanged
+        lab::FacesPage other;
+        QVERIFY(other.openDatabase(db));
+        QCOMPARE(other.database().faceCount(), size_t(1));
+        QCOMPARE(QString::fromStdString(other.database().people[0].name), QString("two"));
     }
 
     void unreadablePhotoIsOneSentence()

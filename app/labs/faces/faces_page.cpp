@@ -82,9 +82,11 @@ FacesPage::FacesPage(QWidget* parent)
     v->addWidget(m_distanceLabel);
     v->addWidget(m_ruler);
     v->addWidget(m_verdictLabel);
-    v->addStretch(1);
     verify->setMinimumWidth(320);
-    lay->addWidget(verify, 2);
+    auto* right = new QVBoxLayout;
+    right->addWidget(verify, 3);
+    right->addWidget(buildRecognition(), 2);
+    lay->addLayout(right, 2);
 
     connect(add, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Photos of people"), QString(),
@@ -98,10 +100,12 @@ FacesPage::FacesPage(QWidget* parent)
     connect(m_tauSlider, &QSlider::valueChanged, this, [this](int t) {
         m_tau = t / 100.0;
         updateVerification();
+        updateRecognition();
     });
     m_worker.relay(&FacesWorker::photoDone, this, &FacesPage::onPhoto);
     connectWorker(m_worker); // running, failed, info, busy
     updateVerification();
+    updateRecognition();
 }
 
 void FacesPage::addPhotos(const QStringList& paths)
@@ -144,6 +148,7 @@ void FacesPage::onPhoto(const FacesPhoto& p)
                  false);
     emit statusFields({tr("%n photo(s)", "", int(m_photos.size())), tr("%n face(s)", "", faceCount())});
     updateVerification();
+    updateRecognition();
     emit photoAdded(static_cast<int>(p.faces.size()));
 }
 
@@ -163,6 +168,7 @@ void FacesPage::showPhoto(int row)
 {
     m_view->setPhoto(row >= 0 && row < static_cast<int>(m_photos.size()) ? &m_photos[static_cast<size_t>(row)] : nullptr);
     updateVerification();
+    updateRecognition();
 }
 
 void FacesPage::setPair(int a, int b)
@@ -221,7 +227,8 @@ void FacesPage::updateVerification()
 QList<QCommandLineOption> FacesPage::commandLineOptions() const
 {
     return {{"faces-photos", "Faces screenshot: photos, comma-separated (default: face-api's demo photos).", "files"},
-            {"faces-pair", "Faces screenshot: faces A,B by index (0-based, in the order found).", "a,b", "0,3"}};
+            {"faces-pair", "Faces screenshot: faces A,B by index (0-based, in the order found).", "a,b", "0,3"},
+            {"faces-names", "Faces screenshot: faces to name first, i:name,… (0-based).", "list"}};
 }
 
 void FacesPage::shoot(const QCommandLineParser& cli, LabShot& shot)
@@ -232,8 +239,10 @@ void FacesPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         if (error) shot.fail(m);
     });
     auto wanted = std::make_shared<int>(0);
-    connect(this, &FacesPage::photoAdded, this, [this, pair, wanted, &shot](int) {
+    const QStringList names = cli.value("faces-names").split(',', Qt::SkipEmptyParts);
+    connect(this, &FacesPage::photoAdded, this, [this, pair, names, wanted, &shot](int) {
         if (--*wanted > 0) return;
+        for (const QString& n : names) nameFace(n.section(':', 0, 0).toInt(), n.section(':', 1));
         setPair(pair.value(0).toInt(), pair.value(1).toInt());
         QTimer::singleShot(300, this, [&shot] { shot.grab(); });
     });

@@ -4,6 +4,7 @@
 // crops, the Euclidean distance on a ruler against the threshold τ (slider), the verdict, updated as τ moves.
 #pragma once
 #include "app/labs/faces/faces_worker.h"
+#include "core/faces/face_db.h"
 #include "widgets/lab_page.h"
 #include "widgets/lab_thread.h"
 
@@ -13,6 +14,8 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QSlider;
+class QTableWidget;
+class QGroupBox;
 
 namespace lab {
 
@@ -34,6 +37,16 @@ class FacesPage : public LabPage {
     QString verdict() const;
     int faceCount() const { return static_cast<int>(m_index.size()); }
     const FaceItem& face(int i) const;
+    // Recognition (1:K): a database of named faces; every face of the photo shown gets the nearest person
+    // or "unknown" at τ (faces_recognition.cpp).
+    void nameFace(int i, const QString& name); // face i's encoding joins that person
+    QString recognised(int i) const;           // face i's nearest person or "unknown"
+    const dl::FaceDb& database() const { return m_db; }
+    bool saveDatabase(const QString& path);    // temporary file + rename; false: the sentence went out
+    bool openDatabase(const QString& path);    // replaces the database; false: the sentence went out
+    QStringList openFilters() const override;
+    bool canOpen(const QString& path) const override; // a .json whose "format" is dl-face-db
+    void open(const QString& path) override { openDatabase(path); }
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
@@ -44,6 +57,8 @@ class FacesPage : public LabPage {
     void onPhoto(const FacesPhoto& p);
     void showPhoto(int row);
     void updateVerification();
+    QGroupBox* buildRecognition();
+    void updateRecognition();
     QString faceName(int i) const;
     LabThread<FacesWorker> m_worker{"faces"};
     QString m_modelsDir;
@@ -57,6 +72,9 @@ class FacesPage : public LabPage {
     QSlider* m_tauSlider;
     QLabel *m_tauLabel, *m_distanceLabel, *m_verdictLabel, *m_ruler;
     double m_tau = 0.6, m_distance = -1;
+    dl::FaceDb m_db;
+    QTableWidget* m_people;
+    QLabel* m_dbLabel;
 };
 
 } // namespace lab
