@@ -2,6 +2,7 @@
 #include "core/faces/face_pipeline.h"
 
 #include "core/detect/nms.h"
+#include "core/util/cancel.h"
 
 #include <cmath>
 
@@ -26,6 +27,7 @@ std::vector<FaceResult> FacePipeline::run(const Photo& photo, float scoreThresho
     const NmsResult nms = nonMaxSuppression(det.candidates, {scoreThreshold, m_det.info().defaultIou, true});
     std::vector<FaceResult> out;
     for (int i : nms.kept) { // NMS keeps them by descending score
+        checkCancelled();     // a photo of a hundred faces stops between faces (the lab's closing)
         const Detection& d = det.candidates[static_cast<size_t>(i)];
         FaceResult f;
         f.score = d.score;

@@ -30,6 +30,7 @@ class FacePipeline {
     // models/face-api (tiny_face_detector, face_landmark_68, face_recognition); IoError naming the missing file.
     static FacePipeline open(const std::string& modelsDir);
     // Faces by descending score; none when the photo has none (or they are too small for the detector).
+    // Between faces it honours the thread's CancelScope (throws dl::Cancelled).
     std::vector<FaceResult> run(const Photo& photo, float scoreThreshold = 0.5f);
 
   private:
