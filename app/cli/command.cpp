@@ -51,6 +51,32 @@ const std::vector<Option>& decayOptions()
     return decay;
 }
 
+const std::vector<Option>& imageDataOptions()
+{
+    static const std::vector<Option> data = {
+        {"dataset", Kind::Text, "fashion-mnist | folder:PATH (fashion-mnist)"},
+        {"data", Kind::Text, "Fashion-MNIST's folder (/usr/share/datasets/fashion-mnist)"},
+        {"size", Kind::Number, "picture size of a folder dataset (28)"},
+        {"channels", Kind::Number, "1 or 3 channels of a folder dataset (1)"},
+        {"limit", Kind::Number, "use only the first N training images (0: all)"},
+    };
+    return data;
+}
+
+dl::ImageSource imageSourceFromArgs(const Args& a)
+{
+    dl::ImageSource src;
+    src.dataset = a.str("dataset", "fashion-mnist");
+    if (src.dataset != "fashion-mnist" && src.dataset.rfind("folder:", 0) != 0)
+        throw UsageError("--dataset: use fashion-mnist or folder:PATH");
+    src.dir = a.str("data", dl::kFashionMnistDir);
+    src.size = static_cast<int>(a.num("size", 28));
+    src.channels = static_cast<int>(a.num("channels", 1));
+    src.limit = static_cast<int>(a.num("limit", 0)); // a quick look on fewer training images
+    src.seed = static_cast<std::uint32_t>(a.num("seed", 1));
+    return src;
+}
+
 dl::DecayConfig decayFromArgs(const Args& a)
 {
     dl::DecayConfig d;

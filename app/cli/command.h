@@ -5,6 +5,7 @@
 // status 2). Each lab's subcommands live in its folder (app/labs/<lab>/cli.h); app/main_cli.cpp lists them.
 // Qt-free.
 #pragma once
+#include "core/data/image_source.h"
 #include "core/optim/schedule.h"
 #include "core/util/cancel.h"
 
@@ -56,6 +57,10 @@ const std::vector<Option>& sharedOptions();
 // subcommand's data; and the DecayConfig they give (a wrong --decay is a UsageError naming it).
 const std::vector<Option>& decayOptions();
 dl::DecayConfig decayFromArgs(const Args& a);
+// --dataset, --data, --size, --channels, --limit: where a subcommand's images come from (Fashion-MNIST or
+// folder:PATH, core/data/image_source.h), and the ImageSource they give (a wrong --dataset is a UsageError).
+const std::vector<Option>& imageDataOptions();
+dl::ImageSource imageSourceFromArgs(const Args& a);
 // `a` then `b`: option lists of a family of subcommands (data, network, training…) put together.
 std::vector<Option> join(std::vector<Option> a, const std::vector<Option>& b);
 

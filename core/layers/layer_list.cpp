@@ -101,10 +101,12 @@ void fillSpec(const std::string& word, const Words& w, const Shape& shape, Layer
             s.type = "Flatten";
         else if (word == "gap")
             s.type = "GlobalAvgPool";
+        else if (word == "l2norm")
+            s.type = "L2Normalize";
         else
             throw ConfigError("unknown layer \"" + word +
                               "\"; use conv, maxpool, avgpool, bn, relu, leaky, sigmoid, tanh, dropout, "
-                              "flatten, gap, dense or residual");
+                              "flatten, gap, dense, residual or l2norm");
         need(0, word.c_str());
     }
     for (const auto& [key, value] : w.named) {
@@ -149,7 +151,7 @@ void checkSize(const LayerSpec& s)
 
 } // namespace
 
-std::vector<LayerSpec> parseLayerList(const std::string& text, int c, int h, int w, int classes)
+std::vector<LayerSpec> parseLayerList(const std::string& text, int c, int h, int w, int classes, LayerListEnd end)
 {
     std::vector<LayerSpec> out;
     Shape shape{1, c, h, w};
@@ -190,6 +192,10 @@ std::vector<LayerSpec> parseLayerList(const std::string& text, int c, int h, int
     if (out.empty())
         throw ConfigError("The layer list is empty; start from a preset, e.g. \"flatten\" then \"dense " +
                           std::to_string(classes) + "\".");
+    if (end == LayerListEnd::Embedding && (shape.size() != 2 || shape[0] != classes || out.back().type != "L2Normalize"))
+        throw ConfigError("The last layer gives " + shapeString(shape) + " but the embedding has " +
+                          std::to_string(classes) + " dimensions of unit length: end with \"dense " +
+                          std::to_string(classes) + "\" and \"l2norm\".");
     if (shape.size() != 2 || shape[0] != classes)
         throw ConfigError(
             "The last layer gives " + shapeString(shape) + " but the data has " + std::to_string(classes) +
@@ -225,6 +231,7 @@ std::string layerLine(const LayerSpec& s)
     if (s.type == "Tanh") return "tanh";
     if (s.type == "Flatten") return "flatten";
     if (s.type == "GlobalAvgPool") return "gap";
+    if (s.type == "L2Normalize") return "l2norm";
     throw ConfigError("the layer list has no word for " + s.type);
 }
 

@@ -22,6 +22,7 @@ std::unique_ptr<LayerT<T>> makeLayer(const LayerSpec& s)
     if (s.type == "BatchNorm") return std::make_unique<BatchNormT<T>>(s.inputs);
     if (s.type == "Dropout") return std::make_unique<DropoutT<T>>(s.keepProb, s.seed);
     if (s.type == "Softmax") return std::make_unique<SoftmaxT<T>>();
+    if (s.type == "L2Normalize") return std::make_unique<L2NormalizeT<T>>();
     if (s.type == "Conv2d")
         return std::make_unique<Conv2dT<T>>(
             Conv2dSpec{s.inputs, s.outputs, s.kernel, s.stride, s.pad, s.groups});

@@ -16,7 +16,7 @@ namespace dl {
 struct LayerSpec {
     std::string type;   // "Dense", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "Dropout", "BatchNorm",
                         // "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "GlobalAvgPool", "BatchNorm2d",
-                        // "ResidualBlock"
+                        // "ResidualBlock", "L2Normalize"
     int inputs = 0;     // Dense: Din; BatchNorm: D; Conv2d: input channels
     int outputs = 0;    // Dense: Dout; Conv2d: output channels
     float leak = 0.01f; // LeakyReLU slope

@@ -49,4 +49,37 @@ TensorT<T> SoftmaxT<T>::backward(const TensorT<T>& dy)
 template class SoftmaxT<float>;
 template class SoftmaxT<double>;
 
+template <typename T>
+Shape L2NormalizeT<T>::outputShape(const Shape& in) const
+{
+    if (in.size() != 2) throw ShapeError("L2Normalize expects features (D, N) but gets " + shapeString(in));
+    return in;
+}
+
+template <typename T>
+TensorT<T> L2NormalizeT<T>::forward(const TensorT<T>& x, Mode mode)
+{
+    outputShape(x.shape());
+    const Eigen::Array<T, 1, Eigen::Dynamic> norm =
+        (x.mat().colwise().squaredNorm().array() + T(1e-12)).sqrt();
+    auto y = TensorT<T>::uninitialized(x.shape());
+    y.mat() = (x.mat().array().rowwise() / norm).matrix();
+    if (cachesForBackward(mode)) m_y = y, m_norm = norm;
+    return y;
+}
+
+template <typename T>
+TensorT<T> L2NormalizeT<T>::backward(const TensorT<T>& dy)
+{
+    DL_CHECK(dy.shape() == m_y.shape(), "L2Normalize backward: dy does not match the last forward");
+    auto dx = TensorT<T>::uninitialized(dy.shape());
+    auto y = m_y.mat();
+    const Eigen::Array<T, 1, Eigen::Dynamic> dot = (dy.mat().array() * y.array()).colwise().sum();
+    dx.mat() = ((dy.mat().array() - y.array().rowwise() * dot).rowwise() / m_norm).matrix();
+    return dx;
+}
+
+template class L2NormalizeT<float>;
+template class L2NormalizeT<double>;
+
 } // namespace dl

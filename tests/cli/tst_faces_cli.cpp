@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // dlcli faces (the Faces lab headless, COURSE.md §9): the --json object per photo as the issue writes it, the
 // same numbers as face-api itself (tests/data/face_api_faces.json) through our own detector, a face against
-// its mirror image the same person at τ = 0.6, and bad input as one sentence.
+// its mirror image the same person at τ = 0.6, and bad input as one sentence. dlcli triplet: the JSON the
+// issue names on a tiny budget, and its bad settings as one sentence.
 #include "tests/require_files.h"
 #include "tests/run_cli.h"
 
@@ -146,6 +147,51 @@ class TstFacesCli : public QObject {
             const dltest::CliResult r = run({"faces", cut});
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.contains("cut short"), r.err.constData());
+        }
+    }
+    void tripletJson()
+    {
+        // 100 images of each trained class, one pass (11 steps): the keys, not the quality (tst_triplet).
+        const dltest::CliResult r = run({"triplet", "--dataset", "fashion-mnist", "--dim", "8", "--margin", "0.3",
+                                         "--held-out", "0,1,2", "--per-class", "100", "--epochs", "1", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j["dim"].toInt(), 8);
+        QCOMPARE(j["margin"].toDouble(), 0.3);
+        QCOMPARE(j["mining"].toString(), QString("semi-hard"));
+        QCOMPARE(j["held_out"].toArray().size(), 3);
+        QCOMPARE(j["train_images"].toInt(), 700);
+        QCOMPARE(j["held_out_images"].toInt(), 3000);
+        QVERIFY(std::abs(j["chance"].toDouble() - 1.0 / 3.0) < 1e-6);
+        const double acc = j["one_shot_accuracy"].toDouble();
+        QVERIFY(acc > 0 && acc <= 1);
+        const QJsonArray epochs = j["epochs"].toArray();
+        QCOMPARE(epochs.size(), 1);
+        QCOMPARE(epochs[0].toObject()["one_shot_accuracy"].toDouble(), acc);
+        QVERIFY(epochs[0].toObject()["active_fraction"].toDouble() > 0);
+        QVERIFY(j["pair_classifier_accuracy"].toDouble() > 0);
+    }
+    void tripletBadSettings()
+    {
+        struct Case {
+            QStringList args;
+            int exit;
+            const char* says;
+        };
+        const Case cases[] = {
+            {{"triplet", "--held-out", "7,x"}, 2, "--held-out: write class numbers like 7,8,9"},
+            {{"triplet", "--held-out", "7,12"}, 1, "held-out class 12 is not one of the set's classes 0–9"},
+            {{"triplet", "--mining", "easy"}, 2, "--mining: unknown triplet choice"},
+            {{"triplet", "--margin", "9"}, 1, "the margin α must be in (0, 4]"},
+            {{"triplet", "--dataset", "mnist"}, 2, "--dataset: use fashion-mnist or folder:PATH"},
+            {{"triplet", "--layers", "/nonexistent/net.txt"}, 1, "/nonexistent/net.txt"},
+        };
+        for (const Case& c : cases) {
+            const dltest::CliResult r = run(c.args);
+            QCOMPARE(r.exitCode, c.exit);
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+            if (c.exit == 1) QCOMPARE(r.err.count('\n'), 1); // one sentence (a usage error adds its --help hint)
+            QVERIFY(r.out.isEmpty());
         }
     }
 };

@@ -174,5 +174,6 @@ std::vector<dlcli::Command> facesCommands()
          "PHOTO...",
          0,
          faces},
+        tripletCommand(),
     };
 }

@@ -27,16 +27,8 @@ int trainImages(const Args& a)
 {
     const bool json = a.has("json");
     std::ostream& log = json ? std::cerr : std::cout;
-    dl::ImageSource src;
-    src.dataset = a.str("dataset", "fashion-mnist");
-    if (src.dataset != "fashion-mnist" && src.dataset.rfind("folder:", 0) != 0)
-        throw UsageError("--dataset: use fashion-mnist or folder:PATH");
-    src.dir = a.str("data", dl::kFashionMnistDir);
-    src.size = static_cast<int>(a.num("size", 28));
-    src.channels = static_cast<int>(a.num("channels", 1));
-    src.limit = static_cast<int>(a.num("limit", 0)); // a quick look on fewer training images
+    dl::ImageSource src = dlcli::imageSourceFromArgs(a);
     src.devCount = static_cast<int>(a.num("dev-count", -1));
-    src.seed = static_cast<std::uint32_t>(a.num("seed", 1));
     std::unique_ptr<dl::ImageTrainer> tp;
     dl::ImageData data;
     if (a.has("resume")) { // keep training a saved model on the data it names
@@ -172,17 +164,12 @@ std::vector<dlcli::Command> imagesCommands()
           {"augment", Kind::Text,
            "training-only augmentation, e.g. \"flip,crop,rotate:0.5:15\" "
            "(kind[:probability[:strength]])"},
-          {"dataset", Kind::Text, "fashion-mnist | folder:PATH (fashion-mnist)"},
-          {"data", Kind::Text, "Fashion-MNIST's folder (/usr/share/datasets/fashion-mnist)"},
-          {"size", Kind::Number, "picture size of a folder dataset (28)"},
-          {"channels", Kind::Number, "1 or 3 channels of a folder dataset (1)"},
-          {"limit", Kind::Number, "use only the first N training images (0: all)"},
           {"dev-count", Kind::Number, "images held out as dev (5000, or a twelfth of a small set)"},
           {"freeze", Kind::Number, "transfer learning: the first N layers stay fixed"},
           {"precompute", Kind::Flag, "with --freeze: run the fixed layers once over the training set"},
           {"save", Kind::Text, "save the model (.dlm)"},
           {"resume", Kind::Text, "keep training a saved model (.dlm) on the data it names"}},
-         dlcli::decayOptions()),
+         dlcli::join(dlcli::decayOptions(), dlcli::imageDataOptions())),
          "",
          0,
          trainImages},
