@@ -41,6 +41,15 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent), m_plot(new QCus
     m_plot->setMinimumHeight(160);
 }
 
+void LossCurveView::setStepCostOnly(const QString& name, const QString& axisLabel)
+{
+    m_plot->graph(0)->setName(name);
+    m_plot->graph(1)->removeFromLegend();
+    m_plot->graph(2)->removeFromLegend();
+    m_plot->yAxis->setLabel(axisLabel);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LossCurveView::clear()
 {
     for (int i = 0; i < m_plot->graphCount(); ++i) m_plot->graph(i)->data()->clear();

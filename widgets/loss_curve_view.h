@@ -18,6 +18,8 @@ class LossCurveView : public QWidget {
     explicit LossCurveView(QWidget* parent = nullptr);
     void clear();
     void append(const CurveUpdate& u); // adds u.costs, the whole-set costs at u.step (if any) and u.markers
+    // For learners with no whole-set cost (an embedding's triplet loss): the per-step curve alone, named.
+    void setStepCostOnly(const QString& name, const QString& axisLabel);
     void setLogScale(bool on);
     bool logScale() const;
     int pointCount() const; // mini-batch cost points plotted

@@ -13,6 +13,13 @@ QColor classColor(int k)
     return c[((k % 6) + 6) % 6];
 }
 
+QColor categoryColor(int k)
+{
+    static const QColor more[] = {QColor(227, 119, 194), QColor(127, 127, 127), QColor(188, 189, 34), QColor(23, 190, 207)};
+    const int i = ((k % 10) + 10) % 10;
+    return i < 6 ? classColor(i) : more[i - 6];
+}
+
 static QRgb mixWhite(const QColor& c, float t) // t = 0: white, 1: the colour
 {
     t = std::clamp(t, 0.f, 1.f);

@@ -7,6 +7,7 @@
 #include "core/util/threads.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace dl {
@@ -16,6 +17,25 @@ std::string defaultEmbeddingLayers(int dim)
     return "conv 16 k=3 p=1\nrelu\nmaxpool 2\nconv 32 k=3 p=1\nrelu\nmaxpool 2\nflatten\ndense 128\nrelu\n"
            "dense " +
            std::to_string(dim) + "\nl2norm\n";
+}
+
+std::vector<int> parseClassList(const std::string& text)
+{
+    std::vector<int> out;
+    size_t at = 0;
+    while (at <= text.size()) {
+        const size_t comma = std::min(text.find(',', at), text.size());
+        std::string item = text.substr(at, comma - at);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        char* end = nullptr;
+        const long v = item.empty() ? -1 : std::strtol(item.c_str(), &end, 10);
+        if (v < 0 || v > 100000 || *end != '\0')
+            throw ConfigError("write the held-out classes as numbers separated by commas, like 7,8,9, not \"" + text + "\"");
+        out.push_back(int(v));
+        at = comma + 1;
+    }
+    return out;
 }
 
 Hyperparams defaultTripletHyper()

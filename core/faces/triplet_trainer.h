@@ -27,6 +27,8 @@ struct TripletSetup {
     int perClass = 0;                  // training images per trained class (0: all of them)
     std::uint32_t seed = 1;
 };
+// "7,8,9" → {7, 8, 9}; ConfigError for anything but whole numbers separated by commas.
+std::vector<int> parseClassList(const std::string& text);
 // "conv 16 k=3 p=1 / relu / maxpool 2 / conv 32 k=3 p=1 / relu / maxpool 2 / flatten / dense 128 / relu /
 // dense D / l2norm", one layer per line.
 std::string defaultEmbeddingLayers(int dim);

@@ -179,7 +179,7 @@ class TstFacesCli : public QObject {
             const char* says;
         };
         const Case cases[] = {
-            {{"triplet", "--held-out", "7,x"}, 2, "--held-out: write class numbers like 7,8,9"},
+            {{"triplet", "--held-out", "7,x"}, 2, "--held-out: write the held-out classes as numbers separated by commas, like 7,8,9"},
             {{"triplet", "--held-out", "7,12"}, 1, "held-out class 12 is not one of the set's classes 0–9"},
             {{"triplet", "--mining", "easy"}, 2, "--mining: unknown triplet choice"},
             {{"triplet", "--margin", "9"}, 1, "the margin α must be in (0, 4]"},

@@ -110,6 +110,11 @@ class TstTriplet : public QObject {
         fails(with([](auto& x) { x.layers = "flatten\ndense 7\nl2norm\n"; }), "the embedding has 32 dimensions");
         fails(with([](auto& x) { x.layers = "flatten\ndense 32\nrelu\n"; }), "and \"l2norm\"");
         fails(with([](auto& x) { x.layers = "flatten\ndense 32\nwobble\n"; }), "Line 3 (wobble)");
+        // The held-out list as text (the tab's field, dlcli's --held-out).
+        QCOMPARE(dl::parseClassList("7,8,9"), (std::vector<int>{7, 8, 9}));
+        QCOMPARE(dl::parseClassList(" 0, 2 ,6"), (std::vector<int>{0, 2, 6}));
+        for (const char* bad : {"", "7,", "7,,8", "x", "7;8", "-1,2", "1.5,2"})
+            QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::parseClassList(bad));
     }
     void oneShotOnHeldOutFashionMnist()
     {

@@ -7,6 +7,8 @@
 #include "app/labs/playground/hyper_panel.h"
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
+#include "widgets/scatter_view.h"
+#include "widgets/series_plot.h"
 #include <qcustomplot.h>
 
 #include <QComboBox>
@@ -151,6 +153,53 @@ class TstViews : public QObject {
         QCOMPARE(d.table()->item(0, 3)->background().color(), lab::GradCheckDialog::colorFor(1e-9));
         QVERIFY(lab::GradCheckDialog::colorFor(1e-9).green() > lab::GradCheckDialog::colorFor(1e-9).red());
         QVERIFY(lab::GradCheckDialog::colorFor(0.2).red() > lab::GradCheckDialog::colorFor(0.2).green());
+    }
+
+    // Points fit the plot with a margin: (0, 0) is found bottom-left of (1, 1); a NaN point is never drawn
+    // or found; longer arrays are cut to the shortest.
+    void scatterFitsAndFindsPoints()
+    {
+        lab::ScatterView v;
+        v.resize(400, 300);
+        v.setPoints({0.f, 1.f, NAN, 5.f}, {0.f, 1.f, 0.f}, {0, 1, 2}, {"a", "b", "c"}, {false, true, false});
+        QCOMPARE(v.pointCount(), 3);
+        QPointF at[3];
+        bool found[3] = {false, false, false};
+        for (int y = 0; y < v.height(); y += 2)
+            for (int x = 0; x < v.width(); x += 2) {
+                const int g = v.groupAt(QPointF(x, y));
+                if (g >= 0 && !found[g]) found[g] = true, at[g] = QPointF(x, y);
+            }
+        QVERIFY(found[0] && found[1]);
+        QVERIFY(!found[2]);
+        QVERIFY(at[0].x() < at[1].x() && at[0].y() > at[1].y());
+        QVERIFY(at[0].x() < 60 && at[1].x() > 200); // near the plot's two ends, not squeezed together
+        v.setCaption("PCA");
+        QCOMPARE(v.caption(), QString("PCA"));
+        QVERIFY(!v.grab().isNull());
+        v.clear();
+        QCOMPARE(v.pointCount(), 0);
+        QCOMPARE(v.groupAt(QPointF(10, 10)), -1);
+        QVERIFY(v.caption().isEmpty());
+    }
+
+    void seriesPlotGrowsWithItsData()
+    {
+        lab::SeriesPlot p({"acc", "active"}, "epoch", "%");
+        p.append(0, 0, 50), p.append(0, 1, 70), p.append(1, 1, 30);
+        QCOMPARE(p.pointCount(0), 2);
+        QCOMPARE(p.pointCount(1), 1);
+        p.setReference(90, "target");
+        QVERIFY(p.plot()->yAxis->range().contains(90)); // the reference is in view
+        QVERIFY(p.plot()->yAxis->range().contains(30));
+        p.append(0, 12, 60);
+        QVERIFY(p.plot()->xAxis->range().upper >= 12);
+        p.setYRange(0, 100);
+        p.append(1, 13, 20);
+        QCOMPARE(p.plot()->yAxis->range().lower, 0.0);
+        QCOMPARE(p.plot()->yAxis->range().upper, 100.0);
+        p.clear();
+        QCOMPARE(p.pointCount(0), 0);
     }
 };
 

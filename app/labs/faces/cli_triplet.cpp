@@ -14,28 +14,12 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
 namespace {
 
 using dlcli::Args;
 using dlcli::Kind;
 using dlcli::UsageError;
-
-std::vector<int> parseClassList(const std::string& text)
-{
-    std::vector<int> out;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        char* end = nullptr;
-        const long v = std::strtol(item.c_str(), &end, 10);
-        if (item.empty() || *end != '\0' || v < 0 || v > 100000)
-            throw UsageError("--held-out: write class numbers like 7,8,9, not \"" + text + "\"");
-        out.push_back(int(v));
-    }
-    return out;
-}
 
 dl::TripletSetup setupFromArgs(const Args& a)
 {
@@ -47,7 +31,11 @@ dl::TripletSetup setupFromArgs(const Args& a)
     } catch (const dl::ConfigError& e) {
         throw UsageError(std::string("--mining: ") + e.what());
     }
-    if (a.has("held-out")) s.heldOut = parseClassList(a.str("held-out", ""));
+    try {
+        if (a.has("held-out")) s.heldOut = dl::parseClassList(a.str("held-out", ""));
+    } catch (const dl::ConfigError& e) {
+        throw UsageError(std::string("--held-out: ") + e.what());
+    }
     if (a.has("layers")) s.layers = dl::readFile(a.str("layers", ""));
     s.perClass = int(a.num("per-class", 0));
     s.seed = std::uint32_t(a.num("seed", 1));

@@ -2,6 +2,7 @@
 #include "app/labs/faces/faces_page.h"
 
 #include "app/labs/faces/faces_view.h"
+#include "app/labs/faces/triplet_tab.h"
 #include "core/models/model_files.h"
 #include "widgets/picture_view.h"
 #include "widgets/vector_strip_view.h"
@@ -18,6 +19,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSlider>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
@@ -31,7 +33,8 @@ FacesPage::FacesPage(QWidget* parent)
               NoControls, parent) // it runs on demand, one photo at a time
 {
     m_modelsDir = QString::fromStdString(dl::findModelsDir("", QCoreApplication::applicationDirPath().toStdString()));
-    auto* lay = new QHBoxLayout(this);
+    auto* photos = new QWidget;
+    auto* lay = new QHBoxLayout(photos);
     auto* left = new QVBoxLayout;
     auto* add = new QPushButton(tr("Add photos…"));
     auto* demo = new QPushButton(tr("Demo photos"));
@@ -87,6 +90,14 @@ FacesPage::FacesPage(QWidget* parent)
     right->addWidget(verify, 3);
     right->addWidget(buildRecognition(), 2);
     lay->addLayout(right, 2);
+    m_triplet = new TripletTab;
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(photos, tr("Photos: verification and recognition"));
+    m_tabs->addTab(m_triplet, tr("Triplet loss, trained live"));
+    auto* top = new QVBoxLayout(this);
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_tabs);
+    connect(m_triplet, &TripletTab::message, this, &LabPage::message);
 
     connect(add, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Photos of people"), QString(),
@@ -228,16 +239,40 @@ QList<QCommandLineOption> FacesPage::commandLineOptions() const
 {
     return {{"faces-photos", "Faces screenshot: photos, comma-separated (default: face-api's demo photos).", "files"},
             {"faces-pair", "Faces screenshot: faces A,B by index (0-based, in the order found).", "a,b", "0,3"},
-            {"faces-names", "Faces screenshot: faces to name first, i:name,… (0-based).", "list"}};
+            {"faces-names", "Faces screenshot: faces to name first, i:name,… (0-based).", "list"},
+            {"faces-triplet", "Faces screenshot: the triplet-loss tab after this many epochs.", "epochs"},
+            {"faces-triplet-dim", "Faces screenshot: the triplet tab's embedding size D.", "D", "32"},
+            {"faces-triplet-per-class", "Faces screenshot: the triplet tab's training images per class (0: all).",
+             "N", "0"}};
+}
+
+void FacesPage::showTripletTab()
+{
+    m_tabs->setCurrentWidget(m_triplet);
+}
+
+// The triplet tab's recipe: train for the epochs asked, then grab (the scatter is fresh at every epoch's end).
+void FacesPage::shootTriplet(const QCommandLineParser& cli, LabShot& shot)
+{
+    showTripletTab();
+    const int epochs = std::max(1, cli.value("faces-triplet").toInt());
+    m_triplet->setDim(cli.value("faces-triplet-dim").toInt());
+    m_triplet->setPerClass(cli.value("faces-triplet-per-class").toInt());
+    m_triplet->setEpochs(epochs);
+    connect(m_triplet, &TripletTab::epochDone, this, [this, epochs, &shot](int e) {
+        if (e >= epochs) QTimer::singleShot(300, this, [&shot] { shot.grab(); });
+    });
+    m_triplet->run();
 }
 
 void FacesPage::shoot(const QCommandLineParser& cli, LabShot& shot)
 {
-    QStringList files = cli.value("faces-photos").split(',', Qt::SkipEmptyParts);
-    const QStringList pair = cli.value("faces-pair").split(',');
     connect(this, &LabPage::message, this, [&shot](const QString& m, bool error) {
         if (error) shot.fail(m);
     });
+    if (cli.isSet("faces-triplet")) return shootTriplet(cli, shot);
+    QStringList files = cli.value("faces-photos").split(',', Qt::SkipEmptyParts);
+    const QStringList pair = cli.value("faces-pair").split(',');
     auto wanted = std::make_shared<int>(0);
     const QStringList names = cli.value("faces-names").split(',', Qt::SkipEmptyParts);
     connect(this, &FacesPage::photoAdded, this, [this, pair, names, wanted, &shot](int) {

@@ -16,10 +16,12 @@ class QListWidget;
 class QSlider;
 class QTableWidget;
 class QGroupBox;
+class QTabWidget;
 
 namespace lab {
 
 class FacesView;
+class TripletTab;
 class PictureView;
 class VectorStripView;
 
@@ -50,6 +52,9 @@ class FacesPage : public LabPage {
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
+    TripletTab* tripletTab() const { return m_triplet; }
+    void showTripletTab();
+
   signals:
     void photoAdded(int faces); // after each photo the worker finished
 
@@ -58,6 +63,7 @@ class FacesPage : public LabPage {
     void showPhoto(int row);
     void updateVerification();
     QGroupBox* buildRecognition();
+    void shootTriplet(const QCommandLineParser& cli, LabShot& shot);
     void updateRecognition();
     QString faceName(int i) const;
     LabThread<FacesWorker> m_worker{"faces"};
@@ -75,6 +81,8 @@ class FacesPage : public LabPage {
     dl::FaceDb m_db;
     QTableWidget* m_people;
     QLabel* m_dbLabel;
+    QTabWidget* m_tabs;
+    TripletTab* m_triplet; // the second tab: triplet loss trained live (triplet_tab.h)
 };
 
 } // namespace lab
