@@ -24,6 +24,9 @@ SeriesPlot::SeriesPlot(const QStringList& series, const QString& xLabel, const Q
     m_ref = new QCPItemStraightLine(m_plot);
     m_ref->setPen(QPen(Qt::gray, 1, Qt::DashLine));
     m_ref->setVisible(false);
+    m_markerX = new QCPItemStraightLine(m_plot);
+    m_markerX->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
+    m_markerX->setVisible(false);
     m_plot->xAxis->setLabel(xLabel);
     m_plot->yAxis->setLabel(yLabel);
     // The legend under the axes, in one row, so that it never hides a point.
@@ -45,13 +48,18 @@ SeriesPlot::SeriesPlot(const QStringList& series, const QString& xLabel, const Q
 
 void SeriesPlot::clear()
 {
-    for (int g = 0; g < m_plot->graphCount(); ++g) m_plot->graph(g)->data()->clear();
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        m_plot->graph(g)->data()->clear();
+        m_plot->graph(g)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    }
     rescale();
 }
 
 void SeriesPlot::append(int series, double x, double y)
 {
-    m_plot->graph(series)->addData(x, y);
+    QCPGraph* g = m_plot->graph(series);
+    g->addData(x, y);
+    if (g->dataCount() == 31) g->setScatterStyle(QCPScatterStyle::ssNone); // a curve, not a few points
     rescale();
 }
 
@@ -71,6 +79,21 @@ void SeriesPlot::setReference(double y, const QString& name)
     rescale();
 }
 
+void SeriesPlot::setMarkerX(double x)
+{
+    m_markerX->setVisible(std::isfinite(x));
+    if (std::isfinite(x)) m_markerX->point1->setCoords(x, 0), m_markerX->point2->setCoords(x, 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::setXRange(double lo, double hi)
+{
+    m_wholeX = false;
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    m_plot->xAxis->setRange(lo, hi);
+    rescale();
+}
+
 void SeriesPlot::rescale()
 {
     double xHi = 1;
@@ -81,12 +104,12 @@ void SeriesPlot::rescale()
             xHi = std::max(xHi, m_plot->graph(g)->data()->keyRange(found).upper);
             any = true;
         }
-    m_plot->xAxis->setRange(0, xHi + 0.5);
+    const QCPRange x = m_wholeX ? QCPRange(0, xHi + 0.5) : m_plot->xAxis->range();
     if (!m_fixedY && any) {
         m_plot->rescaleAxes(true);
         if (std::isfinite(m_refY)) m_plot->yAxis->setRange(m_plot->yAxis->range().expanded(m_refY));
-        m_plot->xAxis->setRange(0, xHi + 0.5);
     }
+    m_plot->xAxis->setRange(x);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

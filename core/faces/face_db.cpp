@@ -4,6 +4,8 @@
 #include "core/util/error.h"
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <cmath>
 
 namespace dl {
@@ -121,6 +123,35 @@ std::string recognise(const FaceDb& db, const FaceDescriptor& q, double tau, dou
     const std::vector<FaceMatch> r = rankPeople(db, q);
     if (distance) *distance = r.empty() ? -1 : r.front().distance;
     return !r.empty() && r.front().distance <= tau ? r.front().name : "unknown";
+}
+
+bool isPhotoFileName(const std::string& path)
+{
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* e : {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
+        if (ext == e) return true;
+    return false;
+}
+
+std::vector<PersonPhotos> listPeopleFolder(const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    const std::string layout = "one folder per person (" + dir + "/<name>/*.jpg)";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw ConfigError(dir + " is not a folder; enrolling wants " + layout);
+    std::vector<PersonPhotos> people;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        if (!e.is_directory()) continue;
+        PersonPhotos p{e.path().filename().string(), {}};
+        for (const auto& f : fs::directory_iterator(e.path(), ec))
+            if (f.is_regular_file() && isPhotoFileName(f.path().string())) p.photos.push_back(f.path().string());
+        std::sort(p.photos.begin(), p.photos.end());
+        if (!p.photos.empty()) people.push_back(std::move(p));
+    }
+    std::sort(people.begin(), people.end(), [](const PersonPhotos& a, const PersonPhotos& b) { return a.name < b.name; });
+    if (people.empty()) throw ConfigError("no photos of anyone in " + dir + "; enrolling wants " + layout);
+    return people;
 }
 
 } // namespace dl

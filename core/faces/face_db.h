@@ -45,4 +45,14 @@ std::vector<FaceMatch> rankPeople(const FaceDb& db, const FaceDescriptor& q);
 // The nearest person's name, or "unknown" when the database is empty or the nearest is farther than tau.
 std::string recognise(const FaceDb& db, const FaceDescriptor& q, double tau, double* distance = nullptr);
 
+// A folder of people to enrol: DIR/<name>/<photos> (jpg, jpeg, png, bmp, webp, tif, tiff; any case), people
+// and photos sorted by name; folders without photos are left out. ConfigError when DIR is not a folder or
+// holds no person's photo, saying the layout it wants.
+struct PersonPhotos {
+    std::string name;
+    std::vector<std::string> photos;
+};
+std::vector<PersonPhotos> listPeopleFolder(const std::string& dir);
+bool isPhotoFileName(const std::string& path);
+
 } // namespace dl

@@ -8,6 +8,8 @@
 #include "widgets/hyperparameters_dialog.h"
 #include "widgets/loss_curve_view.h"
 #include "widgets/scatter_view.h"
+#include "widgets/distribution_plot.h"
+#include "widgets/matrix_heat_view.h"
 #include "widgets/series_plot.h"
 #include <qcustomplot.h>
 
@@ -200,6 +202,44 @@ class TstViews : public QObject {
         QCOMPARE(p.plot()->yAxis->range().upper, 100.0);
         p.clear();
         QCOMPARE(p.pointCount(0), 0);
+    }
+
+    // Bins of 0.5 on [0, 1.5]: 0.1 and 0.2 in the first, 1.4 and a value beyond the range in the last, NaN
+    // dropped; each sample's shares sum to 1.
+    void distributionBinsShares()
+    {
+        lab::DistributionPlot p({"same", "different"}, "d", 0, 1.5, 3);
+        p.setSamples(0, {0.1, 0.2, 1.4, 9.0, NAN});
+        QCOMPARE(p.sampleCount(0), 4);
+        QCOMPARE(p.shares(0), (std::vector<double>{0.5, 0.0, 0.5}));
+        p.setSamples(1, {0.7});
+        QCOMPARE(p.shares(1), (std::vector<double>{0.0, 1.0, 0.0}));
+        QCOMPARE(p.sampleCount(1), 1);
+        p.setThreshold(0.6, "τ");
+        QVERIFY(!p.grab().isNull());
+    }
+
+    // A 3×3 matrix: the cells at or below the threshold off the diagonal are counted (both triangles), a
+    // click on a cell emits it, a missing value is NaN and never marked.
+    void matrixMarksAndClicks()
+    {
+        lab::MatrixHeatView m;
+        m.resize(300, 330);
+        m.setMatrix({0, 0.4, 0.9, 0.4, 0, NAN}, {"a", "b", "c"}, 0, 1.5); // short: the rest is NaN
+        QCOMPARE(m.size(), 3);
+        QVERIFY(std::isnan(m.value(2, 2)));
+        m.setThreshold(0.5);
+        QCOMPARE(m.markedCount(), 2); // (0,1) and (1,0)
+        m.setThreshold(1.0);
+        QCOMPARE(m.markedCount(), 3); // + (0,2); (2,0) is NaN
+        QSignalSpy clicked(&m, &lab::MatrixHeatView::cellClicked);
+        QTest::mouseClick(&m, Qt::LeftButton, {}, m.cellRect(2, 1).center().toPoint());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked[0][0].toInt(), 2);
+        QCOMPARE(clicked[0][1].toInt(), 1);
+        QTest::mouseClick(&m, Qt::LeftButton, {}, QPoint(1, 1)); // outside the grid
+        QCOMPARE(clicked.count(), 1);
+        QVERIFY(!m.grab().isNull());
     }
 };
 

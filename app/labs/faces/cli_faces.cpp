@@ -24,46 +24,24 @@ using dlcli::Args;
 using dlcli::Kind;
 using dlcli::UsageError;
 
-bool isPhotoFile(const std::filesystem::path& p)
-{
-    std::string ext = p.extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* e : {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
-        if (ext == e) return true;
-    return false;
-}
-
 // --enroll DIR: DIR/<name>/<photos>, the best face of each photo under that name. A photo that cannot be
 // read or shows no face is one line on stderr and is skipped.
 dl::FaceDb enroll(dl::FacePipeline& pipe, const std::string& dir)
 {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        throw std::runtime_error(dir + " is not a folder; --enroll wants one folder per person (" + dir + "/<name>/*.jpg)");
-    std::vector<fs::path> people;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.is_directory()) people.push_back(e.path());
-    std::sort(people.begin(), people.end());
     dl::FaceDb db;
-    for (const fs::path& person : people) {
-        std::vector<fs::path> photos;
-        for (const auto& e : fs::directory_iterator(person, ec))
-            if (e.is_regular_file() && isPhotoFile(e.path())) photos.push_back(e.path());
-        std::sort(photos.begin(), photos.end());
-        for (const fs::path& p : photos) {
+    for (const dl::PersonPhotos& person : dl::listPeopleFolder(dir))
+        for (const std::string& p : person.photos) {
             try {
-                const std::vector<dl::FaceResult> f = pipe.run(dl::loadPhoto(p.string()));
+                const std::vector<dl::FaceResult> f = pipe.run(dl::loadPhoto(p));
                 if (f.empty()) {
-                    std::fprintf(stderr, "dlcli: %s: no face found; skipped\n", p.string().c_str());
+                    std::fprintf(stderr, "dlcli: %s: no face found; skipped\n", p.c_str());
                     continue;
                 }
-                db.add(person.filename().string(), {p.string(), f.front().descriptor});
+                db.add(person.name, {p, f.front().descriptor});
             } catch (const dl::Error& e) {
                 std::fprintf(stderr, "dlcli: %s; skipped\n", e.what());
             }
         }
-    }
     if (db.people.empty())
         throw std::runtime_error("no face of anyone in " + dir + "; --enroll wants one folder per person (" + dir +
                                  "/<name>/*.jpg) with photos that show the face");

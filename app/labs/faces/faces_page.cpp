@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/faces/faces_page.h"
 
+#include "app/labs/faces/faces_distances.h"
 #include "app/labs/faces/faces_view.h"
 #include "app/labs/faces/triplet_tab.h"
 #include "core/models/model_files.h"
@@ -93,7 +94,13 @@ FacesPage::FacesPage(QWidget* parent)
     m_triplet = new TripletTab;
     m_tabs = new QTabWidget;
     m_tabs->addTab(photos, tr("Photos: verification and recognition"));
+    m_distances = new FacesDistancesTab;
+    m_tabs->addTab(m_distances, tr("Distances at a glance"));
     m_tabs->addTab(m_triplet, tr("Triplet loss, trained live"));
+    connect(m_distances, &FacesDistancesTab::pairPicked, this, [this](int a, int b) {
+        setPair(a, b);
+        m_tabs->setCurrentIndex(0);
+    });
     auto* top = new QVBoxLayout(this);
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(m_tabs);
@@ -110,6 +117,7 @@ FacesPage::FacesPage(QWidget* parent)
     connect(m_b, &QComboBox::currentIndexChanged, this, &FacesPage::updateVerification);
     connect(m_tauSlider, &QSlider::valueChanged, this, [this](int t) {
         m_tau = t / 100.0;
+        m_distances->setThreshold(m_tau);
         updateVerification();
         updateRecognition();
     });
@@ -158,6 +166,11 @@ void FacesPage::onPhoto(const FacesPhoto& p)
                                        .arg(p.seconds * 1e3, 0, 'f', 0),
                  false);
     emit statusFields({tr("%n photo(s)", "", int(m_photos.size())), tr("%n face(s)", "", faceCount())});
+    std::vector<std::vector<float>> all;
+    QStringList names;
+    for (int i = 0; i < faceCount(); ++i) all.push_back(face(i).descriptor), names << faceName(i);
+    m_distances->setFaces(std::move(all), names);
+    enrolArrived(p.path, faceCount() - int(p.faces.size()), p);
     updateVerification();
     updateRecognition();
     emit photoAdded(static_cast<int>(p.faces.size()));
@@ -240,6 +253,7 @@ QList<QCommandLineOption> FacesPage::commandLineOptions() const
     return {{"faces-photos", "Faces screenshot: photos, comma-separated (default: face-api's demo photos).", "files"},
             {"faces-pair", "Faces screenshot: faces A,B by index (0-based, in the order found).", "a,b", "0,3"},
             {"faces-names", "Faces screenshot: faces to name first, i:name,… (0-based).", "list"},
+            {"faces-tab", "Faces screenshot: the tab to show (photos, distances).", "tab", "photos"},
             {"faces-triplet", "Faces screenshot: the triplet-loss tab after this many epochs.", "epochs"},
             {"faces-triplet-dim", "Faces screenshot: the triplet tab's embedding size D.", "D", "32"},
             {"faces-triplet-per-class", "Faces screenshot: the triplet tab's training images per class (0: all).",
@@ -275,10 +289,12 @@ void FacesPage::shoot(const QCommandLineParser& cli, LabShot& shot)
     const QStringList pair = cli.value("faces-pair").split(',');
     auto wanted = std::make_shared<int>(0);
     const QStringList names = cli.value("faces-names").split(',', Qt::SkipEmptyParts);
-    connect(this, &FacesPage::photoAdded, this, [this, pair, names, wanted, &shot](int) {
+    const QString tab = cli.value("faces-tab");
+    connect(this, &FacesPage::photoAdded, this, [this, pair, names, tab, wanted, &shot](int) {
         if (--*wanted > 0) return;
         for (const QString& n : names) nameFace(n.section(':', 0, 0).toInt(), n.section(':', 1));
         setPair(pair.value(0).toInt(), pair.value(1).toInt());
+        if (tab == "distances") m_tabs->setCurrentWidget(m_distances);
         QTimer::singleShot(300, this, [&shot] { shot.grab(); });
     });
     if (files.isEmpty()) {

@@ -8,6 +8,7 @@
 #include "widgets/lab_page.h"
 #include "widgets/lab_thread.h"
 
+#include <QHash>
 #include <deque>
 
 class QComboBox;
@@ -20,6 +21,7 @@ class QTabWidget;
 
 namespace lab {
 
+class FacesDistancesTab;
 class FacesView;
 class TripletTab;
 class PictureView;
@@ -42,6 +44,7 @@ class FacesPage : public LabPage {
     // Recognition (1:K): a database of named faces; every face of the photo shown gets the nearest person
     // or "unknown" at τ (faces_recognition.cpp).
     void nameFace(int i, const QString& name); // face i's encoding joins that person
+    void enrolFolder(const QString& dir);      // DIR/<name>/*.jpg: the best face of each photo joins <name>
     QString recognised(int i) const;           // face i's nearest person or "unknown"
     const dl::FaceDb& database() const { return m_db; }
     bool saveDatabase(const QString& path);    // temporary file + rename; false: the sentence went out
@@ -53,6 +56,7 @@ class FacesPage : public LabPage {
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
     TripletTab* tripletTab() const { return m_triplet; }
+    FacesDistancesTab* distancesTab() const { return m_distances; }
     void showTripletTab();
 
   signals:
@@ -63,6 +67,7 @@ class FacesPage : public LabPage {
     void showPhoto(int row);
     void updateVerification();
     QGroupBox* buildRecognition();
+    void enrolArrived(const QString& path, int firstFace, const FacesPhoto& p);
     void shootTriplet(const QCommandLineParser& cli, LabShot& shot);
     void updateRecognition();
     QString faceName(int i) const;
@@ -81,7 +86,9 @@ class FacesPage : public LabPage {
     dl::FaceDb m_db;
     QTableWidget* m_people;
     QLabel* m_dbLabel;
+    QHash<QString, QString> m_enrolAs; // photo path → the person its best face joins (Enrol a folder…)
     QTabWidget* m_tabs;
+    FacesDistancesTab* m_distances; // the distance matrix, same/different histogram, error rates, PCA
     TripletTab* m_triplet; // the second tab: triplet loss trained live (triplet_tab.h)
 };
 

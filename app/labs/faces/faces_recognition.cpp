@@ -5,10 +5,12 @@
 // JSON file `dlcli faces --enroll … --save` writes and `--db` reads (core/faces/face_db.h).
 #include "app/labs/faces/faces_page.h"
 
+#include "app/labs/faces/faces_distances.h"
 #include "core/util/error.h"
 #include "core/util/file.h"
 #include "widgets/file_dialogs.h"
 
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -31,7 +33,10 @@ QGroupBox* FacesPage::buildRecognition()
     auto* name = new QPushButton(tr("Name face A…"));
     name->setToolTip(tr("Add face A's encoding to the database under a name (a new name is a new person)"));
     auto* openDb = new QPushButton(tr("Open…")), *saveDb = new QPushButton(tr("Save…"));
+    auto* enrol = new QPushButton(tr("Enrol a folder…"));
+    enrol->setToolTip(tr("One folder per person (people/<name>/*.jpg): the best face of each photo joins that person"));
     row->addWidget(name);
+    row->addWidget(enrol);
     row->addWidget(openDb);
     row->addWidget(saveDb);
     v->addLayout(row);
@@ -51,6 +56,10 @@ QGroupBox* FacesPage::buildRecognition()
         const QString who = QInputDialog::getText(this, tr("Name face A"), tr("Who is this?"), QLineEdit::Normal,
                                                   QString(), &ok).trimmed();
         if (ok && !who.isEmpty()) nameFace(m_a->currentIndex(), who);
+    });
+    connect(enrol, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("People: one folder per person"));
+        if (!d.isEmpty()) enrolFolder(d);
     });
     connect(openDb, &QPushButton::clicked, this, [this] {
         const QString p = askOpenPath(this, tr("Open a face database"), tr("Face database (*.json)"));
@@ -74,6 +83,38 @@ void FacesPage::nameFace(int i, const QString& name)
     emit message(tr("%1 now has %n face(s) in the database.", "", int(m_db.find(name.toStdString())->faces.size())).arg(name),
                  false);
     updateRecognition();
+}
+
+void FacesPage::enrolFolder(const QString& dir)
+{
+    std::vector<dl::PersonPhotos> people;
+    try {
+        people = dl::listPeopleFolder(dir.toStdString());
+    } catch (const dl::Error& e) {
+        return emit message(QString::fromUtf8(e.what()), true);
+    }
+    QStringList photos;
+    for (const dl::PersonPhotos& p : people)
+        for (const std::string& f : p.photos) {
+            photos << QString::fromStdString(f);
+            m_enrolAs[photos.back()] = QString::fromStdString(p.name);
+        }
+    emit message(tr("Enrolling %n person(s) from %1…", "", int(people.size())).arg(QFileInfo(dir).fileName()), false);
+    addPhotos(photos);
+}
+
+// A photo of an enrolled folder: its best face joins the folder's person (the detector's highest score).
+void FacesPage::enrolArrived(const QString& path, int firstFace, const FacesPhoto& p)
+{
+    const auto it = m_enrolAs.find(path);
+    if (it == m_enrolAs.end()) return;
+    const QString name = it.value();
+    m_enrolAs.erase(it);
+    if (p.faces.empty()) return; // onPhoto said "no face found"
+    size_t best = 0;
+    for (size_t i = 1; i < p.faces.size(); ++i)
+        if (p.faces[i].score > p.faces[best].score) best = i;
+    nameFace(firstFace + int(best), name);
 }
 
 QString FacesPage::recognised(int i) const
@@ -122,6 +163,7 @@ bool FacesPage::canOpen(const QString& path) const
 
 void FacesPage::updateRecognition()
 {
+    m_distances->setDatabase(m_db); // cheap for a lab's database: its pairs, their rates, a 128-D PCA
     m_dbLabel->setText(m_db.people.empty()
                            ? tr("The database is empty: pick a face as A and name it, or open a database.")
                            : tr("database: %n person(s), ", "", int(m_db.people.size())) +
