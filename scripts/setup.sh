@@ -55,8 +55,9 @@ link_shared models models "the COCO detector (models/yolo-fastest-1.1) and the s
 link_shared datasets corpora "the dinosaur names and tiny Shakespeare (corpora/) are"
 FACE_PKG="@vladmandic/face-api@1.7.15"
 FACE_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
-# The detection lab's tiny face detector; the faces lab's 68-point landmark and 128-D recognition nets.
-FACE_MODELS="tiny_face_detector_model face_landmark_68_model face_recognition_model"
+# The detection lab's tiny face detector; the faces lab's SSD MobileNet v1 detector, 68-point landmark and
+# 128-D recognition nets.
+FACE_MODELS="tiny_face_detector_model ssd_mobilenetv1_model face_landmark_68_model face_recognition_model"
 face_missing=0
 for m in $FACE_MODELS; do [ -f "models/face-api/$m.bin" ] || face_missing=1; done
 if [ "$face_missing" = 1 ]; then

@@ -21,27 +21,6 @@ std::unique_ptr<Conv2d> makeConv(int cin, int cout, int k, int stride, int pad, 
     return std::make_unique<Conv2d>(s);
 }
 
-// TF 'same' for a 3×3 stride-2 convolution (MODELS.md §1.2): out = ceil(in/2), total padding
-// max((out − 1)·2 + 3 − in, 0), the smaller half at the top/left: (0, 1) for an even side. Written out as a
-// zero-padded copy, then a 'valid' convolution.
-void padSame3x3Stride2(const Tensor& x, Tensor& out)
-{
-    const int C = x.dim(1), h = x.dim(2), w = x.dim(3);
-    auto split = [](int in) {
-        const int total = std::max(((in + 1) / 2 - 1) * 2 + 3 - in, 0);
-        return std::pair{total / 2, total - total / 2};
-    };
-    const auto [top, bottom] = split(h);
-    const auto [left, right] = split(w);
-    const int H = h + top + bottom, W = w + left + right;
-    out.resize({1, C, H, W});
-    out.setZero();
-    for (int c = 0; c < C; ++c)
-        for (int y = 0; y < h; ++y)
-            std::copy_n(x.data() + (static_cast<size_t>(c) * h + y) * w, w,
-                        out.data() + (static_cast<size_t>(c) * H + y + top) * W + left);
-}
-
 void addInto(Tensor& acc, const Tensor& x)
 {
     for (size_t i = 0; i < acc.size(); ++i) acc[i] += x[i];
@@ -125,7 +104,7 @@ void FaceLandmarkNet::runConv(Separable& s, const Tensor& x, Tensor& out, int st
 {
     const Tensor* in = &x;
     if (stride == 2) {
-        padSame3x3Stride2(x, m_pad);
+        padTfSame(x, 3, 2, m_pad); // TF 'same' at stride 2: (0, 1) for an even side
         in = &m_pad;
     }
     if (!s.depthwise) {

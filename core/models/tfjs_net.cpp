@@ -4,6 +4,7 @@
 #include "core/models/model_files.h"
 #include "core/util/error.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace dl {
@@ -51,6 +52,24 @@ void loadHwioConv(Conv2d& conv, const NamedTensor& f, const NamedTensor* bias, b
         const float b = bias ? bias->values[static_cast<size_t>(o)] : 0.f;
         conv.bias().value[static_cast<size_t>(o)] = s * b + (outShift ? outShift->values[static_cast<size_t>(o)] : 0.f);
     }
+}
+
+void padTfSame(const Tensor& x, int kernel, int stride, Tensor& out)
+{
+    const int C = x.dim(1), h = x.dim(2), w = x.dim(3);
+    auto split = [&](int in) {
+        const int total = std::max(((in + stride - 1) / stride - 1) * stride + kernel - in, 0);
+        return std::pair{total / 2, total - total / 2};
+    };
+    const auto [top, bottom] = split(h);
+    const auto [left, right] = split(w);
+    const int H = h + top + bottom, W = w + left + right;
+    out.resize({1, C, H, W});
+    out.setZero();
+    for (int c = 0; c < C; ++c)
+        for (int y = 0; y < h; ++y)
+            std::copy_n(x.data() + (static_cast<size_t>(c) * h + y) * w, w,
+                        out.data() + (static_cast<size_t>(c) * H + y + top) * W + left);
 }
 
 } // namespace dl

@@ -30,6 +30,11 @@ class TfjsTensors {
 // HWIO [kh, kw, cin, cout] (depthwise: [kh, kw, C, 1]) → the conv's OIHW weight (MODELS.md §5 gotcha 2);
 // bias null: zeros. outScale/outShift (optional, cout each): a per-channel affine after the conv folded in,
 // W' = s·W, b' = s·b + t (face-api's scale layers, dlib's folded batch norm).
+// TF's 'same' padding for a k × k convolution at stride s (MODELS.md §1.2): out = ceil(in/s), total padding
+// max((out − 1)·s + k − in, 0), the smaller half at the top/left — (0, 1) for k 3, s 2 and an even side, which
+// no symmetric padding gives. x (1, C, h, w) is written zero-padded into `out`; then a 'valid' convolution.
+void padTfSame(const Tensor& x, int kernel, int stride, Tensor& out);
+
 void loadHwioConv(Conv2d& conv, const NamedTensor& filters, const NamedTensor* bias, bool depthwise,
                   const NamedTensor* outScale = nullptr, const NamedTensor* outShift = nullptr);
 

@@ -24,4 +24,9 @@ void checkCancelled()
         if (f && f->requested()) throw Cancelled();
 }
 
+CancelFlags currentCancelFlags()
+{
+    return {t_flags[0], t_flags[1]};
+}
+
 } // namespace dl

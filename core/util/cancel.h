@@ -41,4 +41,12 @@ class CancelScope {
 
 void checkCancelled(); // throws Cancelled when a flag of the innermost scope is set
 
+// The innermost scope's flags on this thread, so that helper threads (the face pipeline's OpenMP lanes) can
+// open the same scope: CancelScope s(f.a, f.b).
+struct CancelFlags {
+    const CancelFlag* a = nullptr;
+    const CancelFlag* b = nullptr;
+};
+CancelFlags currentCancelFlags();
+
 } // namespace dl

@@ -118,6 +118,24 @@ class TstFacesCli : public QObject {
         QVERIFY2(b.err.contains("broken.json: \"people\" must be a list"), b.err.constData());
     }
 
+    // --model ssd: the faces face-api's SSD finds (tests/data/face_api_ssd.json: 3 on sample 2, where the tiny
+    // detector finds 1); --repeat: one line per photo with its faces and the median time of a pass.
+    void ssdAndRepeat()
+    {
+        DL_NEEDS_FILES((QStringList{kFaceApi + "ssd_mobilenetv1_model.bin", kFaceApi + "sample2.jpg"}), DL_FROM_FACE_API);
+        const dltest::CliResult r = run({"faces", "--model", "ssd", "--json", kFaceApi + "sample2.jpg"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray faces = QJsonDocument::fromJson(r.out).object()["faces"].toArray();
+        QCOMPARE(faces.size(), 3);
+        QVERIFY(std::abs(faces[0].toObject()["x"].toDouble() - 1447.0) < 0.5);
+        const dltest::CliResult t = run({"faces", "--model", "ssd", "--repeat", "2", "--json", kFaceApi + "sample2.jpg"});
+        QCOMPARE(t.exitCode, 0);
+        const QJsonObject j = QJsonDocument::fromJson(t.out).object();
+        QCOMPARE(j["faces"].toInt(), 3);
+        QVERIFY(j["median_seconds"].toDouble() > 0);
+        QVERIFY(j["image"].toString().endsWith("sample2.jpg"));
+    }
+
     void badInputIsOneSentence()
     {
         QTemporaryDir dir;
@@ -135,7 +153,10 @@ class TstFacesCli : public QObject {
             {{"faces", "--models", missingModels, cut}, 1, "is missing"},
             {{"faces", "--compare", cut}, 2, "--compare needs two photos"},
             {{"faces", "--threshold", "-1", cut}, 2, "--threshold must be"},
-            {{"faces", "--model", "ssd", cut}, 2, "--model must be tiny"},
+            {{"faces", "--model", "yolo", cut}, 2, "--model must be tiny (face-api's tiny face detector) or ssd"},
+            {{"faces", "--repeat", "2.5", cut}, 2, "--repeat must be a whole number"},
+            {{"faces", "--repeat", "3", "--compare", cut, cut}, 2, "does not go with --compare"},
+            {{"faces", "--models", missingModels, "--model", "ssd", cut}, 1, "ssd_mobilenetv1_model"},
         };
         for (const Case& c : cases) {
             const dltest::CliResult r = run(c.args);

@@ -2,12 +2,15 @@
 // The faces core (issue 14, COURSE.md §9): face-api's centred square crop worked out by hand; the face
 // recognition net (MODELS.md §1.5) against face-api 1.7.15 itself on its demo photos — the same pixels, the
 // same aligned crops, descriptors within 1e-3 per number (tests/data/face_api_faces.json, made by
-// tests/data/face_api_faces.cjs); recognition's ranking and its database file; a missing or wrong model
-// file is one sentence.
+// tests/data/face_api_faces.cjs); SSD MobileNet v1 and the pipeline after it against face-api's own
+// (tests/data/face_api_ssd.json); the faces described in two lanes as in one; recognition's ranking and its
+// database file; a missing or wrong model file is one sentence.
 #include "core/faces/face_db.h"
 #include "core/faces/face_landmarks.h"
+#include "core/faces/face_pipeline.h"
 #include "core/faces/face_recognition.h"
 #include "core/models/model_files.h"
+#include "core/util/cancel.h"
 #include "core/util/error.h"
 
 #include "detect_fixtures.h"
@@ -20,6 +23,31 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+
+namespace {
+
+// The largest difference of any coordinate of our landmarks from face-api's [[x, y] × 68].
+double landmarkGap(const dl::FaceLandmarks& p, const QJsonArray& theirs)
+{
+    double worst = 0;
+    for (int i = 0; i < dl::kLandmarkCount; ++i) {
+        const QJsonArray q = theirs[i].toArray();
+        worst = std::max({worst, std::fabs(p[static_cast<size_t>(i)].x - q[0].toDouble()),
+                          std::fabs(p[static_cast<size_t>(i)].y - q[1].toDouble())});
+    }
+    return worst;
+}
+
+// The largest difference of any of the 128 numbers from face-api's.
+double descriptorGap(const dl::FaceDescriptor& d, const QJsonArray& theirs)
+{
+    double worst = 0;
+    for (int k = 0; k < dl::kFaceDescriptorSize; ++k)
+        worst = std::max(worst, std::fabs(d[static_cast<size_t>(k)] - theirs[k].toDouble()));
+    return worst;
+}
+
+} // namespace
 
 class TstFaces : public QObject {
     Q_OBJECT
@@ -70,10 +98,8 @@ class TstFaces : public QObject {
                 const QJsonObject o = v.toObject();
                 const QJsonArray c = o["descriptor_crop"].toArray();
                 const dl::FaceDescriptor d = net.describe(photo, {c[0].toInt(), c[1].toInt(), c[2].toInt(), c[3].toInt()});
-                const QJsonArray theirs = o["descriptor"].toArray();
-                QCOMPARE(theirs.size(), dl::kFaceDescriptorSize);
-                for (int k = 0; k < dl::kFaceDescriptorSize; ++k)
-                    worst = std::max(worst, std::fabs(d[static_cast<size_t>(k)] - theirs[k].toDouble()));
+                QCOMPARE(o["descriptor"].toArray().size(), dl::kFaceDescriptorSize);
+                worst = std::max(worst, descriptorGap(d, o["descriptor"].toArray()));
                 ++faces;
             }
         }
@@ -110,13 +136,8 @@ class TstFaces : public QObject {
                 QCOMPARE((QList<int>{crop.x, crop.y, crop.w, crop.h}),
                          (QList<int>{lc[0].toInt(), lc[1].toInt(), lc[2].toInt(), lc[3].toInt()}));
                 const dl::FaceLandmarks p = marks.detect(photo, box);
-                const QJsonArray theirs = o["landmarks"].toArray();
-                QCOMPARE(theirs.size(), dl::kLandmarkCount);
-                for (int i = 0; i < dl::kLandmarkCount; ++i) {
-                    const QJsonArray q = theirs[i].toArray();
-                    worstPoint = std::max({worstPoint, std::fabs(p[static_cast<size_t>(i)].x - q[0].toDouble()),
-                                           std::fabs(p[static_cast<size_t>(i)].y - q[1].toDouble())});
-                }
+                QCOMPARE(o["landmarks"].toArray().size(), dl::kLandmarkCount);
+                worstPoint = std::max(worstPoint, landmarkGap(p, o["landmarks"].toArray()));
                 for (auto [name, mine] : {std::pair{"aligned_crop", dl::faceCrop(dl::alignedBox(p), photo.width, photo.height)},
                                           {"descriptor_crop", dl::faceCrop(dl::dlibAlignedBox(p, crop.w, crop.h), photo.width, photo.height)}}) {
                     const QJsonArray ac = o[name].toArray();
@@ -125,10 +146,7 @@ class TstFaces : public QObject {
                     QVERIFY2(off <= 1, qPrintable(QString("%1: %2 %3 px off").arg(it.key(), name).arg(off)));
                     if (off || QString(name) == "aligned_crop") continue;
                     ++sameCrop;
-                    const dl::FaceDescriptor d = rec.describe(photo, mine);
-                    const QJsonArray td = o["descriptor"].toArray();
-                    for (int k = 0; k < dl::kFaceDescriptorSize; ++k)
-                        worstDescriptor = std::max(worstDescriptor, std::fabs(d[static_cast<size_t>(k)] - td[k].toDouble()));
+                    worstDescriptor = std::max(worstDescriptor, descriptorGap(rec.describe(photo, mine), o["descriptor"].toArray()));
                 }
                 ++faces;
             }
@@ -138,6 +156,76 @@ class TstFaces : public QObject {
         QVERIFY2(worstPoint < 1.0, qPrintable(QString("a landmark %1 px off").arg(worstPoint)));
         QVERIFY(sameCrop >= faces - 2);
         QVERIFY(worstDescriptor < 1e-3);
+    }
+
+    // SSD MobileNet v1 (MODELS.md §1.4) against face-api's own SsdMobilenetv1 on the same pixels
+    // (tests/data/face_api_ssd.json, made by tests/data/face_api_faces.cjs … ssd): the same faces in the same order,
+    // scores within 1e-3, boxes within 0.5 px; through the pipeline the landmarks within 1 px and the
+    // descriptors within 1e-3, as for the tiny detector.
+    void ssdMatchesFaceApi()
+    {
+        const QString root = dltest::modelsRoot() + "/face-api/";
+        DL_NEEDS_FILES((QStringList{root + "ssd_mobilenetv1_model.bin", root + "face_landmark_68_model.bin",
+                        root + "face_recognition_model.bin", root + "sample1.jpg"}),
+                       DL_FROM_FACE_API);
+        const std::string models = dl::findModelsDir("", DL_SOURCE_DIR);
+        dl::FacePipeline pipe = dl::FacePipeline::open(models, dl::FaceDetectorKind::Ssd);
+        QFile f(QString(DL_SOURCE_DIR) + "/tests/data/face_api_ssd.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject ref = QJsonDocument::fromJson(f.readAll()).object();
+        int faces = 0;
+        double worstScore = 0, worstBox = 0, worstPoint = 0, worstDescriptor = 0;
+        for (auto it = ref.begin(); it != ref.end(); ++it) {
+            const std::vector<dl::FaceResult> ours = pipe.run(dl::loadPhoto(models + "/face-api/" + it.key().toStdString()));
+            const QJsonArray theirs = it.value().toArray();
+            QCOMPARE(int(ours.size()), int(theirs.size()));
+            for (int i = 0; i < theirs.size(); ++i) {
+                const QJsonObject o = theirs[i].toObject();
+                const dl::FaceResult& m = ours[static_cast<size_t>(i)];
+                const QJsonArray b = o["box"].toArray();
+                worstScore = std::max(worstScore, std::fabs(m.score - o["score"].toDouble()));
+                worstBox = std::max({worstBox, std::fabs(m.box.x - b[0].toDouble()), std::fabs(m.box.y - b[1].toDouble()),
+                                     std::fabs(m.box.w - b[2].toDouble()), std::fabs(m.box.h - b[3].toDouble())});
+                worstPoint = std::max(worstPoint, landmarkGap(m.landmarks, o["landmarks"].toArray()));
+                worstDescriptor = std::max(worstDescriptor, descriptorGap(m.descriptor, o["descriptor"].toArray()));
+                ++faces;
+            }
+        }
+        qInfo("SSD: %d faces as face-api's; scores within %.2g, boxes within %.3g px, landmarks within %.3g px, "
+              "descriptors within %.2g", faces, worstScore, worstBox, worstPoint, worstDescriptor);
+        QVERIFY(faces >= 15);
+        QVERIFY(worstScore < 1e-3);
+        QVERIFY(worstBox < 0.5);
+        QVERIFY(worstPoint < 1.0);
+        QVERIFY(worstDescriptor < 1e-3);
+    }
+
+    // The faces of a photo described in two lanes (one face per thread, each lane its own nets) give exactly
+    // what one lane gives, in the same order; a cancel request set before the run stops it with Cancelled.
+    void lanesGiveTheSameFaces()
+    {
+        const QString root = dltest::modelsRoot() + "/face-api/";
+        DL_NEEDS_FILES((QStringList{root + "tiny_face_detector_model.bin", root + "face_landmark_68_model.bin",
+                        root + "face_recognition_model.bin", root + "sample5.jpg"}),
+                       DL_FROM_FACE_API);
+        const std::string models = dl::findModelsDir("", DL_SOURCE_DIR);
+        dl::FacePipeline pipe = dl::FacePipeline::open(models);
+        const dl::Photo photo = dl::loadPhoto(models + "/face-api/sample5.jpg");
+        pipe.setLanes(1);
+        const std::vector<dl::FaceResult> one = pipe.run(photo);
+        pipe.setLanes(2);
+        const std::vector<dl::FaceResult> two = pipe.run(photo);
+        QCOMPARE(one.size(), size_t(5));
+        QCOMPARE(two.size(), one.size());
+        for (size_t i = 0; i < one.size(); ++i) {
+            QCOMPARE(two[i].box.x, one[i].box.x);
+            QCOMPARE(two[i].landmarks[30].y, one[i].landmarks[30].y);
+            QVERIFY(two[i].descriptor == one[i].descriptor);
+        }
+        dl::CancelFlag stop;
+        stop.request();
+        const dl::CancelScope scope(&stop);
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, pipe.run(photo));
     }
 
     // Recognition by hand: person a has encodings at distance 0.2 and 0.4 from q (mean 0.3), b one at 0.5: a

@@ -12,19 +12,25 @@
 //   npm install @tensorflow/tfjs@4.22.0 @tensorflow/tfjs-backend-wasm@4.22.0 @vladmandic/face-api@1.7.15
 //   build/tests/dump_rgb models/face-api/sampleN.jpg sampleN.rgb   (N = 1..6; "W H\n" then RGB bytes)
 //   node face_api_faces.cjs <face-api package folder> <folder of the .rgb files> > face_api_faces.json
+// With a third argument `ssd`, the SSD MobileNet v1 detector instead of the tiny one (SsdMobilenetv1Options
+// defaults: minConfidence 0.5, maxResults 100), the same fields:
+//   node face_api_faces.cjs <face-api package folder> <folder of the .rgb files> ssd > face_api_ssd.json
 const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
 const fs = require('fs');
 const path = require('path');
 
 async function main() {
-  const pkg = process.argv[2], rgbDir = process.argv[3];
+  const pkg = process.argv[2], rgbDir = process.argv[3], ssd = process.argv[4] === 'ssd';
   await faceapi.tf.setBackend('cpu');
   const load = (name) => {
     const manifest = JSON.parse(fs.readFileSync(path.join(pkg, 'model', `${name}-weights_manifest.json`)));
     const bin = fs.readFileSync(path.join(pkg, 'model', manifest[0].paths[0]));
     return faceapi.tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), manifest[0].weights);
   };
-  await faceapi.nets.tinyFaceDetector.loadFromWeightMap(load('tiny_face_detector_model'));
+  if (ssd) await faceapi.nets.ssdMobilenetv1.loadFromWeightMap(load('ssd_mobilenetv1_model'));
+  else await faceapi.nets.tinyFaceDetector.loadFromWeightMap(load('tiny_face_detector_model'));
+  const options = ssd ? new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5, maxResults: 100 })
+    : new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 });
   await faceapi.nets.faceLandmark68Net.loadFromWeightMap(load('face_landmark_68_model'));
   await faceapi.nets.faceRecognitionNet.loadFromWeightMap(load('face_recognition_model'));
   const out = {};
@@ -35,8 +41,7 @@ async function main() {
     const nl = raw.indexOf(10);
     const [w, h] = raw.slice(0, nl).toString().split(' ').map(Number);
     const t = faceapi.tf.tensor3d(new Int32Array(raw.slice(nl + 1)), [h, w, 3], 'int32');
-    const faces = await faceapi.detectAllFaces(t, new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 }))
-      .withFaceLandmarks().withFaceDescriptors();
+    const faces = await faceapi.detectAllFaces(t, options).withFaceLandmarks().withFaceDescriptors();
     out[`sample${i}.jpg`] = faces.map((f) => ({
       score: +f.detection.score.toFixed(5),
       box: [f.detection.box.x, f.detection.box.y, f.detection.box.width, f.detection.box.height], // unrounded: crops floor it

@@ -220,6 +220,35 @@ class TstFacesLab : public QObject {
         QCOMPARE(page.distancesTab()->histogram()->sampleCount(0), 1); // ann's two photos
     }
 
+    // The detector box: SSD MobileNet for the photos added next — on sample 2 it finds the three faces face-api's
+    // SSD finds (tests/data/face_api_ssd.json) where the tiny detector finds one; switching back to tiny
+    // applies to the next photo and the faces already found stay.
+    void detectorChoiceAppliesToNextPhotos()
+    {
+        DL_NEEDS_FILES((QStringList{m_root + "ssd_mobilenetv1_model.bin"}), DL_FROM_FACE_API);
+        lab::FacesPage page;
+        QSignalSpy added(&page, &lab::FacesPage::photoAdded);
+        QSignalSpy messages(&page, &lab::LabPage::message);
+        auto* detector = page.findChild<QComboBox*>("facesDetector");
+        QCOMPARE(detector->count(), 2);
+        QCOMPARE(detector->currentIndex(), 0); // the tiny detector, as before
+        detector->setCurrentIndex(1);
+        page.addPhotos({m_root + "sample2.jpg"});
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 60000);
+        QCOMPARE(page.faceCount(), 3);
+        auto* list = page.findChild<QListWidget*>("facesPhotos");
+        QVERIFY2(list->item(0)->toolTip().contains("SSD"), qPrintable(list->item(0)->toolTip()));
+        QVERIFY(messages.last()[0].toString().contains("SSD"));
+        detector->setCurrentIndex(0);
+        page.addPhotos({m_root + "sample2.jpg"});
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 2, 60000);
+        QCOMPARE(page.faceCount(), 4); // 3 + the tiny detector's 1
+        QVERIFY(list->item(1)->toolTip().contains("tiny"));
+        // The same face through both detectors: the same person (its boxes differ, its aligned square nearly not).
+        page.setPair(0, 3);
+        QVERIFY2(page.distance() < 0.3, qPrintable(QString::number(page.distance())));
+    }
+
     void unreadablePhotoIsOneSentence()
     {
         QTemporaryDir dir;

@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
-
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -67,21 +67,55 @@ dl::Json withNames(dl::Json photo, const std::vector<dl::FaceResult>& found, con
     return photo;
 }
 
+// --repeat N (bench/faces_vs_faceapi.sh): per photo, decoded once, one untimed pass, then N timed passes of
+// the whole pipeline (detector, landmarks, descriptors); the median, as face-api's side times the same steps.
+int timePipeline(dl::FacePipeline& pipe, const Args& a, int repeat)
+{
+    for (const std::string& path : a.positional) {
+        const dl::Photo photo = dl::loadPhoto(path);
+        const size_t faces = pipe.run(photo).size();
+        std::vector<double> seconds;
+        for (int r = 0; r < repeat; ++r) {
+            const auto t0 = std::chrono::steady_clock::now();
+            pipe.run(photo);
+            seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        }
+        std::nth_element(seconds.begin(), seconds.begin() + repeat / 2, seconds.end());
+        const double median = seconds[static_cast<size_t>(repeat / 2)];
+        if (a.has("json")) {
+            dl::Json j = dl::Json::object();
+            j.set("image", path).set("faces", static_cast<int>(faces)).set("median_seconds", median);
+            std::cout << j.dump() << std::endl;
+        } else {
+            std::printf("%s: %zu face(s), %.1f ms a pass (median of %d)\n", path.c_str(), faces, median * 1e3, repeat);
+        }
+    }
+    return 0;
+}
+
 int faces(const Args& a)
 {
     const double tau = a.num("threshold", dl::kFaceThreshold);
     if (!(tau > 0 && tau < 10)) throw UsageError("--threshold must be a distance between 0 and 10");
-    const std::string model = a.str("model", "tiny");
-    if (model != "tiny") throw UsageError("--model must be tiny (SSD MobileNet is not in this build yet), not " + model);
+    dl::FaceDetectorKind detector{};
+    if (!dl::parseFaceDetector(a.str("model", "tiny"), detector))
+        throw UsageError("--model must be tiny (face-api's tiny face detector) or ssd (SSD MobileNet v1), not " +
+                         a.str("model", "tiny"));
     const bool compare = a.has("compare");
     if (compare && a.positional.size() != 2) throw UsageError("--compare needs two photos: A B");
     if (a.positional.empty() && !a.has("enroll")) throw UsageError("faces needs a PHOTO (or --enroll DIR)");
     if (a.has("save") && !a.has("enroll")) throw UsageError("--save writes the database --enroll DIR makes");
+    const double repeat = a.num("repeat", 0);
+    if (!(repeat >= 0 && repeat <= 10000 && repeat == std::floor(repeat)))
+        throw UsageError("--repeat must be a whole number of passes from 1 to 10000");
+    if (repeat > 0 && (compare || a.has("enroll") || a.has("db") || a.positional.empty()))
+        throw UsageError("--repeat times the pipeline on PHOTO...; it does not go with --compare, --enroll or --db");
     dl::FaceDb db;
     const bool named = a.has("db");
     if (named) db = dl::parseFaceDb(dl::readFile(a.str("db", "")), a.str("db", ""));
     const std::string exeDir = std::filesystem::path(a.program).parent_path().string();
-    dl::FacePipeline pipe = dl::FacePipeline::open(dl::findModelsDir(a.str("models", ""), exeDir));
+    dl::FacePipeline pipe = dl::FacePipeline::open(dl::findModelsDir(a.str("models", ""), exeDir), detector);
+    if (repeat > 0) return timePipeline(pipe, a, static_cast<int>(repeat));
     if (a.has("enroll")) {
         db = enroll(pipe, a.str("enroll", ""));
         if (a.has("save")) dl::writeFileAtomic(a.str("save", ""), dl::faceDbJson(db).dump() + "\n");
@@ -142,12 +176,13 @@ std::vector<dlcli::Command> facesCommands()
         {"faces",
          "every face in each PHOTO with its box, 68 landmarks and 128-D descriptor (face-api's models); "
          "--compare A B: the distance of their faces and the verdict",
-         {{"model", Kind::Text, "face detector: tiny (tiny)"},
+         {{"model", Kind::Text, "face detector: tiny (416², fast) or ssd (SSD MobileNet v1, 512², finds more) (tiny)"},
           {"compare", Kind::Flag, "verification: the best face of photo A against that of photo B"},
           {"threshold", Kind::Number, "τ: the same person when the distance is at most this (0.6)"},
           {"enroll", Kind::Text, "DIR: a database of DIR/<name>/<photos>, the best face of each photo"},
           {"save", Kind::Text, "write the --enroll database to this JSON file"},
           {"db", Kind::Text, "recognise each face against this database (nearest person or unknown)"},
+          {"repeat", Kind::Number, "time the whole pipeline N times per photo (after one untimed pass); the median"},
           dlcli::modelsOption()},
          "PHOTO...",
          0,

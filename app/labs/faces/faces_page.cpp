@@ -40,10 +40,19 @@ FacesPage::FacesPage(QWidget* parent)
     auto* add = new QPushButton(tr("Add photos…"));
     auto* demo = new QPushButton(tr("Demo photos"));
     demo->setToolTip(tr("face-api's six demo photos (models/face-api, filled by scripts/setup.sh)"));
+    m_detector = new QComboBox;
+    m_detector->setObjectName("facesDetector");
+    m_detector->addItem(tr("tiny face detector (416², fast)"), int(dl::FaceDetectorKind::Tiny));
+    m_detector->addItem(tr("SSD MobileNet v1 (512², finds more)"), int(dl::FaceDetectorKind::Ssd));
+    m_detector->setToolTip(tr("The face detector for the photos you add next (face-api's two): the tiny one is "
+                              "a YOLO-style grid of 13 × 13 cells, SSD predicts from six feature maps, 5 118 "
+                              "anchor boxes (course chapter 8). The photos already here keep their faces."));
     m_photoList = new QListWidget;
     m_photoList->setObjectName("facesPhotos");
     left->addWidget(add);
     left->addWidget(demo);
+    left->addWidget(new QLabel(tr("Face detector")));
+    left->addWidget(m_detector);
     left->addWidget(m_photoList, 1);
     auto* leftBox = new QWidget;
     leftBox->setLayout(left);
@@ -129,7 +138,8 @@ FacesPage::FacesPage(QWidget* parent)
 
 void FacesPage::addPhotos(const QStringList& paths)
 {
-    m_worker.call([paths, dir = m_modelsDir](FacesWorker& w) { w.addPhotos(paths, dir); });
+    const auto detector = static_cast<dl::FaceDetectorKind>(m_detector->currentData().toInt());
+    m_worker.call([paths, dir = m_modelsDir, detector](FacesWorker& w) { w.addPhotos(paths, dir, detector); });
 }
 
 void FacesPage::addDemoPhotos()
@@ -150,6 +160,7 @@ void FacesPage::onPhoto(const FacesPhoto& p)
     const int photo = static_cast<int>(m_photos.size()) - 1;
     for (size_t i = 0; i < p.faces.size(); ++i) m_index.emplace_back(photo, static_cast<int>(i));
     m_photoList->addItem(tr("%1 — %n face(s)", "", int(p.faces.size())).arg(QFileInfo(p.path).fileName()));
+    m_photoList->item(m_photoList->count() - 1)->setToolTip(tr("faces found by the %1 in %2 ms").arg(p.detector).arg(p.seconds * 1e3, 0, 'f', 0));
     const int keepA = m_a->currentIndex(), keepB = m_b->currentIndex();
     for (QComboBox* c : {m_a, m_b}) {
         const QSignalBlocker block(c);
@@ -161,9 +172,10 @@ void FacesPage::onPhoto(const FacesPhoto& p)
     m_b->setCurrentIndex(keepB >= 0 && keepB != keepA ? keepB : std::min(1, faceCount() - 1));
     if (m_photoList->currentRow() < 0) m_photoList->setCurrentRow(photo);
     emit message(p.faces.empty() ? tr("%1: no face found.").arg(QFileInfo(p.path).fileName())
-                                 : tr("%1: %n face(s) in %2 ms.", "", int(p.faces.size()))
+                                 : tr("%1: %n face(s) in %2 ms (%3).", "", int(p.faces.size()))
                                        .arg(QFileInfo(p.path).fileName())
-                                       .arg(p.seconds * 1e3, 0, 'f', 0),
+                                       .arg(p.seconds * 1e3, 0, 'f', 0)
+                                       .arg(p.detector),
                  false);
     emit statusFields({tr("%n photo(s)", "", int(m_photos.size())), tr("%n face(s)", "", faceCount())});
     std::vector<std::vector<float>> all;
@@ -254,6 +266,7 @@ QList<QCommandLineOption> FacesPage::commandLineOptions() const
             {"faces-pair", "Faces screenshot: faces A,B by index (0-based, in the order found).", "a,b", "0,3"},
             {"faces-names", "Faces screenshot: faces to name first, i:name,… (0-based).", "list"},
             {"faces-tab", "Faces screenshot: the tab to show (photos, distances).", "tab", "photos"},
+            {"faces-detector", "Faces screenshot: the face detector (tiny, ssd).", "name", "tiny"},
             {"faces-triplet", "Faces screenshot: the triplet-loss tab after this many epochs.", "epochs"},
             {"faces-triplet-dim", "Faces screenshot: the triplet tab's embedding size D.", "D", "32"},
             {"faces-triplet-per-class", "Faces screenshot: the triplet tab's training images per class (0: all).",
@@ -301,6 +314,10 @@ void FacesPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         const QDir d(m_modelsDir + "/face-api");
         for (const QString& f : d.entryList({"sample*.jpg"}, QDir::Files, QDir::Name)) files << d.filePath(f);
     }
+    dl::FaceDetectorKind detector{};
+    if (!dl::parseFaceDetector(cli.value("faces-detector").toStdString(), detector))
+        return shot.fail(tr("--faces-detector must be tiny or ssd, not %1").arg(cli.value("faces-detector")));
+    m_detector->setCurrentIndex(m_detector->findData(int(detector)));
     *wanted = files.size();
     if (files.isEmpty()) return shot.fail(tr("no photos: face-api's demo photos are missing; run scripts/setup.sh"));
     addPhotos(files);

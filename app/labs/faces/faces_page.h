@@ -77,7 +77,7 @@ class FacesPage : public LabPage {
     std::vector<std::pair<int, int>> m_index; // face i of the lab: (photo, face in photo)
     QListWidget* m_photoList;
     FacesView* m_view;
-    QComboBox *m_a, *m_b;
+    QComboBox *m_a, *m_b, *m_detector;
     PictureView *m_chipA, *m_chipB;
     VectorStripView *m_stripA, *m_stripB;
     QSlider* m_tauSlider;

@@ -23,6 +23,7 @@ struct FacesPhoto {
     QString path;
     QImage image; // RGB888
     std::vector<FaceItem> faces;
+    QString detector;   // which face detector found them
     double seconds = 0; // detection + landmarks + descriptors
 };
 

@@ -9,9 +9,11 @@
 
 namespace lab {
 
-void FacesWorker::addPhotos(const QStringList& paths, const QString& modelsDir)
+void FacesWorker::addPhotos(const QStringList& paths, const QString& modelsDir, dl::FaceDetectorKind detector)
 {
-    if (!m_pipe && !guard("opening the face models", [&] { m_pipe.emplace(dl::FacePipeline::open(modelsDir.toStdString())); }))
+    if (m_pipe && m_pipe->detector() != detector) m_pipe.reset();
+    if (!m_pipe && !guard("opening the face models",
+                          [&] { m_pipe.emplace(dl::FacePipeline::open(modelsDir.toStdString(), detector)); }))
         return;
     for (int i = 0; i < paths.size() && !closingFlag()->requested(); ++i) {
         emit busy(tr("finding faces in %1 (%2 of %3)").arg(QFileInfo(paths[i]).fileName()).arg(i + 1).arg(paths.size()));
@@ -23,6 +25,7 @@ void FacesWorker::addPhotos(const QStringList& paths, const QString& modelsDir)
             const std::vector<dl::FaceResult> faces = m_pipe->run(photo);
             FacesPhoto out;
             out.path = paths[i];
+            out.detector = detector == dl::FaceDetectorKind::Ssd ? tr("SSD MobileNet") : tr("tiny detector");
             out.image = photoImage(photo);
             for (const dl::FaceResult& f : faces) {
                 FaceItem it;

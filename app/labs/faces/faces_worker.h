@@ -15,7 +15,8 @@ namespace lab {
 class FacesWorker : public LabWorker {
     Q_OBJECT
   public:
-    void addPhotos(const QStringList& paths, const QString& modelsDir);
+    // detector: the face detector for these photos (the nets are reopened when it changes).
+    void addPhotos(const QStringList& paths, const QString& modelsDir, dl::FaceDetectorKind detector);
 
   signals:
     void photoDone(const lab::FacesPhoto& p);

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// Issue 14's same/different rates on face-api's six demo photos, through the whole pipeline (detector,
+// landmarks, aligned square, 128-D descriptor): every face against itself in its photo changed the way a
+// camera or a hand changes it — mirrored, brighter and darker (±40 of 255), less and more contrast (×0.7,
+// ×1.3 about mid-grey), turned −10° and +10° about the photo's centre — is the same person at τ = 0.6
+// (COURSE.md §9: d ≤ τ); the different faces within one photo (a group) are different people at 0.6; with
+// either detector (tiny, SSD). The rates are printed; the bars below are a little under what they are. The
+// face in the changed photo is the one whose box centre is nearest where the change moved the original's
+// (within a third of its width); a face the detector loses is counted, never silently dropped.
+#include "core/faces/face_pipeline.h"
+#include "core/models/model_files.h"
+#include "core/models/photo.h"
+
+#include "detect_fixtures.h"
+
+#include <QtTest>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <functional>
+
+namespace {
+
+struct Change {
+    const char* name;
+    std::function<cv::Mat(const cv::Mat&)> image;            // the changed photo
+    std::function<cv::Point2d(cv::Point2d, cv::Size)> point; // where a point of the photo goes
+};
+
+cv::Point2d same(cv::Point2d p, cv::Size)
+{
+    return p;
+}
+
+cv::Mat tone(const cv::Mat& m, double gain, double shift)
+{
+    cv::Mat out;
+    m.convertTo(out, -1, gain, shift); // saturating, as a photo editor's slider
+    return out;
+}
+
+cv::Mat turnMatrix(cv::Size s, double degrees)
+{
+    return cv::getRotationMatrix2D(cv::Point2f(s.width / 2.f, s.height / 2.f), degrees, 1.0);
+}
+
+std::vector<Change> changes()
+{
+    auto turn = [](double deg) {
+        return Change{deg > 0 ? "turned +10°" : "turned -10°",
+                      [deg](const cv::Mat& m) {
+                          cv::Mat out;
+                          cv::warpAffine(m, out, turnMatrix(m.size(), deg), m.size(), cv::INTER_LINEAR,
+                                         cv::BORDER_REPLICATE);
+                          return out;
+                      },
+                      [deg](cv::Point2d p, cv::Size s) {
+                          const cv::Mat r = turnMatrix(s, deg);
+                          return cv::Point2d(
+                              r.at<double>(0, 0) * p.x + r.at<double>(0, 1) * p.y + r.at<double>(0, 2),
+                              r.at<double>(1, 0) * p.x + r.at<double>(1, 1) * p.y + r.at<double>(1, 2));
+                      }};
+    };
+    return {
+        {"mirrored",
+         [](const cv::Mat& m) {
+             cv::Mat out;
+             cv::flip(m, out, 1);
+             return out;
+         },
+         [](cv::Point2d p, cv::Size s) {
+             return cv::Point2d(s.width - p.x, p.y);
+         }},
+        {"brighter +40", [](const cv::Mat& m) { return tone(m, 1, 40); }, same},
+        {"darker -40", [](const cv::Mat& m) { return tone(m, 1, -40); }, same},
+        {"contrast x0.7", [](const cv::Mat& m) { return tone(m, 0.7, 128 * 0.3); }, same},
+        {"contrast x1.3", [](const cv::Mat& m) { return tone(m, 1.3, -128 * 0.3); }, same},
+        turn(-10),
+        turn(10),
+    };
+}
+
+dl::Photo fromMat(const cv::Mat& m)
+{
+    dl::Photo p;
+    p.width = m.cols, p.height = m.rows;
+    p.rgb.assign(m.data, m.data + m.total() * 3);
+    return p;
+}
+
+cv::Point2d centre(const dl::FaceBox& b)
+{
+    return {b.x + b.w / 2, b.y + b.h / 2};
+}
+
+} // namespace
+
+class TstFaceChanges : public QObject {
+    Q_OBJECT
+  private slots:
+    void samePersonUnderChangesDifferentPeopleInAGroup_data()
+    {
+        QTest::addColumn<int>("detector");
+        QTest::newRow("tiny") << int(dl::FaceDetectorKind::Tiny);
+        QTest::newRow("ssd") << int(dl::FaceDetectorKind::Ssd);
+    }
+    void samePersonUnderChangesDifferentPeopleInAGroup()
+    {
+        QFETCH(int, detector);
+        const auto kind = static_cast<dl::FaceDetectorKind>(detector);
+        const QString root = dltest::modelsRoot() + "/face-api/";
+        QStringList need{root + (kind == dl::FaceDetectorKind::Ssd ? "ssd_mobilenetv1_model.bin"
+                                                                   : "tiny_face_detector_model.bin"),
+                         root + "face_landmark_68_model.bin", root + "face_recognition_model.bin"};
+        for (int i = 1; i <= 6; ++i) need << root + QString("sample%1.jpg").arg(i);
+        DL_NEEDS_FILES(need, DL_FROM_FACE_API);
+        const std::string models = dl::findModelsDir("", DL_SOURCE_DIR);
+        dl::FacePipeline pipe = dl::FacePipeline::open(models, kind);
+        int samePairs = 0, sameAtTau = 0, lost = 0, diffPairs = 0, diffAtTau = 0;
+        double farthestSame = 0, nearestDiff = 1e9;
+        QString worstSame;
+        for (int i = 1; i <= 6; ++i) {
+            const std::string name = "sample" + std::to_string(i) + ".jpg";
+            const dl::Photo photo = dl::loadPhoto(models + "/face-api/" + name);
+            const std::vector<dl::FaceResult> faces = pipe.run(photo);
+            QVERIFY2(!faces.empty(), name.c_str());
+            for (size_t a = 0; a < faces.size(); ++a)
+                for (size_t b = a + 1; b < faces.size(); ++b) {
+                    const double d = dl::faceDistance(faces[a].descriptor, faces[b].descriptor);
+                    ++diffPairs;
+                    diffAtTau += d > dl::kFaceThreshold;
+                    nearestDiff = std::min(nearestDiff, d);
+                }
+            const cv::Mat rgb(photo.height, photo.width, CV_8UC3, const_cast<uint8_t*>(photo.rgb.data()));
+            for (const Change& c : changes()) {
+                const std::vector<dl::FaceResult> again = pipe.run(fromMat(c.image(rgb)));
+                for (const dl::FaceResult& f : faces) {
+                    const cv::Point2d want = c.point(centre(f.box), rgb.size());
+                    const dl::FaceResult* match = nullptr;
+                    for (const dl::FaceResult& g : again)
+                        if (cv::norm(centre(g.box) - want) < f.box.w / 3 &&
+                            (!match || cv::norm(centre(g.box) - want) < cv::norm(centre(match->box) - want)))
+                            match = &g;
+                    if (!match) {
+                        ++lost;
+                        qInfo("%s, face at %.0f,%.0f %s: not found", name.c_str(), f.box.x, f.box.y, c.name);
+                        continue;
+                    }
+                    const double d = dl::faceDistance(f.descriptor, match->descriptor);
+                    ++samePairs;
+                    sameAtTau += d <= dl::kFaceThreshold;
+                    if (d > farthestSame)
+                        farthestSame = d,
+                        worstSame = QString("%1 %2").arg(QString::fromStdString(name), c.name);
+                }
+            }
+        }
+        qInfo(
+            "%s: same person: %d of %d pairs at d <= 0.6 (farthest %.3f: %s), %d faces lost by the detector; "
+            "different people in one photo: %d of %d pairs at d > 0.6 (nearest %.3f)",
+            dl::faceDetectorName(kind), sameAtTau, samePairs, farthestSame, qPrintable(worstSame), lost,
+            diffAtTau, diffPairs, nearestDiff);
+        // Found again, a face is the same person at 0.6 in at least 97 % of the pairs (here: tiny 133 of 133,
+        // SSD 149 of 150 — sample 2's mirrored face at 0.622); at most one in ten is lost (a turned or
+        // mirrored face that falls under the detector's 0.5: tiny 7 of 140, SSD 4 of 154).
+        QVERIFY2(sameAtTau * 100 >= samePairs * 97,
+                 qPrintable(QString("%1 of %2").arg(sameAtTau).arg(samePairs)));
+        QVERIFY2(lost * 10 <= samePairs + lost, qPrintable(QString("%1 faces lost").arg(lost)));
+        // Different people: at least 80 % apart at 0.6 (here: tiny 26 of 29, SSD 27 of 31; dlib reports 99.38
+        // % on LFW's pairs, where a pair is rarely two people of one family photo).
+        QVERIFY(diffPairs >= 20);
+        QVERIFY2(diffAtTau * 100 >= diffPairs * 80,
+                 qPrintable(QString("%1 of %2").arg(diffAtTau).arg(diffPairs)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstFaceChanges)
+#include "tst_face_changes.moc"
