@@ -173,6 +173,45 @@ class TstFaceChanges : public QObject {
         QVERIFY2(diffAtTau * 100 >= diffPairs * 80,
                  qPrintable(QString("%1 of %2").arg(diffAtTau).arg(diffPairs)));
     }
+
+    // A hundred faces in one photo (a 10 × 10 mosaic of the demo photos' 20 faces, 160 px each): SSD finds
+    // 91 of them here (at least 80 asked) and each gets its encoding; a face of
+    // 12 px and a photo of no face give no face (the lab and dlcli then say "no face found"), nothing thrown.
+    void aHundredFacesATinyOneAndNone()
+    {
+        const QString root = dltest::modelsRoot() + "/face-api/";
+        DL_NEEDS_FILES((QStringList{root + "ssd_mobilenetv1_model.bin", root + "face_landmark_68_model.bin",
+                        root + "face_recognition_model.bin", root + "sample1.jpg"}),
+                       DL_FROM_FACE_API);
+        const std::string models = dl::findModelsDir("", DL_SOURCE_DIR);
+        dl::FacePipeline ssd = dl::FacePipeline::open(models, dl::FaceDetectorKind::Ssd);
+        std::vector<cv::Mat> crops;
+        for (int i = 1; i <= 6; ++i) {
+            const dl::Photo photo = dl::loadPhoto(models + "/face-api/sample" + std::to_string(i) + ".jpg");
+            const cv::Mat rgb(photo.height, photo.width, CV_8UC3, const_cast<uint8_t*>(photo.rgb.data()));
+            for (const dl::FaceResult& f : ssd.run(photo)) { // the face with a third of its size around it
+                const double m = f.box.w / 3;
+                cv::Rect r(int(f.box.x - m), int(f.box.y - m), int(f.box.w + 2 * m), int(f.box.h + 2 * m));
+                r &= cv::Rect(0, 0, rgb.cols, rgb.rows);
+                cv::Mat c;
+                cv::resize(rgb(r), c, cv::Size(160, 160), 0, 0, cv::INTER_AREA);
+                crops.push_back(c);
+            }
+        }
+        QVERIFY(crops.size() >= 20);
+        cv::Mat mosaic(1600, 1600, CV_8UC3);
+        for (int k = 0; k < 100; ++k) crops[static_cast<size_t>(k) % crops.size()].copyTo(mosaic(cv::Rect(k % 10 * 160, k / 10 * 160, 160, 160)));
+        const std::vector<dl::FaceResult> many = ssd.run(fromMat(mosaic));
+        qInfo("SSD found %zu of the mosaic's 100 faces", many.size());
+        QVERIFY2(many.size() >= 80 && many.size() <= 100, qPrintable(QString::number(many.size())));
+        for (const dl::FaceResult& f : many) QVERIFY(dl::faceDistance(f.descriptor, dl::FaceDescriptor{}) > 0.5);
+        cv::Mat small(480, 640, CV_8UC3, cv::Scalar(128, 128, 128));
+        cv::resize(crops[0], small(cv::Rect(300, 200, 12, 12)), cv::Size(12, 12), 0, 0, cv::INTER_AREA);
+        QVERIFY(ssd.run(fromMat(small)).empty());
+        const cv::Mat none(480, 640, CV_8UC3, cv::Scalar(90, 140, 200));
+        QVERIFY(ssd.run(fromMat(none)).empty());
+        QVERIFY(dl::FacePipeline::open(models).run(fromMat(none)).empty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TstFaceChanges)
