@@ -23,15 +23,17 @@ void LabShot::grab(QWidget* widget)
     m_exit(ok ? 0 : 1);
 }
 
+// Through the event loop: a recipe may fail before app.exec() has started (a bad option read in shoot()),
+// and QCoreApplication::exit() before exec() is lost — the run then waited for its ten-minute timeout.
 void LabShot::fail(const QString& why)
 {
     std::fprintf(stderr, "dllab: %s\n", qPrintable(why));
-    m_exit(1);
+    finish(1);
 }
 
 void LabShot::finish(int code)
 {
-    m_exit(code);
+    QTimer::singleShot(0, m_window, [exit = m_exit, code] { exit(code); });
 }
 
 LabPage::LabPage(QString id, QString title, QString summary, Controls controls, QWidget* parent)

@@ -18,6 +18,8 @@
 
 namespace dl {
 
+constexpr int kOneShotDraws = 100;
+
 struct TripletSetup {
     int dim = 32;                      // embedding size D (2: drawn directly; more: drawn through PCA)
     float margin = 0.2f;               // α; on the unit sphere squared distances lie in [0, 4]
@@ -62,8 +64,10 @@ class TripletTrainer {
     // missing columns stay zero).
     Tensor embed(const Tensor& images, const CancelFlag* cancel = nullptr);
     // One-shot accuracy on the held-out test images, `draws` random enrolments (seeded: the same draws each
-    // call, so epochs compare).
-    OneShotResult oneShot(int draws = 10, const CancelFlag* cancel = nullptr);
+    // call, so epochs compare). 100 by default: with one image a class enrolled, one draw's accuracy swings by
+    // tens of points, and 10 draws left the per-epoch curve moving ±5 points by enrolment luck alone (the
+    // embedding is computed once; the draws cost a few milliseconds).
+    OneShotResult oneShot(int draws = kOneShotDraws, const CancelFlag* cancel = nullptr);
     // The course's alternative (COURSE.md §9): ŷ = σ(Σₖ wₖ|f(xᵢ)ₖ − f(xⱼ)ₖ| + b) trained on pairs of the
     // trained classes (embedding fixed), returns its same/different accuracy on balanced pairs of the
     // held-out classes.

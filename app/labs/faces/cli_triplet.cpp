@@ -55,7 +55,7 @@ int triplet(const Args& a)
     h.batch = int(a.num("batch", h.batch));
     h.decay = dlcli::decayFromArgs(a);
     const long epochs = long(a.num("epochs", 2));
-    const int draws = int(a.num("draws", 10));
+    const int draws = int(a.num("draws", dl::kOneShotDraws));
     if (epochs < 0 || draws < 1) throw UsageError("--epochs must be 0 or more and --draws at least 1");
     const dl::ImageData data = dl::loadImageData(src);
     dl::TripletTrainer t(data.train, data.test, setup, h);
@@ -122,7 +122,7 @@ dlcli::Command tripletCommand()
                          {"batch", Kind::Number, "mini-batch size (64)"},
                          {"optimizer", Kind::Text, "gd|momentum|rmsprop|adam (adam)"},
                          {"lr", Kind::Number, "learning rate α (0.001)"},
-                         {"draws", Kind::Number, "random one-shot enrolments averaged (10)"}},
+                         {"draws", Kind::Number, "random one-shot enrolments averaged (100)"}},
                         dlcli::join(dlcli::decayOptions(), dlcli::imageDataOptions())),
             "",
             0,

@@ -42,8 +42,8 @@ FacesPage::FacesPage(QWidget* parent)
     demo->setToolTip(tr("face-api's six demo photos (models/face-api, filled by scripts/setup.sh)"));
     m_detector = new QComboBox;
     m_detector->setObjectName("facesDetector");
-    m_detector->addItem(tr("tiny face detector (416², fast)"), int(dl::FaceDetectorKind::Tiny));
-    m_detector->addItem(tr("SSD MobileNet v1 (512², finds more)"), int(dl::FaceDetectorKind::Ssd));
+    m_detector->addItem(tr("tiny (416², fast)"), int(dl::FaceDetectorKind::Tiny));
+    m_detector->addItem(tr("SSD MobileNet (512², more)"), int(dl::FaceDetectorKind::Ssd));
     m_detector->setToolTip(tr("The face detector for the photos you add next (face-api's two): the tiny one is "
                               "a YOLO-style grid of 13 × 13 cells, SSD predicts from six feature maps, 5 118 "
                               "anchor boxes (course chapter 8). The photos already here keep their faces."));

@@ -32,7 +32,7 @@ void TripletWorker::configure(long runId, const TripletRunConfig& cfg)
         }
         m_trainer = std::make_unique<dl::TripletTrainer>(m_data.train, m_data.test, m_cfg.setup, m_cfg.hyper);
         emit busy(tr("one-shot accuracy before training…"));
-        const dl::OneShotResult r = m_trainer->oneShot(10, closingFlag().get());
+        const dl::OneShotResult r = m_trainer->oneShot(dl::kOneShotDraws, closingFlag().get());
         m_chance = r.chance, m_before = r.accuracy;
     });
     emit busy(QString());
@@ -110,7 +110,7 @@ void TripletWorker::endEpoch()
     e.epoch = m_trainer->epochs();
     e.loss = m_epochSteps ? m_lossSum / double(m_epochSteps) : 0;
     e.active = m_epochSteps ? m_activeSum / double(m_epochSteps) : 0;
-    e.oneShot = m_trainer->oneShot(10, closingFlag().get()).accuracy;
+    e.oneShot = m_trainer->oneShot(dl::kOneShotDraws, closingFlag().get()).accuracy;
     e.seconds = m_seconds;
     m_epochs.push_back(e);
     m_lossSum = m_activeSum = 0, m_epochSteps = 0;
