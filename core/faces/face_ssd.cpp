@@ -116,16 +116,16 @@ SsdRaw FaceSsdNet::forward(const Tensor& input)
     adaptThreads();
     const Tensor* x = &input;
     for (size_t l = 0; l < m_backbone.size(); ++l) {
-        Tensor& out = x == &m_a ? m_b : m_a;
+        // Pair 11's pointwise output (layer 22: conv 0, then dw/pw per pair) is a box predictor's source:
+        // written straight into its own buffer, the next layer reads it there.
+        Tensor& out = l == 22 ? m_conv11 : x == &m_a ? m_b : m_a;
         run(m_backbone[l], *x, out);
         x = &out;
-        if (l == 22) m_conv11 = out; // the pointwise of pair 11 (layers: conv 0, then dw/pw per pair)
     }
     const Tensor& features = *x; // 16 × 16 × 1024
     const Tensor* e = &features;
-    Tensor scratch[2];
     for (size_t j = 0; j < m_extra.size(); ++j) {
-        Tensor& out = j % 2 ? m_sources[j / 2] : scratch[j / 2 % 2];
+        Tensor& out = j % 2 ? m_sources[j / 2] : m_extraIn; // the 1×1 layers' outputs feed the next 3×3 only
         run(m_extra[j], *e, out);
         e = &out;
     }

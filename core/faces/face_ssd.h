@@ -55,7 +55,7 @@ class FaceSsdNet {
     std::array<Conv, 8> m_extra;        // Prediction/Conv2d_j_pointwise
     std::array<Conv, 6> m_box, m_class; // BoxPredictor_k: encodings (A·4) and classes (A·3)
     std::vector<float> m_anchors;       // kSsdAnchors × (ymin, xmin, ymax, xmax)
-    Tensor m_a, m_b, m_pad, m_conv11, m_pred;
+    Tensor m_a, m_b, m_pad, m_conv11, m_pred, m_extraIn; // buffers kept between photos
     std::array<Tensor, 4> m_sources; // extra layers 1, 3, 5, 7
 };
 
