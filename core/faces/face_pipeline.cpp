@@ -46,6 +46,20 @@ FacePipeline FacePipeline::open(const std::string& modelsDir, FaceDetectorKind d
     return FacePipeline(std::move(tiny), std::move(ssd), std::move(first), modelsDir);
 }
 
+void FacePipeline::useDetector(FaceDetectorKind kind)
+{
+    if (kind == detector()) return;
+    if (kind == FaceDetectorKind::Ssd) {
+        m_ssd = std::make_unique<FaceSsdNet>(FaceSsdNet::open(m_modelsDir));
+        m_det.reset();
+        return;
+    }
+    auto tiny = std::make_unique<Detector>(Detector::open("face", m_modelsDir));
+    tiny->setKeepOutputs(false);
+    m_det = std::move(tiny);
+    m_ssd.reset();
+}
+
 std::vector<Detection> FacePipeline::detect(const Photo& photo, float scoreThreshold)
 {
     if (m_ssd) return m_ssd->detect(photo, scoreThreshold);

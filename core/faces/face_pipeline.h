@@ -39,6 +39,9 @@ class FacePipeline {
     // naming the missing file.
     static FacePipeline open(const std::string& modelsDir, FaceDetectorKind detector = FaceDetectorKind::Tiny);
     FaceDetectorKind detector() const { return m_ssd ? FaceDetectorKind::Ssd : FaceDetectorKind::Tiny; }
+    // Another detector from the same models folder; the landmark and recognition nets stay. IoError naming the
+    // missing file, and then the pipeline keeps the detector it had.
+    void useDetector(FaceDetectorKind kind);
     // Faces by descending score; none when the photo has none (or they are too small for the detector).
     // Between faces it honours the thread's CancelScope (throws dl::Cancelled). The faces' landmarks and
     // descriptors run in lanes, one face per thread (as many lanes as adaptThreads() gives, each with its own

@@ -11,7 +11,8 @@ namespace lab {
 
 void FacesWorker::addPhotos(const QStringList& paths, const QString& modelsDir, dl::FaceDetectorKind detector)
 {
-    if (m_pipe && m_pipe->detector() != detector) m_pipe.reset();
+    if (m_pipe && !guard("opening the face detector", [&] { m_pipe->useDetector(detector); }))
+        return;
     if (!m_pipe && !guard("opening the face models",
                           [&] { m_pipe.emplace(dl::FacePipeline::open(modelsDir.toStdString(), detector)); }))
         return;

@@ -15,7 +15,7 @@ namespace lab {
 class FacesWorker : public LabWorker {
     Q_OBJECT
   public:
-    // detector: the face detector for these photos (the nets are reopened when it changes).
+    // detector: the face detector for these photos (only the detector is reopened when it changes).
     void addPhotos(const QStringList& paths, const QString& modelsDir, dl::FaceDetectorKind detector);
 
   signals:
