@@ -65,7 +65,8 @@ void checkSetup(const TripletSetup& s, int classes)
     if (held.size() < 2) throw ConfigError("hold out at least two classes: one-shot needs a choice");
     if (classes - int(held.size()) < 2)
         throw ConfigError("train on at least two classes: a triplet needs a negative of another class");
-    if (s.perClass < 0) throw ConfigError("the images per class must be 0 (all) or more");
+    if (s.perClass < 0 || s.heldOutPerClass < 0)
+        throw ConfigError("the images per class must be 0 (all) or more");
 }
 
 bool isHeldOut(const TripletSetup& s, int label)
@@ -86,11 +87,16 @@ SharedImageSet trainedPart(const ImageSet& train, const TripletSetup& s)
     return share(subsetImages(train, idx));
 }
 
+// The held-out classes' images of `test` (at most heldOutPerClass of each, the first ones in the set's order).
 ImageSet heldOutPart(const ImageSet& test, const TripletSetup& s)
 {
-    std::vector<int> idx;
-    for (int i = 0; i < test.size(); ++i)
-        if (isHeldOut(s, test.labels[size_t(i)])) idx.push_back(i);
+    std::vector<int> idx, count(size_t(std::max(test.classes, *std::max_element(s.heldOut.begin(), s.heldOut.end()) + 1)), 0);
+    for (int i = 0; i < test.size(); ++i) {
+        const int c = test.labels[size_t(i)];
+        if (!isHeldOut(s, c) || (s.heldOutPerClass > 0 && count[size_t(c)] >= s.heldOutPerClass)) continue;
+        ++count[size_t(c)];
+        idx.push_back(i);
+    }
     ImageSet out = subsetImages(test, idx);
     if (out.size() < 2 * int(s.heldOut.size()))
         throw ConfigError("the test images hold fewer than two images of each held-out class");
@@ -163,9 +169,18 @@ Tensor TripletTrainer::embed(const Tensor& images, const CancelFlag* cancel)
     return out;
 }
 
+const Tensor& TripletTrainer::heldOutEncodings(const CancelFlag* cancel)
+{
+    if (m_heldOutFStep != m_loop.steps()) {
+        m_heldOutF = embed(m_heldOut.images, cancel);
+        m_heldOutFStep = cancel && cancel->requested() ? -1 : m_loop.steps();
+    }
+    return m_heldOutF;
+}
+
 OneShotResult TripletTrainer::oneShot(int draws, const CancelFlag* cancel)
 {
-    const Tensor f = embed(m_heldOut.images, cancel);
+    const Tensor& f = heldOutEncodings(cancel);
     const std::vector<int>& labels = m_heldOut.labels;
     std::vector<std::vector<int>> byClass(m_setup.heldOut.size());
     for (int i = 0; i < m_heldOut.size(); ++i)
@@ -240,7 +255,7 @@ float TripletTrainer::pairClassifierAccuracy(int pairs, const CancelFlag* cancel
     std::vector<int> trainLabels;
     for (int i : idx) trainLabels.push_back(m_train->labels[size_t(i)]);
     const Tensor ftrain = embed(gatherExamples(m_train->images, idx), cancel);
-    const Tensor fheld = embed(m_heldOut.images, cancel);
+    const Tensor& fheld = heldOutEncodings(cancel);
     if (cancel && cancel->requested()) return 0.f;
     Tensor x, y, xt, yt;
     pairFeatures(ftrain, trainLabels, pairs, rng, x, y);

@@ -27,6 +27,7 @@ struct TripletSetup {
     std::vector<int> heldOut{7, 8, 9}; // classes kept out of training: the one-shot test
     std::string layers;                // the network as layer-list text ending in "dense D", "l2norm"; empty: default
     int perClass = 0;                  // training images per trained class (0: all of them)
+    int heldOutPerClass = 0;           // one-shot test images per held-out class (0: all; fewer: faster epochs)
     std::uint32_t seed = 1;
 };
 // "7,8,9" → {7, 8, 9}; ConfigError for anything but whole numbers separated by commas.
@@ -68,6 +69,9 @@ class TripletTrainer {
     // tens of points, and 10 draws left the per-epoch curve moving ±5 points by enrolment luck alone (the
     // embedding is computed once; the draws cost a few milliseconds).
     OneShotResult oneShot(int draws = kOneShotDraws, const CancelFlag* cancel = nullptr);
+    // The held-out images' encodings (D, N), computed once per state of the weights (oneShot and
+    // pairClassifierAccuracy after the same step share them); a cancelled pass is not kept.
+    const Tensor& heldOutEncodings(const CancelFlag* cancel = nullptr);
     // The course's alternative (COURSE.md §9): ŷ = σ(Σₖ wₖ|f(xᵢ)ₖ − f(xⱼ)ₖ| + b) trained on pairs of the
     // trained classes (embedding fixed), returns its same/different accuracy on balanced pairs of the
     // held-out classes.
@@ -89,6 +93,8 @@ class TripletTrainer {
     std::unique_ptr<TripletLearner> m_learner;
     TrainLoop m_loop;
     ImageBatches m_batches;
+    Tensor m_heldOutF;         // heldOutEncodings' cache
+    long m_heldOutFStep = -1;  // the step it belongs to (-1: none)
 };
 
 } // namespace dl

@@ -38,6 +38,7 @@ dl::TripletSetup setupFromArgs(const Args& a)
     }
     if (a.has("layers")) s.layers = dl::readFile(a.str("layers", ""));
     s.perClass = int(a.num("per-class", 0));
+    s.heldOutPerClass = int(a.num("held-out-per-class", 0));
     s.seed = std::uint32_t(a.num("seed", 1));
     return s;
 }
@@ -117,6 +118,7 @@ dlcli::Command tripletCommand()
                          {"mining", Kind::Text, "random|semi-hard|hard negatives within each batch (semi-hard)"},
                          {"held-out", Kind::Text, "classes kept out of training, e.g. 7,8,9 (7,8,9)"},
                          {"per-class", Kind::Number, "training images per trained class (0: all)"},
+                         {"held-out-per-class", Kind::Number, "one-shot test images per held-out class (0: all)"},
                          {"layers", Kind::Text, "a layer-list file ending in \"dense D\" and \"l2norm\""},
                          {"epochs", Kind::Number, "passes over the training images (2)"},
                          {"batch", Kind::Number, "mini-batch size (64)"},

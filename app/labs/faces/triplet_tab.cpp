@@ -86,6 +86,11 @@ QWidget* TripletTab::buildControls()
     m_perClass->setRange(0, 6000), m_perClass->setSingleStep(100);
     m_perClass->setSpecialValueText(tr("all"));
     m_perClass->setToolTip(tr("Training images per trained class (fewer: faster epochs)."));
+    m_testPerClass = new QSpinBox;
+    m_testPerClass->setRange(0, 6000), m_testPerClass->setSingleStep(100);
+    m_testPerClass->setSpecialValueText(tr("all"));
+    m_testPerClass->setToolTip(tr("Test images per held-out class the one-shot accuracy is measured on after "
+                                  "each epoch (fewer: faster epochs, a noisier curve)."));
     m_dim = new QSpinBox;
     m_dim->setRange(2, 256), m_dim->setValue(32);
     m_dim->setToolTip(tr("Embedding size D: 2 is drawn as it is, more through PCA (the two directions of "
@@ -98,6 +103,7 @@ QWidget* TripletTab::buildControls()
     dataRow->addWidget(folder), dataRow->addWidget(fashion);
     f->addRow(tr("held-out classes"), m_heldOut);
     f->addRow(tr("images per class"), m_perClass);
+    f->addRow(tr("one-shot test per class"), m_testPerClass);
     f->addRow(tr("embedding size D"), m_dim);
     f->addRow(tr("data"), m_data);
     f->addRow(QString(), dataRow);
@@ -145,7 +151,7 @@ QWidget* TripletTab::buildControls()
     v->addWidget(m_pairLabel);
     v->addStretch(1);
 
-    for (QSpinBox* s : {m_perClass, m_dim}) connect(s, &QSpinBox::valueChanged, this, [this] { m_dirty = true; });
+    for (QSpinBox* s : {m_perClass, m_testPerClass, m_dim}) connect(s, &QSpinBox::valueChanged, this, [this] { m_dirty = true; });
     connect(m_heldOut, &QLineEdit::textEdited, this, [this] { m_dirty = true; });
     connect(folder, &QPushButton::clicked, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("Images, one sub-folder per class"));
@@ -178,6 +184,7 @@ QWidget* TripletTab::buildControls()
 
 void TripletTab::setHeldOut(const QString& classes) { m_heldOut->setText(classes), m_dirty = true; }
 void TripletTab::setPerClass(int images) { m_perClass->setValue(images); }
+void TripletTab::setTestPerClass(int images) { m_testPerClass->setValue(images); }
 void TripletTab::setDim(int dim) { m_dim->setValue(dim); }
 void TripletTab::setMargin(double alpha) { m_margin->setValue(int(std::lround(alpha * 100))); }
 void TripletTab::setEpochs(int epochs) { m_epochs->setValue(epochs); }
@@ -210,6 +217,7 @@ bool TripletTab::configure()
     }
     c.setup.dim = m_dim->value();
     c.setup.perClass = m_perClass->value();
+    c.setup.heldOutPerClass = m_testPerClass->value();
     c.setup.margin = float(m_margin->value()) / 100.f;
     c.setup.mining = dl::Mining(m_mining->currentData().toInt());
     c.hyper.lr = float(m_lr->value());

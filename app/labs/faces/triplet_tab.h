@@ -32,6 +32,7 @@ class TripletTab : public QWidget {
     // The settings a new network is built from (Run builds one when they changed; Reset always).
     void setHeldOut(const QString& classes); // "7,8,9"
     void setPerClass(int images);            // 0: all
+    void setTestPerClass(int images);        // held-out test images per class for one-shot; 0: all
     void setDim(int dim);
     void setFolder(const QString& dir);      // empty: Fashion-MNIST
     // Live.
@@ -67,7 +68,7 @@ class TripletTab : public QWidget {
     TripletSnapshot m_last;
     QString m_folder;
     QLineEdit* m_heldOut;
-    QSpinBox *m_perClass, *m_dim, *m_epochs;
+    QSpinBox *m_perClass, *m_testPerClass, *m_dim, *m_epochs;
     QSlider* m_margin;
     QLabel *m_marginLabel, *m_summary, *m_data, *m_pairLabel;
     QComboBox* m_mining;
