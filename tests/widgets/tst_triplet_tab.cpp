@@ -117,6 +117,7 @@ class TstTripletTab : public QObject {
         lab::TripletTab tab;
         QSignalSpy progressed(&tab, &lab::TripletTab::progressed);
         tab.setPerClass(20);
+        tab.setTestPerClass(100);
         tab.setDim(8);
         tab.reset(); // builds without training: the untrained network's embedding is drawn
         QTRY_VERIFY_WITH_TIMEOUT(tab.last().scatter.has_value(), 60000);
