@@ -88,25 +88,29 @@ std::vector<NamedTensor> decodeTfjsWeights(const TfjsManifest& m, const std::str
     const auto* p = reinterpret_cast<const unsigned char*>(bin.data());
     for (const TfjsEntry& e : m.entries) {
         NamedTensor t{e.name, e.shape, std::vector<float>(e.count())};
-        for (size_t i = 0; i < t.values.size(); ++i) {
-            if (e.quantDtype == "uint8") {
-                t.values[i] = static_cast<float>(e.min + e.scale * p[i]); // MODELS.md §1.1: min + scale·q
-            } else if (e.quantDtype == "uint16") {
-                t.values[i] = static_cast<float>(e.min + e.scale * (p[2 * i] | (p[2 * i + 1] << 8)));
-            } else if (e.dtype == "int32") {
-                std::int32_t v;
-                std::memcpy(&v, p + 4 * i, 4);
-                t.values[i] = static_cast<float>(v);
-            } else {
-                std::memcpy(&t.values[i], p + 4 * i, 4);
+        const size_t n = t.values.size();
+        float* v = t.values.data();
+        // The encoding is the entry's, not the value's: decided once, then one tight loop per entry.
+        const bool int32 = e.dtype == "int32";
+        if (e.quantDtype == "uint8" || e.quantDtype == "uint16") {
+            const bool wide = e.quantDtype == "uint16";
+            for (size_t i = 0; i < n; ++i) {
+                const unsigned q = wide ? unsigned(p[2 * i] | (p[2 * i + 1] << 8)) : p[i];
+                v[i] = static_cast<float>(e.min + e.scale * q); // MODELS.md §1.1: min + scale·q
+                if (int32) v[i] = std::round(v[i]);
             }
-            if (e.quantDtype == "uint8" || e.quantDtype == "uint16") {
-                if (e.dtype == "int32") t.values[i] = std::round(t.values[i]);
+        } else if (int32) {
+            for (size_t i = 0; i < n; ++i) {
+                std::int32_t x;
+                std::memcpy(&x, p + 4 * i, 4);
+                v[i] = static_cast<float>(x);
             }
-            if (!std::isfinite(t.values[i]))
-                throw FormatError(file + ": tensor " + e.name +
-                                  " holds a NaN or infinite value; the file is damaged.");
+        } else {
+            if (n) std::memcpy(v, p, 4 * n); // little-endian float32, as the format stores it
         }
+        for (size_t i = 0; i < n; ++i)
+            if (!std::isfinite(v[i]))
+                throw FormatError(file + ": tensor " + e.name + " holds a NaN or infinite value; the file is damaged.");
         p += e.count() * bytesPerValue(e);
         out.push_back(std::move(t));
     }
