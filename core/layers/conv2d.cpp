@@ -202,19 +202,19 @@ static void depthwisePlane(const T* in, int h, int w, int p, int pw, const T* wk
 {
     const int ph = std::max(h + 2 * p, (ho - 1) * S + K);
     padPlane(in, h, w, p, pw, ph, pad);
+    T wv[K * K];
+    std::copy(wk, wk + K * K, wv);
+    // Each output read once and written once: the K·K products summed in a register, in the same order as
+    // row after row of shifted input would add them (bias, then (0,0), (0,1), …), so the result is the same.
     for (int oy = 0; oy < ho; ++oy) {
         T* o = out + static_cast<size_t>(oy) * wo;
-        for (int ox = 0; ox < wo; ++ox) o[ox] = bias;
-        for (int i = 0; i < K; ++i) {
-            const T* r = pad + static_cast<size_t>(oy * S + i) * pw;
-            for (int j = 0; j < K; ++j) {
-                const T wv = wk[i * K + j];
-                const T* src = r + j;
-                for (int ox = 0; ox < wo; ++ox) o[ox] += wv * src[ox * S];
-            }
+        const T* r = pad + static_cast<size_t>(oy * S) * pw;
+        for (int ox = 0; ox < wo; ++ox) {
+            T acc = bias;
+            for (int i = 0; i < K; ++i)
+                for (int j = 0; j < K; ++j) acc += wv[i * K + j] * r[i * pw + ox * S + j];
+            o[ox] = slope == T(1) || acc > 0 ? acc : slope * acc;
         }
-        if (slope != T(1))
-            for (int ox = 0; ox < wo; ++ox) o[ox] = o[ox] > 0 ? o[ox] : slope * o[ox];
     }
 }
 
