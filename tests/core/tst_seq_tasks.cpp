@@ -177,16 +177,19 @@ class TstSeqTasks : public QObject {
     }
 
     // The claim on a small budget: LSTM and GRU ≥ 95 % at T = 20, RNN ≥ 95 % at T = 5 and at least 20
-    // points behind LSTM at T = 50 (each point the mean of three seeds).
+    // points behind LSTM at T = 50 (the gated cells' points the mean of three seeds, the RNN's of nine: its
+    // runs at T = 50 are bimodal — a seed latches, 100 %, or stalls — so three seeds' mean swung from 35 % to
+    // 84 % between builds and seeds; nine seeds' means ran 41–68 % over seeds 1–24 in the Release build).
     void longRangeClaim()
     {
         using dl::CellKind;
         // Only the points the claim names, each its own study (the full grid is `dlcli seqstudy`'s), on the
         // small budget CI affords under ASan: at most 1 000 steps a run, the gated cells' memory opened wider
         // (forget bias 5: the LSTM learns T = 50 in 500–600 steps instead of 1 200–1 700 at 3).
-        auto run = [](std::vector<CellKind> cells, std::vector<int> spans) {
+        auto run = [](std::vector<CellKind> cells, std::vector<int> spans, int seeds = 3) {
             dl::LongRangeSpec s;
             s.cells = std::move(cells), s.spans = std::move(spans);
+            s.seeds = seeds;
             s.maxSteps = 1000;
             s.run.forgetBias = 5;
             auto study = std::make_unique<dl::LongRangeStudy>(s);
@@ -194,7 +197,7 @@ class TstSeqTasks : public QObject {
             }
             return study;
         };
-        const auto rnn = run({CellKind::RNN}, {5, 50});
+        const auto rnn = run({CellKind::RNN}, {5, 50}, 9);
         const auto gated = run({CellKind::GRU, CellKind::LSTM}, {20});
         const auto lstm = run({CellKind::LSTM}, {50});
         const double rnn5 = rnn->accuracy(CellKind::RNN, 5), rnn50 = rnn->accuracy(CellKind::RNN, 50);
