@@ -57,10 +57,14 @@ QRectF ScatterView::plotRect() const
     return QRectF(8, 8, std::max(10, width() - 16 - legend), std::max(10, height() - 16 - fontMetrics().height() - 6));
 }
 
+// One scale for both axes, the points centred: distances in an embedding mean something, so a unit circle
+// is drawn round and a PCA picture keeps its proportions.
 QPointF ScatterView::toWidget(size_t i) const
 {
     const QRectF r = plotRect();
-    return {r.left() + (m_x[i] - m_x0) / (m_x1 - m_x0) * r.width(), r.bottom() - (m_y[i] - m_y0) / (m_y1 - m_y0) * r.height()};
+    const double sx = r.width() / double(m_x1 - m_x0), sy = r.height() / double(m_y1 - m_y0), k = std::min(sx, sy);
+    const double cx = (m_x0 + m_x1) / 2.0, cy = (m_y0 + m_y1) / 2.0;
+    return {r.center().x() + (m_x[i] - cx) * k, r.center().y() - (m_y[i] - cy) * k};
 }
 
 int ScatterView::groupAt(QPointF pos) const

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Points on a plane coloured by group, with a legend: an embedding made visible (the Faces lab's triplet
 // embedding as it forms, its face encodings through PCA). Groups can be drawn hollow (classes the network
-// never trained on); the axes fit the points; a caption says what the axes are ("PCA: 61 % + 18 % of the
+// never trained on); the axes fit the points at one scale for both (distances keep their proportions); a caption says what the axes are ("PCA: 61 % + 18 % of the
 // variance"). Hovering a point names its group. Knows no lab.
 #pragma once
 #include <QString>
