@@ -3,6 +3,7 @@
 // dlcore only (no Qt). This file is the CLI's registry: one line per lab; each lab's subcommands and their
 // options live in its folder (app/labs/<lab>/cli.h), the parser in app/cli/command.h.
 #include "app/labs/detection/cli.h"
+#include "app/labs/dynamics/cli.h"
 #include "app/labs/faces/cli.h"
 #include "app/labs/images/cli.h"
 #include "app/labs/playground/cli.h"
@@ -26,7 +27,8 @@ int main(int argc, char** argv)
     dl::keepFreedMemory();
     std::signal(SIGINT, onSignal);
     std::vector<dlcli::Command> commands;
-    for (auto labCommands : {playgroundCommands, imagesCommands, detectionCommands, styleCommands, sequenceCommands, facesCommands})
+    for (auto labCommands : {playgroundCommands, imagesCommands, detectionCommands, styleCommands, sequenceCommands, facesCommands,
+                             dynamicsCommands})
         for (dlcli::Command& c : labCommands()) commands.push_back(std::move(c));
     return dlcli::runCommands(argc, argv, commands);
 }

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// The training-dynamics lab's dlcli race: the course's optimisers on Rosenbrock from (−1.5, 2) — Adam ends
+// nearer the minimum than GD and Momentum at the α that keeps GD on the plane; the JSON's keys; GD leaving the
+// plane said so; bad options one sentence each.
+#include "tests/run_cli.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+class TstDynamicsCli : public QObject {
+    Q_OBJECT
+    static dltest::CliResult run(const QStringList& args) { return dltest::runCli(DLCLI_PATH, args); }
+
+  private slots:
+    void raceOnRosenbrock()
+    {
+        const dltest::CliResult r = run({"race", "--surface", "rosenbrock", "--start", "-1.5,2", "--optimizers",
+                                         "gd,momentum,adam", "--iterations", "500", "--lr",
+                                         "gd:0.001,momentum:0.001,adam:0.05", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j["surface"].toString(), QString("rosenbrock"));
+        QCOMPARE(j["iterations"].toInt(), 500);
+        QCOMPARE(j["start"].toArray()[0].toDouble(), -1.5);
+        const QJsonArray o = j["optimizers"].toArray();
+        QCOMPARE(o.size(), 3);
+        QCOMPARE(o[2].toObject()["optimizer"].toString(), QString("adam"));
+        QCOMPARE(o[2].toObject()["lr"].toDouble(), double(0.05f));
+        for (const QJsonValue& v : o) QVERIFY(!v.toObject()["diverged"].toBool());
+        // At α 0.001 GD and Momentum crawl along the curved valley; Adam's per-axis steps get round it.
+        const double gd = o[0].toObject()["loss"].toDouble(), adam = o[2].toObject()["loss"].toDouble();
+        QVERIFY2(adam < gd / 10, qPrintable(QString("adam %1, gd %2").arg(adam).arg(gd)));
+        // The text form names each optimiser's end; the same race twice gives the same numbers.
+        const dltest::CliResult t = run({"race", "--surface", "valley", "--kappa", "10", "--lr", "0.3",
+                                         "--optimizers", "gd,momentum", "--iterations", "100"});
+        QCOMPARE(t.exitCode, 0);
+        QVERIFY2(t.out.contains("gd") && t.out.contains("diverged: left the plane"), t.out.constData());
+        QVERIFY(t.out.contains("within 1e-3 of the minimum's loss from step")); // Momentum converges there
+        QCOMPARE(run({"race", "--surface", "valley", "--kappa", "10", "--lr", "0.3", "--optimizers", "gd,momentum",
+                      "--iterations", "100"}).out, t.out);
+    }
+
+    void badOptionsAreOneSentence()
+    {
+        struct Case {
+            QStringList args;
+            const char* says;
+        };
+        const Case cases[] = {
+            {{"race", "--surface", "himmelblau"}, "--surface: unknown surface"},
+            {{"race", "--start", "1"}, "--start: write the start as two numbers"},
+            {{"race", "--start", "1,x"}, "--start: write the start as two numbers"},
+            {{"race", "--lr", "gd:abc"}, "--lr: write one learning rate"},
+            {{"race", "--optimizers", "gd,gd"}, "listed twice"},
+            {{"race", "--optimizers", "nadam"}, "unknown optimizer"},
+            {{"race", "--lr", "-1"}, "the learning rate α must be a number above 0"},
+            {{"race", "--kappa", "0.5"}, "κ must be at least 1"},
+            {{"race", "--noise", "-2"}, "noise σ must be 0 or more"},
+            {{"race", "--beta2", "1"}, "β, β₁ and β₂ must be in [0, 1)"},
+            {{"race", "--iterations", "-3"}, "--iterations must be between"},
+        };
+        for (const Case& c : cases) {
+            const dltest::CliResult r = run(c.args);
+            QVERIFY2(r.exitCode == 1 || r.exitCode == 2, qPrintable(c.args.join(' ')));
+            QVERIFY2(QString::fromUtf8(r.err).contains(QString::fromUtf8(c.says)), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+};
+
+QTEST_MAIN(TstDynamicsCli)
+#include "tst_dynamics_cli.moc"
