@@ -2,6 +2,7 @@
 #include "app/labs.h"
 
 #include "app/labs/detection/detection_page.h"
+#include "app/labs/dynamics/dynamics_page.h"
 #include "app/labs/faces/faces_page.h"
 #include "app/labs/images/images_page.h"
 #include "app/labs/playground/playground_page.h"
@@ -19,6 +20,7 @@ std::vector<LabPage*> makeLabs()
         new StylePage,
         new SequencePage,
         new FacesPage,
+        new DynamicsPage,
     };
 }
 

@@ -97,6 +97,28 @@ void Race::setNoise(double sigma)
     m_noise = sigma;
 }
 
+float suggestedLearningRate(SurfaceKind surface, OptKind k)
+{
+    // Per surface: GD and Momentum (the course's form moves as fast as GD at the same α once v has built up),
+    // then RMSprop and Adam, whose steps are about α per axis whatever the gradient's size.
+    const bool perAxis = k == OptKind::RMSprop || k == OptKind::Adam;
+    switch (surface) {
+    case SurfaceKind::Valley:
+        return perAxis ? 0.05f : 0.1f;
+    case SurfaceKind::Rosenbrock:
+        return perAxis ? 0.02f : 0.001f;
+    case SurfaceKind::Saddle:
+        return perAxis ? 0.02f : 0.05f;
+    case SurfaceKind::Beale:
+        return perAxis ? 0.02f : 0.002f;
+    case SurfaceKind::Plateau:
+        return perAxis ? 0.05f : 0.5f;
+    case SurfaceKind::Rastrigin:
+        return perAxis ? 0.02f : 0.002f;
+    }
+    return 0.01f;
+}
+
 std::vector<OptKind> parseOptList(const std::string& list)
 {
     std::vector<OptKind> out;

@@ -64,6 +64,10 @@ class Race {
     long m_steps = 0;
 };
 
+// A learning rate that makes a watchable race of `k` on `surface` from its own start (the lab's and dlcli
+// race's default): small enough that GD stays on the plane where it can, large enough to move.
+float suggestedLearningRate(SurfaceKind surface, OptKind k);
+
 // "gd,momentum,adam" → the kinds; ConfigError for an unknown or repeated name.
 std::vector<OptKind> parseOptList(const std::string& list);
 

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -32,7 +33,7 @@ void parsePoint(const std::string& text, double& x, double& y)
 }
 
 // --lr: one α for every optimiser ("0.01") or per optimiser ("gd:0.001,adam:0.05"; the others take the default).
-std::map<dl::OptKind, float> parseRates(const std::string& text, float& all)
+std::map<dl::OptKind, float> parseRates(const std::string& text, std::optional<float>& all)
 {
     std::map<dl::OptKind, float> out;
     std::stringstream in(text);
@@ -75,8 +76,8 @@ int race(const Args& a)
     } catch (const dl::ConfigError& e) {
         throw UsageError(std::string("--optimizers: ") + e.what());
     }
-    float all = 0.01f;
-    const std::map<dl::OptKind, float> rates = parseRates(a.str("lr", "0.01"), all);
+    std::optional<float> all; // none given: each optimiser's suggested α on this surface
+    const std::map<dl::OptKind, float> rates = parseRates(a.str("lr", ""), all);
     std::vector<dl::RacerSpec> specs;
     for (dl::OptKind k : kinds) {
         dl::RacerSpec s;
@@ -86,7 +87,7 @@ int race(const Args& a)
         s.opt.beta2 = float(a.num("beta2", s.opt.beta2));
         s.opt.eps = float(a.num("eps", s.opt.eps));
         const auto r = rates.find(k);
-        s.lr = r != rates.end() ? r->second : all;
+        s.lr = r != rates.end() ? r->second : all ? *all : dl::suggestedLearningRate(surface.kind, k);
         specs.push_back(s);
     }
     const long iterations = long(a.num("iterations", 500));
@@ -146,7 +147,7 @@ std::vector<dlcli::Command> dynamicsCommands()
                           {"kappa", Kind::Number, "the valley's condition number κ (10)"},
                           {"start", Kind::Text, "the start x,y (the surface's own)"},
                           {"optimizers", Kind::Text, "which race, e.g. gd,momentum,adam (gd,momentum,rmsprop,adam)"},
-                          {"lr", Kind::Text, "α for all (0.01), or per optimiser: gd:0.001,adam:0.05"},
+                          {"lr", Kind::Text, "α for all, or per optimiser: gd:0.001,adam:0.05 (each its suggested α on the surface)"},
                           {"beta", Kind::Number, "momentum β (0.9)"},
                           {"beta1", Kind::Number, "Adam β₁ (0.9)"},
                           {"beta2", Kind::Number, "RMSprop and Adam β₂ (0.999)"},

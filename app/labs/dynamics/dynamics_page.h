@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// The training-dynamics lab (issue 15; COURSE.md §4): the optimiser race — GD, Momentum, RMSprop and Adam
+// stepping side by side on a 2-D loss surface from a start the user clicks, their paths on the contour map,
+// the loss of each against the step on a log scale, α, β, β₁, β₂, ε and the gradient noise σ live; Step shows
+// one iteration with each optimiser's state as arrows.
+#pragma once
+#include "dynamics_worker.h"
+#include "widgets/lab_page.h"
+#include "widgets/lab_thread.h"
+
+#include <array>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace lab {
+
+class ContourView;
+class SeriesPlot;
+
+class DynamicsPage : public LabPage {
+    Q_OBJECT
+  public:
+    explicit DynamicsPage(QWidget* parent = nullptr);
+    void run() override { m_worker.start(); }
+    void pause() override { m_worker.pause(); }
+    void stepOnce() override;
+    void reset() override { restart(); }
+    // The race's settings (what the controls do).
+    void setSurface(dl::SurfaceKind k);
+    void setKappa(double kappa);
+    bool setStart(const QString& xy); // "x,y"; false: the sentence went out and nothing changed
+    void setStart(QPointF p);
+    void setRacing(dl::OptKind k, bool on);
+    void setLearningRate(dl::OptKind k, double lr); // live
+    void setNoise(double sigma);                   // live
+    void setSpeed(int stepsPerSecond);
+    void setMaxIterations(int n);
+    const RaceSnapshot& last() const { return m_last; }
+    ContourView* contour() const { return m_view; }
+    SeriesPlot* lossPlot() const { return m_loss; }
+    QList<QCommandLineOption> commandLineOptions() const override;
+    void shoot(const QCommandLineParser& cli, LabShot& shot) override;
+
+  private:
+    static constexpr int kKinds = 4; // GD, Momentum, RMSprop, Adam (dl::OptKind's order)
+    QWidget* buildControls();
+    void restart();                // a new race from the controls
+    void sendSpecs();              // live α, β…: to the worker
+    dl::RacerSpec specFor(int kind) const;
+    void apply(const RaceSnapshot& s);
+    LabThread<DynamicsWorker> m_worker{"dynamics"};
+    ContourView* m_view;
+    SeriesPlot* m_loss;
+    QTableWidget* m_table;
+    QComboBox* m_surface;
+    QDoubleSpinBox *m_kappa, *m_beta, *m_beta1, *m_beta2, *m_eps, *m_noise;
+    QLineEdit* m_start;
+    QSpinBox *m_speed, *m_iterations;
+    QCheckBox* m_arrows;
+    std::array<QCheckBox*, kKinds> m_use{};
+    std::array<QDoubleSpinBox*, kKinds> m_lr{};
+    std::vector<int> m_racing; // the kinds in the race now, in its order
+    QPointF m_startPoint;
+    RaceSnapshot m_last;
+    long m_plotted = 0; // steps already on the loss plot
+};
+
+} // namespace lab
