@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <list>
@@ -275,6 +276,28 @@ int runCommands(int argc, char** argv, const std::vector<Command>& commands)
         }
     }
     return 2; // not reached: require_subcommand(1)
+}
+
+int runStudy(dl::Study& study, const Args& a, const char* name)
+{
+    const bool quiet = a.has("quiet") || a.has("json");
+    int lastShown = -1;
+    while (!cancelFlag().requested() && study.advance()) {
+        const int percent = static_cast<int>(100 * study.progress());
+        if (!quiet && percent / 10 != lastShown) std::fprintf(stderr, "%s: %d %%\n", name, percent), lastShown = percent / 10;
+    }
+    const dl::StudyReport r = study.report();
+    if (a.has("json")) {
+        std::printf("%s\n", dl::toJson(r).dump().c_str());
+        return 0;
+    }
+    std::printf("%s\n", r.title.c_str());
+    for (const auto& row : r.table) {
+        for (size_t i = 0; i < row.size(); ++i) std::printf(i ? "  %-14s" : "%-22s", row[i].c_str());
+        std::printf("\n");
+    }
+    std::printf("%s\n", r.note.c_str());
+    return 0;
 }
 
 } // namespace dlcli

@@ -5,6 +5,7 @@
 // status 2). Each lab's subcommands live in its folder (app/labs/<lab>/cli.h); app/main_cli.cpp lists them.
 // Qt-free.
 #pragma once
+#include "core/train/study.h"
 #include "core/data/image_source.h"
 #include "core/optim/schedule.h"
 #include "core/util/cancel.h"
@@ -76,5 +77,10 @@ int runCommands(int argc, char** argv, const std::vector<Command>& commands);
 
 // Set by Ctrl-C: long commands stop at their next step and report what they did.
 dl::CancelFlag& cancelFlag();
+
+// Runs a study (core/train/study.h) to its end or a Ctrl-C, "NAME: 40 %" on stderr every tenth unless
+// --quiet or --json, then prints its report: the title, the table and the note, or with --json the whole
+// report (curves included) as one JSON object. What every lab's study subcommand ends with.
+int runStudy(dl::Study& study, const Args& a, const char* name);
 
 } // namespace dlcli

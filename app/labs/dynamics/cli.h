@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The training-dynamics lab's dlcli subcommands: race (Qt-free; app/cli/command.h).
+// The training-dynamics lab's dlcli subcommands: race and initstudy (Qt-free; app/cli/command.h).
 #pragma once
 #include "app/cli/command.h"
 
-std::vector<dlcli::Command> dynamicsCommands();
+std::vector<dlcli::Command> dynamicsCommands(); // race (cli_race.cpp), initstudy
+dlcli::Command initstudyCommand();             // cli_initstudy.cpp

@@ -140,7 +140,8 @@ int race(const Args& a)
 
 std::vector<dlcli::Command> dynamicsCommands()
 {
-    return {{"race",
+    return {initstudyCommand(),
+            {"race",
              "the training-dynamics lab's optimiser race headless: optimisers side by side on a 2-D loss surface "
              "(COURSE.md §4)",
              dlcli::join({{"surface", Kind::Text, "valley|rosenbrock|saddle|beale|plateau|rastrigin (valley)"},

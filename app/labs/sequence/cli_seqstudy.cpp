@@ -124,24 +124,7 @@ std::unique_ptr<dl::Study> makeStudy(const Args& a)
 int seqstudy(const Args& a)
 {
     std::unique_ptr<dl::Study> study = makeStudy(a);
-    const bool quiet = a.has("quiet") || a.has("json");
-    int lastShown = -1;
-    while (!dlcli::cancelFlag().requested() && study->advance()) {
-        const int percent = static_cast<int>(100 * study->progress());
-        if (!quiet && percent / 10 != lastShown) std::fprintf(stderr, "seqstudy: %d %%\n", percent), lastShown = percent / 10;
-    }
-    const dl::StudyReport r = study->report();
-    if (a.has("json")) {
-        std::printf("%s\n", dl::toJson(r).dump().c_str());
-        return 0;
-    }
-    std::printf("%s\n", r.title.c_str());
-    for (const auto& row : r.table) {
-        for (size_t i = 0; i < row.size(); ++i) std::printf(i ? "  %-14s" : "%-22s", row[i].c_str());
-        std::printf("\n");
-    }
-    std::printf("%s\n", r.note.c_str());
-    return 0;
+    return dlcli::runStudy(*study, a, "seqstudy");
 }
 
 } // namespace

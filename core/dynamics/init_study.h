@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Initialisation in depth (issue 15; COURSE.md §3 "Initialization"): the same deep MLP (depth hidden layers of
+// `width` units, ReLU by default) on the same 2-D data, initialised with zeros, random ×0.01, ×10, Xavier and
+// He in turn. For each: at step 0, per hidden layer, the standard deviation of its activations over a batch
+// and of its weight gradient dL/dW — vanishing (shrinking layer after layer) and exploding made visible —; then
+// the same training (one seed: the same batches) and its train accuracy; and the spreads again after it.
+// A study (core/train/study.h): the lab runs it in pieces on its worker, dlcli initstudy in a loop. Qt-free.
+#pragma once
+#include "core/layers/registry.h"
+#include "core/tensor/init.h"
+#include "core/train/hyper.h"
+#include "core/train/study.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+class Trainer;
+
+struct InitStudySpec {
+    std::string dataset = "moons"; // a syntheticKinds() name; 300 points, all trained on
+    int depth = 10, width = 16;    // hidden layers and units each
+    Act activation = Act::ReLU;
+    bool batchNorm = false;
+    std::vector<Init> inits{Init::Zeros, Init::Small, Init::Large, Init::Xavier, Init::He};
+    long steps = 2000; // per init; mini-batches of `hyper.batch`
+    Hyperparams hyper; // GD, α 0.01, batch 64 unless set
+    std::uint32_t seed = 1;
+    InitStudySpec();
+};
+
+struct LayerSpreads {
+    std::vector<double> activation; // per hidden layer: std of its activations over the probe batch
+    std::vector<double> gradient;   // per hidden layer: std of dL/dW of the dense layer feeding it
+};
+
+struct InitOutcome {
+    Init init;
+    LayerSpreads start, end;  // at step 0 and after the training
+    double trainAccuracy = 0; // after the training (the course reports train accuracy)
+    double firstCost = 0, lastCost = 0;
+    bool diverged = false;
+};
+
+// The spreads of `t`'s model on its whole training set (one forward in training mode and one backward, no
+// update): what the lab draws per layer.
+LayerSpreads measureSpreads(Trainer& t);
+
+class InitStudy : public Study {
+  public:
+    explicit InitStudy(const InitStudySpec& s); // ConfigError for a depth, width or steps out of range
+    ~InitStudy() override;
+    bool advance() override; // the next init's step-0 spreads, or the next 100 of its training steps
+    double progress() const override;
+    StudyReport report() const override;
+    const std::vector<InitOutcome>& outcomes() const { return m_done; }
+
+  private:
+    InitStudySpec m_spec;
+    std::vector<InitOutcome> m_done;
+    std::unique_ptr<Trainer> m_trainer; // the init being trained
+    InitOutcome m_current;
+    size_t m_next = 0; // index into m_spec.inits of the next init to start
+};
+
+} // namespace dl
