@@ -5,6 +5,9 @@
 // table following the race; the paths are the core's (tst_race checks those by hand).
 #include "app/labs/dynamics/contour_view.h"
 #include "app/labs/dynamics/dynamics_page.h"
+#include "app/labs/dynamics/init_tab.h"
+#include "core/tensor/init.h"
+#include "widgets/study_view.h"
 #include "widgets/series_plot.h"
 
 #include <QCheckBox>
@@ -110,6 +113,35 @@ class TstDynamics : public QObject {
         QVERIFY(!page.last().racers[1].diverged);
         QVERIFY(page.last().racers[1].losses.back() < 1e-6);
         QCOMPARE(page.findChild<QTableWidget*>("dynTable")->item(0, 5)->text(), QString("left the plane"));
+    }
+
+    void initialisationTab()
+    {
+        // The study through its tab: none ticked is one sentence and nothing runs; then four layers, two inits,
+        // 100 steps: the plots get a curve per init and a point per layer, the table a row per init.
+        lab::DynamicsPage page;
+        lab::InitTab* tab = page.initTab();
+        QSignalSpy messages(&page, &lab::LabPage::message);
+        for (int i = 0; i < 5; ++i) tab->setInitUsed(i, false);
+        tab->run();
+        QCOMPARE(errors(messages), QStringList{"Tick at least one initialisation."});
+        QVERIFY(!tab->runner()->isRunning());
+        tab->setInitUsed(int(dl::Init::Small), true);
+        tab->setInitUsed(int(dl::Init::He), true);
+        tab->setDepth(4);
+        tab->setSteps(100);
+        QSignalSpy done(tab->runner(), &lab::StudyRunner::finished);
+        tab->run();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        const dl::StudyReport& r = tab->runner()->view()->report();
+        QCOMPARE(r.table.size(), size_t(3));
+        QCOMPARE(r.table[1][0], std::string("random"));
+        QCOMPARE(r.table[2][0], std::string("he"));
+        QCOMPARE(r.panels[0].curves.size(), size_t(2));
+        QCOMPARE(r.panels[0].curves[1].y.size(), size_t(4));
+        QVERIFY(r.panels[0].curves[1].y.back() > 100 * r.panels[0].curves[0].y.back()); // He against ×0.01
+        QVERIFY(tab->runner()->last().done);
+        QCOMPARE(errors(messages).size(), 1);
     }
 };
 

@@ -2,6 +2,7 @@
 #include "dynamics_page.h"
 
 #include "contour_view.h"
+#include "init_tab.h"
 #include "widgets/series_plot.h"
 
 #include "core/util/error.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -67,9 +69,16 @@ DynamicsPage::DynamicsPage(QWidget* parent)
     bottom->setMinimumHeight(230);
     right->addWidget(bottom);
     right->setStretchFactor(0, 2), right->setStretchFactor(1, 1);
-    auto* h = new QHBoxLayout(this);
+    auto* race = new QWidget;
+    auto* h = new QHBoxLayout(race);
     h->addWidget(buildControls());
     h->addWidget(right, 1);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(race, tr("Optimiser race"));
+    m_init = new InitTab;
+    m_tabs->addTab(m_init, tr("Initialisation in depth"));
+    (new QVBoxLayout(this))->addWidget(m_tabs);
+    connect(m_init, &InitTab::message, this, &LabPage::message);
     connect(m_view, &ContourView::startPicked, this, qOverload<QPointF>(&DynamicsPage::setStart));
     m_worker.relay(&DynamicsWorker::raced, this, &DynamicsPage::apply);
     connectWorker(m_worker);
@@ -310,7 +319,10 @@ QList<QCommandLineOption> DynamicsPage::commandLineOptions() const
             {"dynamics-steps", "Dynamics screenshot: iterations before the picture.", "N", "500"},
             {"dynamics-start", "Dynamics screenshot: the start x,y (default: the surface's).", "x,y"},
             {"dynamics-noise", "Dynamics screenshot: the gradient noise σ.", "sigma", "0"},
-            {"dynamics-arrows", "Dynamics screenshot: draw each optimiser's state as arrows."}};
+            {"dynamics-arrows", "Dynamics screenshot: draw each optimiser's state as arrows."},
+            {"dynamics-init", "Dynamics screenshot: the initialisation study with this many hidden layers.", "depth"},
+            {"dynamics-init-steps", "Dynamics screenshot: the initialisation study's steps.", "N", "2000"},
+            {"dynamics-init-batch-norm", "Dynamics screenshot: the initialisation study with batch norm."}};
 }
 
 // The recipe: the surface, the start, N iterations at full pace, then the picture.
@@ -319,6 +331,16 @@ void DynamicsPage::shoot(const QCommandLineParser& cli, LabShot& shot)
     connect(this, &LabPage::message, this, [&shot](const QString& m, bool error) {
         if (error) shot.fail(m);
     });
+    if (cli.isSet("dynamics-init")) {
+        m_tabs->setCurrentWidget(m_init);
+        m_init->setDepth(cli.value("dynamics-init").toInt());
+        m_init->setSteps(cli.value("dynamics-init-steps").toInt());
+        m_init->setBatchNorm(cli.isSet("dynamics-init-batch-norm"));
+        connect(m_init->runner(), &StudyRunner::finished, this, [this, &shot] {
+            QTimer::singleShot(300, this, [&shot] { shot.grab(); });
+        });
+        return m_init->run();
+    }
     dl::SurfaceKind k;
     try {
         k = dl::parseSurface(cli.value("dynamics-surface").toStdString());

@@ -2,7 +2,7 @@
 // The training-dynamics lab (issue 15; COURSE.md §4): the optimiser race — GD, Momentum, RMSprop and Adam
 // stepping side by side on a 2-D loss surface from a start the user clicks, their paths on the contour map,
 // the loss of each against the step on a log scale, α, β, β₁, β₂, ε and the gradient noise σ live; Step shows
-// one iteration with each optimiser's state as arrows.
+// one iteration with each optimiser's state as arrows. A second tab: initialisation in depth (init_tab.h).
 #pragma once
 #include "dynamics_worker.h"
 #include "widgets/lab_page.h"
@@ -15,11 +15,13 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 class QTableWidget;
 
 namespace lab {
 
 class ContourView;
+class InitTab;
 class SeriesPlot;
 
 class DynamicsPage : public LabPage {
@@ -43,6 +45,7 @@ class DynamicsPage : public LabPage {
     const RaceSnapshot& last() const { return m_last; }
     ContourView* contour() const { return m_view; }
     SeriesPlot* lossPlot() const { return m_loss; }
+    InitTab* initTab() const { return m_init; }
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
@@ -56,6 +59,8 @@ class DynamicsPage : public LabPage {
     LabThread<DynamicsWorker> m_worker{"dynamics"};
     ContourView* m_view;
     SeriesPlot* m_loss;
+    QTabWidget* m_tabs;
+    InitTab* m_init;
     QTableWidget* m_table;
     QComboBox* m_surface;
     QDoubleSpinBox *m_kappa, *m_beta, *m_beta1, *m_beta2, *m_eps, *m_noise;

@@ -79,7 +79,8 @@ std::vector<int> parseSpans(const QString& text, QString* error)
 } // namespace
 
 SequenceExperiments::SequenceExperiments(std::function<SequenceConfig()> config, QWidget* parent)
-    : QWidget(parent), m_config(std::move(config))
+    : QWidget(parent), m_config(std::move(config)),
+      m_runner(new StudyRunner("sequence-experiments", [this](QString* error) { return factory(error); }))
 {
     auto* v = new QVBoxLayout(this);
     auto* form = new QFormLayout;
@@ -111,30 +112,17 @@ SequenceExperiments::SequenceExperiments(std::function<SequenceConfig()> config,
     row->addWidget(m_steps);
     row->addWidget(new QLabel(tr("Forget bias")));
     row->addWidget(m_forgetBias);
-    m_run = new QPushButton(tr("Run experiment"));
-    m_cancel = new QPushButton(tr("Cancel"));
-    m_cancel->setEnabled(false);
-    row->addWidget(m_run);
-    row->addWidget(m_cancel);
     form->addRow(row);
-    v->addLayout(form);
     m_about = new QLabel;
     m_about->setWordWrap(true);
-    v->addWidget(m_about);
-    m_view = new StudyView;
-    v->addWidget(m_view, 1);
-
+    form->addRow(m_about);
+    m_runner->addControls(form);
+    v->addWidget(m_runner, 1);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &SequenceExperiments::kindChanged);
-    connect(m_run, &QPushButton::clicked, this, &SequenceExperiments::runExperiment);
-    connect(m_cancel, &QPushButton::clicked, this, &SequenceExperiments::cancel);
-    m_worker.relay(&StudyWorker::reported, this, &SequenceExperiments::onReport);
-    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { emit message(m, true); });
-    m_worker.relay(&LabWorker::runningChanged, this, [this](bool r) {
-        m_running = r;
-        m_run->setEnabled(!r);
-        m_cancel->setEnabled(r);
-        if (!r) emit finished();
-    });
+    connect(m_runner->runButton(), &QPushButton::clicked, this, &SequenceExperiments::runExperiment);
+    connect(m_runner, &StudyRunner::reported, this, &SequenceExperiments::reported);
+    connect(m_runner, &StudyRunner::finished, this, &SequenceExperiments::finished);
+    connect(m_runner, &StudyRunner::message, this, &SequenceExperiments::message);
     kindChanged();
 }
 
@@ -175,7 +163,7 @@ void SequenceExperiments::kindChanged()
     m_lstm->setEnabled(kind() != Clipping);
     m_gru->setChecked(true), m_lstm->setChecked(true);
     m_rnn->setChecked(kind() != Cells && kind() != Tagging);
-    m_view->clear(tr(k.name));
+    view()->clear(tr(k.name));
 }
 
 StudyWorker::Factory SequenceExperiments::factory(QString* error) const
@@ -248,32 +236,7 @@ StudyWorker::Factory SequenceExperiments::factory(QString* error) const
 
 void SequenceExperiments::runExperiment()
 {
-    QString error;
-    StudyWorker::Factory make = factory(&error);
-    if (!make) {
-        emit message(error, true);
-        return;
-    }
-    const long id = ++m_runId;
-    m_running = true;
-    m_last = {};
-    m_run->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_view->clear(tr(kKinds[m_kind->currentIndex()].name));
-    m_worker.call([id, make](StudyWorker& w) { w.begin(id, make); });
-}
-
-void SequenceExperiments::cancel()
-{
-    m_worker.pause();
-}
-
-void SequenceExperiments::onReport(const StudySnapshot& s)
-{
-    if (s.runId != m_runId) return; // a report of an experiment dropped since
-    m_last = s;
-    m_view->show(s.report, s.progress, s.done);
-    emit reported();
+    m_runner->run(tr(kKinds[m_kind->currentIndex()].name));
 }
 
 } // namespace lab

@@ -6,8 +6,7 @@
 // Progress and Cancel; the report (plots, table, note) in a StudyView.
 #pragma once
 #include "app/labs/sequence/sequence_snapshot.h"
-#include "widgets/lab_thread.h"
-#include "widgets/study_worker.h"
+#include "widgets/study_runner.h"
 
 #include <QWidget>
 #include <functional>
@@ -22,8 +21,6 @@ class QCheckBox;
 
 namespace lab {
 
-class StudyView;
-
 class SequenceExperiments : public QWidget {
     Q_OBJECT
   public:
@@ -35,10 +32,10 @@ class SequenceExperiments : public QWidget {
     void setSteps(int steps);
     void setSpans(const QString& spans); // "5,20,50"
     void runExperiment();                // starts the chosen one (a running one is dropped)
-    void cancel();
-    bool isRunning() const { return m_running; }
-    StudyView* view() const { return m_view; }
-    const StudySnapshot& last() const { return m_last; }
+    void cancel() { m_runner->cancel(); }
+    bool isRunning() const { return m_runner->isRunning(); }
+    StudyView* view() const { return m_runner->view(); }
+    const StudySnapshot& last() const { return m_runner->last(); }
 
   signals:
     void reported(); // a snapshot arrived
@@ -48,20 +45,14 @@ class SequenceExperiments : public QWidget {
   private:
     void kindChanged();
     StudyWorker::Factory factory(QString* error) const;
-    void onReport(const StudySnapshot& s);
     std::function<SequenceConfig()> m_config;
-    LabThread<StudyWorker> m_worker{"sequence-experiments"};
-    long m_runId = 0;
-    bool m_running = false;
-    StudySnapshot m_last;
+    StudyRunner* m_runner;
     QComboBox *m_kind, *m_cellForTagging;
     QLineEdit* m_spans;
     QSpinBox* m_steps;
     QDoubleSpinBox* m_forgetBias;
     QCheckBox *m_rnn, *m_gru, *m_lstm;
     QLabel *m_about, *m_spansLabel;
-    QPushButton *m_run, *m_cancel;
-    StudyView* m_view;
 };
 
 } // namespace lab

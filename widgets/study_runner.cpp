@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/study_runner.h"
+
+#include "widgets/study_view.h"
+
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace lab {
+
+StudyRunner::StudyRunner(const char* threadName, MakeFactory make, QWidget* parent)
+    : QWidget(parent), m_make(std::move(make)), m_worker(threadName)
+{
+    auto* v = new QVBoxLayout(this);
+    v->setContentsMargins(0, 0, 0, 0);
+    m_controls = new QVBoxLayout;
+    v->addLayout(m_controls);
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    m_run = new QPushButton(tr("Run experiment"));
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setEnabled(false);
+    row->addWidget(m_run);
+    row->addWidget(m_cancel);
+    m_runRow = row;
+    v->addLayout(row);
+    m_view = new StudyView;
+    v->addWidget(m_view, 1);
+    connect(m_cancel, &QPushButton::clicked, this, &StudyRunner::cancel);
+    m_worker.relay(&StudyWorker::reported, this, &StudyRunner::onReport);
+    m_worker.relay(&LabWorker::failed, this, [this](const QString& m) { emit message(m, true); });
+    m_worker.relay(&LabWorker::runningChanged, this, [this](bool r) {
+        m_running = r;
+        m_run->setEnabled(!r);
+        m_cancel->setEnabled(r);
+        if (!r) emit finished();
+    });
+}
+
+void StudyRunner::addControls(QLayout* controls)
+{
+    m_controls->addLayout(controls);
+}
+
+void StudyRunner::addToRunRow(QWidget* w)
+{
+    static_cast<QHBoxLayout*>(m_runRow)->insertWidget(m_runRow->count() - 2, w);
+}
+
+void StudyRunner::run(const QString& title)
+{
+    QString error;
+    StudyWorker::Factory make = m_make(&error);
+    if (!make) {
+        emit message(error, true);
+        return;
+    }
+    const long id = ++m_runId;
+    m_running = true;
+    m_last = {};
+    m_run->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_view->clear(title);
+    m_worker.call([id, make](StudyWorker& w) { w.begin(id, make); });
+}
+
+void StudyRunner::cancel()
+{
+    m_worker.pause();
+}
+
+void StudyRunner::onReport(const StudySnapshot& s)
+{
+    if (s.runId != m_runId) return; // a report of a study dropped since
+    m_last = s;
+    m_view->show(s.report, s.progress, s.done);
+    emit reported();
+}
+
+} // namespace lab

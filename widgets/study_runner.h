@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// A study tab's working part, the same in every lab: the study's own lab thread (widgets/study_worker.h),
+// Run and Cancel, and the report as it grows in a StudyView. The owner adds its controls (addControls) and
+// says how to build the study from them (a factory maker: an empty factory with the sentence why, e.g. "Tick
+// at least one cell"). A newer run drops the one before; Cancel stops within one piece. Knows no lab.
+#pragma once
+#include "widgets/lab_thread.h"
+#include "widgets/study_worker.h"
+
+#include <QWidget>
+#include <functional>
+
+class QPushButton;
+class QVBoxLayout;
+
+namespace lab {
+
+class StudyView;
+
+class StudyRunner : public QWidget {
+    Q_OBJECT
+  public:
+    using MakeFactory = std::function<StudyWorker::Factory(QString* error)>;
+    StudyRunner(const char* threadName, MakeFactory make, QWidget* parent = nullptr);
+    void addControls(QLayout* controls); // above the Run row, in the order added
+    void addToRunRow(QWidget* w);        // beside Run and Cancel (before them)
+    void run(const QString& title);      // builds the study (a bad setting: one sentence) and starts it
+    void cancel();
+    bool isRunning() const { return m_running; }
+    StudyView* view() const { return m_view; }
+    const StudySnapshot& last() const { return m_last; }
+    QPushButton* runButton() const { return m_run; }
+
+  signals:
+    void reported(); // a snapshot arrived
+    void finished(); // the study completed, was cancelled or failed
+    void message(const QString& text, bool error);
+
+  private:
+    void onReport(const StudySnapshot& s);
+    MakeFactory m_make;
+    LabThread<StudyWorker> m_worker;
+    long m_runId = 0;
+    bool m_running = false;
+    StudySnapshot m_last;
+    QVBoxLayout* m_controls;
+    QLayout* m_runRow;
+    QPushButton *m_run, *m_cancel;
+    StudyView* m_view;
+    QString m_title;
+};
+
+} // namespace lab
