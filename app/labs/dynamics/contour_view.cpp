@@ -15,7 +15,8 @@ ContourView::ContourView(QWidget* parent) : QWidget(parent)
 {
     setMouseTracking(false);
     setCursor(Qt::CrossCursor);
-    setToolTip(tr("Click or drag to set where the race starts."));
+    setToolTip(tr("Click or drag to set where the race starts. Contours: 16 bands of f, each covering a sixteenth "
+                  "of the view (equal areas, not equal steps of f), so flat and steep parts both show."));
     setSurface(m_surface);
 }
 
@@ -80,26 +81,28 @@ QPointF ContourView::toSurface(QPointF w) const
             m_view.y0 + (r.bottom() - w.y()) / r.height() * (m_view.y1 - m_view.y0)};
 }
 
-// Bands of log(f − f_min + 1e-3), 16 of them between the grid's lowest and highest, from dark blue (low) to
-// pale yellow; a band's edge is a contour line.
+// 16 bands of f from dark blue (low) to pale yellow, each holding a sixteenth of the view (edges at the
+// grid's quantiles of f, so a plateau gets its contour lines too, and a valley's floor); a band's edge is a
+// contour line.
 void ContourView::renderMap()
 {
     const QRectF r = plotRect();
     const int w = std::max(2, int(r.width())), h = std::max(2, int(r.height()));
     std::vector<double> v(size_t(w) * h);
     const double fmin = m_surface.value(m_view.minX, m_view.minY);
-    double lo = INFINITY, hi = -INFINITY;
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
             const double sx = m_view.x0 + (x + 0.5) / w * (m_view.x1 - m_view.x0);
             const double sy = m_view.y1 - (y + 0.5) / h * (m_view.y1 - m_view.y0);
-            const double f = std::log(std::max(0.0, m_surface.value(sx, sy) - fmin) + 1e-3);
-            v[size_t(y) * w + x] = f;
-            lo = std::min(lo, f), hi = std::max(hi, f);
+            v[size_t(y) * w + x] = m_surface.value(sx, sy) - fmin;
         }
     constexpr int kBands = 16;
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<double> edges; // the upper edge of bands 0 … 14
+    for (int b = 1; b < kBands; ++b) edges.push_back(sorted[sorted.size() * size_t(b) / kBands]);
     m_map = QImage(w, h, QImage::Format_RGB32);
-    auto band = [&](double f) { return std::clamp(int((f - lo) / std::max(hi - lo, 1e-12) * kBands), 0, kBands - 1); };
+    auto band = [&](double f) { return int(std::upper_bound(edges.begin(), edges.end(), f) - edges.begin()); };
     for (int y = 0; y < h; ++y) {
         auto* line = reinterpret_cast<QRgb*>(m_map.scanLine(y));
         for (int x = 0; x < w; ++x) {
@@ -133,12 +136,14 @@ void ContourView::paintEvent(QPaintEvent*)
     p.drawLine(m + QPointF(-6, 0), m + QPointF(6, 0));
     p.drawLine(m + QPointF(0, -6), m + QPointF(0, 6));
     p.setClipRect(r);
-    for (const RacerTrack& t : m_race.racers) {
+    const size_t n = m_race.racers.size();
+    for (size_t i = 0; i < n; ++i) { // the first drawn widest: paths that share a valley stay visible as stripes
+        const RacerTrack& t = m_race.racers[i];
         if (t.path.empty()) continue;
         const QColor c = racerColor(t.kind);
         QPainterPath path(toWidget(t.path.front()));
         for (size_t k = 1; k < t.path.size(); ++k) path.lineTo(toWidget(t.path[k]));
-        p.setPen(QPen(c, 2));
+        p.setPen(QPen(c, 1.5 + 1.5 * double(n - 1 - i)));
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
         const QPointF at = toWidget(t.path.back());
@@ -167,6 +172,9 @@ void ContourView::paintEvent(QPaintEvent*)
         }
     }
     p.setClipping(false);
+    p.setPen(QColor(40, 40, 40));
+    p.drawText(QRectF(r.left() + 6, r.bottom() - fontMetrics().height() - 4, r.width() - 12, fontMetrics().height() + 2),
+               Qt::AlignLeft, tr("contours: 16 equal-area bands"));
     p.setPen(QPen(Qt::white, 2));
     p.setBrush(Qt::NoBrush);
     p.drawEllipse(toWidget(m_start), 7, 7);
