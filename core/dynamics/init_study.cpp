@@ -153,13 +153,17 @@ StudyReport InitStudy::report() const
     char note[400];
     std::snprintf(note, sizeof note,
                   "%d hidden layers of %d %s units%s on %s (300 points, all trained on), %ld steps of %s (α %g, "
-                  "batch %d) per initialisation from the same seed. Zeros: every unit the same, nothing to learn; "
-                  "×0.01: the activations and gradients vanish layer after layer; ×10: they explode; He keeps ReLU "
-                  "activations about level (Xavier, made for tanh, halves their variance a layer).",
+                  "batch %d) per initialisation from the same seed. ",
                   m_spec.depth, m_spec.width, actName(m_spec.activation), m_spec.batchNorm ? " with batch norm" : "",
                   m_spec.dataset.c_str(), m_spec.steps, optName(m_spec.hyper.opt.kind), double(m_spec.hyper.lr),
                   m_spec.hyper.batch);
     r.note = note;
+    r.note += m_spec.batchNorm
+                  ? "Batch norm rescales every layer's pre-activations: the spreads stay level whatever the scale "
+                    "of the weights, and only zeros (every unit the same) is left with nothing to learn."
+                  : "Zeros: every unit the same, nothing to learn; ×0.01: the activations and gradients vanish "
+                    "layer after layer; ×10: they explode; He keeps ReLU activations about level (Xavier, made for "
+                    "tanh, halves their variance a layer).";
     return r;
 }
 
