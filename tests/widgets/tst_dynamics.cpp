@@ -3,6 +3,7 @@
 // start typed (a bad one is one sentence and changes nothing) and clicked on the map, Run / Pause / Step /
 // Reset, an optimiser left out, α and the noise changed live, the iteration limit, and the loss plot and
 // table following the race; the paths are the core's (tst_race checks those by hand).
+#include "error_messages.h"
 #include "app/labs/dynamics/contour_view.h"
 #include "app/labs/dynamics/dynamics_page.h"
 #include "app/labs/dynamics/init_tab.h"
@@ -18,16 +19,10 @@
 #include <QTableWidget>
 #include <QtTest>
 
+using dltest::errors;
+
 class TstDynamics : public QObject {
     Q_OBJECT
-    static QStringList errors(const QSignalSpy& s)
-    {
-        QStringList out;
-        for (const QList<QVariant>& m : s)
-            if (m[1].toBool()) out << m[0].toString();
-        return out;
-    }
-
   private slots:
     void raceThroughTheControls()
     {

@@ -5,6 +5,7 @@
 // summary and the scatter of 60 test images per class follow; with D = 2 and the L2-normalised output every
 // drawn point lies on the unit circle; the margin set before Run is the one the worker trains with; the
 // |f(xᵢ) − f(xⱼ)| classifier answers with an accuracy.
+#include "error_messages.h"
 #include "app/labs/faces/triplet_tab.h"
 #include "core/data/image_set.h"
 #include "widgets/loss_curve_view.h"
@@ -18,17 +19,10 @@
 #include <QTest>
 #include <cmath>
 
+using dltest::errors;
+
 class TstTripletTab : public QObject {
     Q_OBJECT
-  private:
-    static QStringList errors(const QSignalSpy& s)
-    {
-        QStringList out;
-        for (const QList<QVariant>& m : s)
-            if (m[1].toBool()) out << m[0].toString();
-        return out;
-    }
-
   private slots:
     void initTestCase()
     {
