@@ -85,6 +85,28 @@ DynamicsPage::DynamicsPage(QWidget* parent)
     setSurface(dl::SurfaceKind::Valley);
 }
 
+QGroupBox* DynamicsPage::buildOptimisers()
+{
+    auto* who = new QGroupBox(tr("Optimisers and their α (live)"));
+    auto* g = new QGridLayout(who);
+    const QStringList titles{tr("GD"), tr("Momentum"), tr("RMSprop"), tr("Adam")};
+    for (int k = 0; k < kKinds; ++k) {
+        m_use[size_t(k)] = new QCheckBox(titles[k]);
+        m_use[size_t(k)]->setObjectName(QString("dynUse_%1").arg(dl::optName(dl::OptKind(k))));
+        m_use[size_t(k)]->setChecked(true);
+        QPalette pal = m_use[size_t(k)]->palette();
+        pal.setColor(QPalette::WindowText, ContourView::racerColor(k));
+        m_use[size_t(k)]->setPalette(pal);
+        m_lr[size_t(k)] = spin(1e-5, 10, 0.01, 5, tr("Learning rate α of %1").arg(titles[k]));
+        m_lr[size_t(k)]->setObjectName(QString("dynLr_%1").arg(dl::optName(dl::OptKind(k))));
+        g->addWidget(m_use[size_t(k)], k, 0);
+        g->addWidget(m_lr[size_t(k)], k, 1);
+        connect(m_use[size_t(k)], &QCheckBox::toggled, this, [this] { restart(); });
+        connect(m_lr[size_t(k)], &QDoubleSpinBox::valueChanged, this, [this] { sendSpecs(); });
+    }
+    return who;
+}
+
 QWidget* DynamicsPage::buildControls()
 {
     auto* box = new QWidget;
@@ -107,24 +129,7 @@ QWidget* DynamicsPage::buildControls()
     f->addRow(tr("start x,y"), m_start);
     v->addWidget(where);
 
-    auto* who = new QGroupBox(tr("Optimisers and their α (live)"));
-    auto* g = new QGridLayout(who);
-    const QStringList titles{tr("GD"), tr("Momentum"), tr("RMSprop"), tr("Adam")};
-    for (int k = 0; k < kKinds; ++k) {
-        m_use[size_t(k)] = new QCheckBox(titles[k]);
-        m_use[size_t(k)]->setObjectName(QString("dynUse_%1").arg(dl::optName(dl::OptKind(k))));
-        m_use[size_t(k)]->setChecked(true);
-        QPalette pal = m_use[size_t(k)]->palette();
-        pal.setColor(QPalette::WindowText, ContourView::racerColor(k));
-        m_use[size_t(k)]->setPalette(pal);
-        m_lr[size_t(k)] = spin(1e-5, 10, 0.01, 5, tr("Learning rate α of %1").arg(titles[k]));
-        m_lr[size_t(k)]->setObjectName(QString("dynLr_%1").arg(dl::optName(dl::OptKind(k))));
-        g->addWidget(m_use[size_t(k)], k, 0);
-        g->addWidget(m_lr[size_t(k)], k, 1);
-        connect(m_use[size_t(k)], &QCheckBox::toggled, this, [this] { restart(); });
-        connect(m_lr[size_t(k)], &QDoubleSpinBox::valueChanged, this, [this] { sendSpecs(); });
-    }
-    v->addWidget(who);
+    v->addWidget(buildOptimisers());
 
     auto* hyper = new QGroupBox(tr("The rest (live)"));
     auto* l = new QFormLayout(hyper);

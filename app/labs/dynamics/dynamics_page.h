@@ -13,6 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLineEdit;
 class QSpinBox;
 class QTabWidget;
@@ -52,6 +53,7 @@ class DynamicsPage : public LabPage {
   private:
     static constexpr int kKinds = 4; // GD, Momentum, RMSprop, Adam (dl::OptKind's order)
     QWidget* buildControls();
+    QGroupBox* buildOptimisers(); // a tick and an α per optimiser
     void restart();                // a new race from the controls
     void sendSpecs();              // live α, β…: to the worker
     dl::RacerSpec specFor(int kind) const;
