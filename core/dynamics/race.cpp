@@ -19,6 +19,7 @@ void checkSpec(const RacerSpec& s)
     for (float b : {c.beta, c.beta1, c.beta2})
         if (!(b >= 0 && b < 1)) throw ConfigError("β, β₁ and β₂ must be in [0, 1)");
     if (!(c.eps > 0)) throw ConfigError("ε must be above 0");
+    if (!(c.weightDecay >= 0) || !std::isfinite(c.weightDecay)) throw ConfigError("the weight decay λ must be 0 or more");
 }
 
 } // namespace
@@ -53,12 +54,13 @@ void Race::record(Racer& r)
     st.x = r.param.value[0], st.y = r.param.value[1];
     st.loss = m_surface.value(st.x, st.y);
     st.pathX.push_back(st.x), st.pathY.push_back(st.y), st.losses.push_back(st.loss);
-    // The optimiser's slots (optimizer.h: slotsPerParam × params, here one param): Momentum [v], RMSprop [s],
-    // Adam [v, s].
+    // The optimiser's slots (optimizer.h: slotsPerParam × params, here one param): Momentum and Nesterov [v],
+    // RMSprop [s], Adam and AdamW [v, s].
     const std::vector<Tensor>& m = r.opt->moments();
     const OptKind k = r.opt->kind();
-    const Tensor* v = k == OptKind::Momentum || k == OptKind::Adam ? &m[0] : nullptr;
-    const Tensor* s = k == OptKind::RMSprop ? &m[0] : k == OptKind::Adam ? &m[1] : nullptr;
+    const bool adam = k == OptKind::Adam || k == OptKind::AdamW;
+    const Tensor* v = k == OptKind::Momentum || k == OptKind::Nesterov || adam ? &m[0] : nullptr;
+    const Tensor* s = k == OptKind::RMSprop ? &m[0] : adam ? &m[1] : nullptr;
     for (int a = 0; a < 2; ++a) {
         st.first[a] = v ? (*v)[size_t(a)] : 0.0;
         st.second[a] = s ? (*s)[size_t(a)] : 0.0;
@@ -101,7 +103,7 @@ float suggestedLearningRate(SurfaceKind surface, OptKind k)
 {
     // Per surface: GD and Momentum (the course's form moves as fast as GD at the same α once v has built up),
     // then RMSprop and Adam, whose steps are about α per axis whatever the gradient's size.
-    const bool perAxis = k == OptKind::RMSprop || k == OptKind::Adam;
+    const bool perAxis = k == OptKind::RMSprop || k == OptKind::Adam || k == OptKind::AdamW;
     switch (surface) {
     case SurfaceKind::Valley:
         return perAxis ? 0.05f : 0.1f;

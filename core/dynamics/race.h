@@ -3,7 +3,7 @@
 // (surface.h) from one start. Each racer is the core's own optimiser (core/optim: the same update code that
 // trains every network in the app) on a two-number parameter, so a path is exactly what GD, Momentum
 // (v = βv + (1 − β)dW), RMSprop or Adam do; its state — the velocity v and the per-axis s — is readable for
-// drawing. Optional gradient noise N(0, σ²) per coordinate (a mini-batch's noise), from a seeded generator: the
+// drawing. Nesterov and AdamW race too (core/optim's extras beyond the course). Optional gradient noise N(0, σ²) per coordinate (a mini-batch's noise), from a seeded generator: the
 // same race twice is the same race. Qt-free.
 #pragma once
 #include "core/dynamics/surface.h"
@@ -25,8 +25,8 @@ struct RacerSpec {
 struct RacerState {
     double x = 0, y = 0, loss = 0;
     bool diverged = false;           // left the plane (|x| or |y| > 1e6, or not finite): it stops there
-    double first[2] = {0, 0};        // Momentum's v, Adam's v (0 for GD and RMSprop)
-    double second[2] = {0, 0};       // RMSprop's and Adam's s (0 for GD and Momentum)
+    double first[2] = {0, 0};        // Momentum's, Nesterov's and Adam's v (0 for GD and RMSprop)
+    double second[2] = {0, 0};       // RMSprop's and Adam's s (0 for GD, Momentum and Nesterov)
     std::vector<double> pathX, pathY; // every position, the start first
     std::vector<double> losses;       // f at every position
 };

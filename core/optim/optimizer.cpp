@@ -19,16 +19,20 @@ const char* optName(OptKind k)
         return "rmsprop";
     case OptKind::Adam:
         return "adam";
+    case OptKind::Nesterov:
+        return "nesterov";
+    case OptKind::AdamW:
+        return "adamw";
     }
     return "?";
 }
 
 OptKind parseOpt(const std::string& s)
 {
-    for (OptKind k : {OptKind::GD, OptKind::Momentum, OptKind::RMSprop, OptKind::Adam})
+    for (OptKind k : {OptKind::GD, OptKind::Momentum, OptKind::RMSprop, OptKind::Adam, OptKind::Nesterov, OptKind::AdamW})
         if (s == optName(k)) return k;
     if (s == "sgd") return OptKind::GD;
-    throw ConfigError("unknown optimizer \"" + s + "\"; use gd, momentum, rmsprop or adam");
+    throw ConfigError("unknown optimizer \"" + s + "\"; use gd, momentum, rmsprop, adam, nesterov or adamw");
 }
 
 Optimizer::Optimizer(const OptimizerConfig& c, const std::vector<Param*>& params, int slotsPerParam)
@@ -77,6 +81,18 @@ void Momentum::step(const std::vector<Param*>& params, float lr)
     }
 }
 
+void Nesterov::step(const std::vector<Param*>& params, float lr)
+{
+    ++m_t;
+    const float b = m_cfg.beta;
+    for (size_t i = 0; i < params.size(); ++i) {
+        auto v = m_slots[i].arr();
+        auto g = params[i]->grad.arr();
+        v = b * v + (1.f - b) * g;
+        params[i]->value.arr() -= lr * (b * v + (1.f - b) * g); // the step the next v would take from here
+    }
+}
+
 void RmsProp::step(const std::vector<Param*>& params, float lr)
 {
     ++m_t;
@@ -93,6 +109,7 @@ void Adam::step(const std::vector<Param*>& params, float lr)
 {
     ++m_t;
     const float b1 = m_cfg.beta1, b2 = m_cfg.beta2, eps = m_cfg.eps;
+    const float decay = m_decoupled ? m_cfg.weightDecay : 0.f; // AdamW: −αλW beside the Adam step
     // Bias corrections in double: 1-β₂ᵗ for small t is where float loses digits.
     const float c1 = static_cast<float>(1.0 - std::pow(static_cast<double>(b1), static_cast<double>(m_t)));
     const float c2 = static_cast<float>(1.0 - std::pow(static_cast<double>(b2), static_cast<double>(m_t)));
@@ -112,7 +129,7 @@ void Adam::step(const std::vector<Param*>& params, float lr)
             const ConstArrMap<float> gc(g + c0, len);
             vc = b1 * vc + (1.f - b1) * gc;
             sc = b2 * sc + (1.f - b2) * gc.square();
-            wc -= lr * (vc / c1) / ((sc / c2).sqrt() + eps);
+            wc -= lr * ((vc / c1) / ((sc / c2).sqrt() + eps) + decay * wc);
         }
     }
 }
@@ -128,6 +145,10 @@ std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& c, const std::ve
         return std::make_unique<RmsProp>(c, params);
     case OptKind::Adam:
         return std::make_unique<Adam>(c, params);
+    case OptKind::Nesterov:
+        return std::make_unique<Nesterov>(c, params);
+    case OptKind::AdamW:
+        return std::make_unique<Adam>(c, params, true);
     }
     return nullptr;
 }

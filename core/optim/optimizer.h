@@ -10,8 +10,8 @@
 
 namespace dl {
 
-enum class OptKind { GD, Momentum, RMSprop, Adam };
-const char* optName(OptKind k);         // "gd", "momentum", "rmsprop", "adam"
+enum class OptKind { GD, Momentum, RMSprop, Adam, Nesterov, AdamW };
+const char* optName(OptKind k);         // "gd", "momentum", "rmsprop", "adam", "nesterov", "adamw"
 OptKind parseOpt(const std::string& s); // throws ConfigError
 
 struct OptimizerConfig {
@@ -20,6 +20,7 @@ struct OptimizerConfig {
     float beta1 = 0.9f;   // Adam β₁
     float beta2 = 0.999f; // Adam β₂, RMSprop β₂
     float eps = 1e-8f;    // Adam/RMSprop ε
+    float weightDecay = 0.01f; // AdamW's decoupled λ (Loshchilov & Hutter 2019: W −= αλW beside Adam's step)
     bool operator==(const OptimizerConfig&) const = default;
 };
 

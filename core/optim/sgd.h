@@ -22,4 +22,14 @@ class Momentum : public Optimizer {
     void step(const std::vector<Param*>& params, float lr) override;
 };
 
+// Nesterov's accelerated gradient (Nesterov 1983; Sutskever et al. 2013) in the course's averaged form:
+// v = β v + (1-β) dW;  W -= α (β v + (1-β) dW) — the step momentum would take next, taken now (the form
+// Dozat 2016 derives NAdam from; with β = 0 it is plain GD).
+class Nesterov : public Optimizer {
+  public:
+    Nesterov(const OptimizerConfig& c, const std::vector<Param*>& p) : Optimizer(c, p, 1) {}
+    OptKind kind() const override { return OptKind::Nesterov; }
+    void step(const std::vector<Param*>& params, float lr) override;
+};
+
 } // namespace dl

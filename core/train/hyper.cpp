@@ -24,6 +24,7 @@ void validate(const Hyperparams& h)
     range("Adam beta1", h.opt.beta1, 0, 0.9999);
     range("beta2", h.opt.beta2, 0, 0.999999);
     range("epsilon", h.opt.eps, 1e-12, 1);
+    range("weight decay", h.opt.weightDecay, 0, 10);
     range("batch size", h.batch, 0, 1000000);
     range("L2 lambda", h.l2, 0, 100);
     range("keep_prob", h.keepProb, 0.05, 1);
@@ -42,6 +43,7 @@ Json toJson(const Hyperparams& h)
     j.set("beta1", static_cast<double>(h.opt.beta1));
     j.set("beta2", static_cast<double>(h.opt.beta2));
     j.set("epsilon", static_cast<double>(h.opt.eps));
+    j.set("weight_decay", static_cast<double>(h.opt.weightDecay));
     j.set("batch", h.batch);
     j.set("l2", static_cast<double>(h.l2));
     j.set("keep_prob", static_cast<double>(h.keepProb));
@@ -65,6 +67,7 @@ Hyperparams hyperFromJson(const Json& j)
     h.opt.beta1 = f("beta1", h.opt.beta1);
     h.opt.beta2 = f("beta2", h.opt.beta2);
     h.opt.eps = f("epsilon", h.opt.eps);
+    h.opt.weightDecay = f("weight_decay", h.opt.weightDecay);
     h.batch = wholeNumber<int>(j.get("batch", static_cast<double>(h.batch)), "batch");
     h.l2 = f("l2", h.l2);
     h.keepProb = f("keep_prob", h.keepProb);
@@ -98,6 +101,7 @@ std::string describeChange(const Hyperparams& a, const Hyperparams& b)
     add("β₁", num(a.opt.beta1), num(b.opt.beta1));
     add("β₂", num(a.opt.beta2), num(b.opt.beta2));
     add("ε", num(a.opt.eps), num(b.opt.eps));
+    add("weight decay", num(a.opt.weightDecay), num(b.opt.weightDecay));
     add("batch", a.batch ? std::to_string(a.batch) : "full", b.batch ? std::to_string(b.batch) : "full");
     add("λ", num(a.l2), num(b.l2));
     add("keep_prob", num(a.keepProb), num(b.keepProb));

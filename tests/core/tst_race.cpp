@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The training-dynamics lab's loss surfaces and optimiser race (core/dynamics): every surface's gradient
 // against central differences in double and zero at its minimum; three steps of GD, Momentum, RMSprop and
-// Adam replayed by hand from the course's update rules (COURSE.md §4); on the ill-conditioned valley the
+// Adam replayed by hand from the course's update rules (COURSE.md §4), and of the extras Nesterov (Sutskever
+// et al. 2013, in the course's averaged form) and AdamW (Loshchilov & Hutter 2019); on the ill-conditioned valley the
 // measured per-step contraction of GD and Momentum against each method's iteration-matrix spectral radius
 // (Polyak 1964; Goh, "Why Momentum Really Works", Distill 2017) at GD's largest stable α and at an α where GD
 // diverges and Momentum still converges; the same noisy race twice; bad settings as one sentence.
@@ -88,7 +89,9 @@ class TstRace : public QObject {
         // The constants as the optimisers hold them (floats: 1 − 0.999f is 1.3e-5 off 0.001, enough to move
         // RMSprop's first step by 1e-5).
         const double alpha = double(0.05f), beta = double(0.9f), b1 = double(0.9f), b2 = double(0.999f), eps = double(1e-8f);
-        for (dl::OptKind k : {dl::OptKind::GD, dl::OptKind::Momentum, dl::OptKind::RMSprop, dl::OptKind::Adam}) {
+        const double lambda = double(0.01f);
+        for (dl::OptKind k : {dl::OptKind::GD, dl::OptKind::Momentum, dl::OptKind::RMSprop, dl::OptKind::Adam,
+                              dl::OptKind::Nesterov, dl::OptKind::AdamW}) {
             dl::Race race(f, -2, 1, {racer(k, float(alpha))});
             double w[2] = {-2, 1}, v[2] = {0, 0}, s[2] = {0, 0};
             for (int t = 1; t <= 3; ++t) {
@@ -108,6 +111,14 @@ class TstRace : public QObject {
                         v[a] = b1 * v[a] + (1 - b1) * g[a], s[a] = b2 * s[a] + (1 - b2) * g[a] * g[a];
                         w[a] -= alpha * (v[a] / (1 - std::pow(b1, t))) / (std::sqrt(s[a] / (1 - std::pow(b2, t))) + eps);
                         break;
+                    case dl::OptKind::Nesterov: // v = βv + (1 − β)dW, W −= α(βv + (1 − β)dW)
+                        v[a] = beta * v[a] + (1 - beta) * g[a], w[a] -= alpha * (beta * v[a] + (1 - beta) * g[a]);
+                        break;
+                    case dl::OptKind::AdamW: // Adam's step and −αλW, λ from the weight before the step
+                        v[a] = b1 * v[a] + (1 - b1) * g[a], s[a] = b2 * s[a] + (1 - b2) * g[a] * g[a];
+                        w[a] -= alpha * ((v[a] / (1 - std::pow(b1, t))) / (std::sqrt(s[a] / (1 - std::pow(b2, t))) + eps) +
+                                         lambda * w[a]);
+                        break;
                     }
                 }
                 race.step();
@@ -116,9 +127,9 @@ class TstRace : public QObject {
                          qPrintable(QString("%1 step %2: (%3, %4) vs (%5, %6)").arg(dl::optName(k)).arg(t)
                                         .arg(st.x).arg(st.y).arg(w[0]).arg(w[1])));
                 QVERIFY(std::abs(st.loss - f.value(st.x, st.y)) < 1e-12);
-                if (k == dl::OptKind::Momentum || k == dl::OptKind::Adam)
+                if (k != dl::OptKind::GD && k != dl::OptKind::RMSprop)
                     QVERIFY(std::abs(st.first[1] - v[1]) < 1e-4 * (1 + std::abs(v[1])));
-                if (k == dl::OptKind::RMSprop || k == dl::OptKind::Adam)
+                if (k == dl::OptKind::RMSprop || k == dl::OptKind::Adam || k == dl::OptKind::AdamW)
                     QVERIFY(std::abs(st.second[1] - s[1]) < 1e-4 * (1 + std::abs(s[1])));
             }
             QCOMPARE(race.state(0).pathX.size(), size_t(4)); // the start and three steps
@@ -183,6 +194,7 @@ class TstRace : public QObject {
         fails([&] { dl::Race r(f, 0, 0, {racer(dl::OptKind::GD, 0.1f)}, -1); }, "noise");
         fails([&] { dl::parseOptList("gd,adam,gd"); }, "twice");
         fails([&] { dl::parseOptList("gd,nadam"); }, "unknown optimizer");
+        QCOMPARE(dl::parseOptList("nesterov,adamw"), (std::vector<dl::OptKind>{dl::OptKind::Nesterov, dl::OptKind::AdamW}));
         dl::Race r(f, 0, 0, {racer(dl::OptKind::Adam, 0.1f)});
         dl::RacerSpec s = racer(dl::OptKind::Adam, 0.2f);
         s.opt.beta1 = 1;

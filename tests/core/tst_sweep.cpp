@@ -44,7 +44,7 @@ class TstSweep : public QObject {
         runs = dl::sweepRuns(e, dl::SweepParam::HiddenUnits, "0, 3");
         QVERIFY(runs[0].experiment.network.hidden.empty());
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError,
-                                 dl::sweepRuns(e, dl::SweepParam::Optimizer, "adam,nesterov"));
+                                 dl::sweepRuns(e, dl::SweepParam::Optimizer, "adam,nadam"));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::LearningRate, "-1"));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::sweepRuns(e, dl::SweepParam::L2, ""));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::parseSweepParam("momentum"));

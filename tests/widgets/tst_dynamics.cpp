@@ -63,7 +63,7 @@ class TstDynamics : public QObject {
         const long paused = page.last().step;
         for (const lab::RacerTrack& t : page.last().racers) QCOMPARE(long(t.path.size()), paused + 1);
         QCOMPARE(page.lossPlot()->pointCount(3), int(paused + 1));
-        QCOMPARE(page.findChild<QTableWidget*>("dynTable")->rowCount(), 4);
+        QCOMPARE(page.findChild<QTableWidget*>("dynTable")->rowCount(), 4); // the course's four by default
         // Step: one iteration, the state drawn as arrows.
         page.stepOnce();
         QTRY_COMPARE_WITH_TIMEOUT(page.last().step, paused + 1, 5000);
@@ -75,11 +75,14 @@ class TstDynamics : public QObject {
         page.stepOnce();
         QTRY_COMPARE_WITH_TIMEOUT(page.last().step, paused + 2, 5000);
         QCOMPARE(page.last().racers[3].lr, 0.05f);
-        // An optimiser left out: a new race of three.
+        // An optimiser left out and an extra one in: new races, in dl::OptKind's order.
         page.setRacing(dl::OptKind::RMSprop, false);
         QTRY_COMPARE_WITH_TIMEOUT(int(page.last().racers.size()), 3, 5000);
         QCOMPARE(page.last().step, 0L);
         QCOMPARE(page.last().racers[2].kind, int(dl::OptKind::Adam));
+        page.setRacing(dl::OptKind::Nesterov, true);
+        QTRY_COMPARE_WITH_TIMEOUT(int(page.last().racers.size()), 4, 5000);
+        QCOMPARE(page.last().racers[3].kind, int(dl::OptKind::Nesterov));
         // The iteration limit ends a run; Run again says so in a sentence.
         page.setMaxIterations(50);
         page.setNoise(0.5);

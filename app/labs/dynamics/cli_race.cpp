@@ -86,6 +86,7 @@ int race(const Args& a)
         s.opt.beta1 = float(a.num("beta1", s.opt.beta1));
         s.opt.beta2 = float(a.num("beta2", s.opt.beta2));
         s.opt.eps = float(a.num("eps", s.opt.eps));
+        s.opt.weightDecay = float(a.num("weight-decay", s.opt.weightDecay));
         const auto r = rates.find(k);
         s.lr = r != rates.end() ? r->second : all ? *all : dl::suggestedLearningRate(surface.kind, k);
         specs.push_back(s);
@@ -147,12 +148,13 @@ std::vector<dlcli::Command> dynamicsCommands()
              dlcli::join({{"surface", Kind::Text, "valley|rosenbrock|saddle|beale|plateau|rastrigin (valley)"},
                           {"kappa", Kind::Number, "the valley's condition number κ (10)"},
                           {"start", Kind::Text, "the start x,y (the surface's own)"},
-                          {"optimizers", Kind::Text, "which race, e.g. gd,momentum,adam (gd,momentum,rmsprop,adam)"},
+                          {"optimizers", Kind::Text, "which race: gd,momentum,rmsprop,adam,nesterov,adamw (the first four)"},
                           {"lr", Kind::Text, "α for all, or per optimiser: gd:0.001,adam:0.05 (each its suggested α on the surface)"},
                           {"beta", Kind::Number, "momentum β (0.9)"},
                           {"beta1", Kind::Number, "Adam β₁ (0.9)"},
                           {"beta2", Kind::Number, "RMSprop and Adam β₂ (0.999)"},
                           {"eps", Kind::Number, "RMSprop and Adam ε (1e-8)"},
+                          {"weight-decay", Kind::Number, "AdamW's decoupled λ (0.01)"},
                           {"noise", Kind::Number, "gradient noise σ per coordinate, a mini-batch's (0)"},
                           {"iterations", Kind::Number, "steps (500)"}},
                          {}),

@@ -31,6 +31,10 @@ QColor ContourView::racerColor(int kind)
         return QColor(117, 107, 177);
     case dl::OptKind::Adam:
         return QColor(49, 163, 84);
+    case dl::OptKind::Nesterov:
+        return QColor(23, 190, 207);
+    case dl::OptKind::AdamW:
+        return QColor(140, 86, 75);
     }
     return Qt::black;
 }

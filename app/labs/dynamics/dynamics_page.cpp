@@ -47,7 +47,8 @@ DynamicsPage::DynamicsPage(QWidget* parent)
               tr("Training dynamics: optimisers racing on a loss surface (course chapter 4)"),
               Run | Pause | Step | Reset, parent),
       m_view(new ContourView),
-      m_loss(new SeriesPlot({"gd", "momentum", "rmsprop", "adam"}, tr("iteration"), tr("f − f(minimum), log scale"))),
+      m_loss(new SeriesPlot({"gd", "momentum", "rmsprop", "adam", "nesterov", "adamw"}, tr("iteration"),
+                            tr("f − f(minimum), log scale"))),
       m_table(new QTableWidget(0, 6))
 {
     m_loss->plot()->yAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -89,11 +90,11 @@ QGroupBox* DynamicsPage::buildOptimisers()
 {
     auto* who = new QGroupBox(tr("Optimisers and their α (live)"));
     auto* g = new QGridLayout(who);
-    const QStringList titles{tr("GD"), tr("Momentum"), tr("RMSprop"), tr("Adam")};
+    const QStringList titles{tr("GD"), tr("Momentum"), tr("RMSprop"), tr("Adam"), tr("Nesterov"), tr("AdamW")};
     for (int k = 0; k < kKinds; ++k) {
         m_use[size_t(k)] = new QCheckBox(titles[k]);
         m_use[size_t(k)]->setObjectName(QString("dynUse_%1").arg(dl::optName(dl::OptKind(k))));
-        m_use[size_t(k)]->setChecked(true);
+        m_use[size_t(k)]->setChecked(k < 4); // the course's four; Nesterov and AdamW when asked
         QPalette pal = m_use[size_t(k)]->palette();
         pal.setColor(QPalette::WindowText, ContourView::racerColor(k));
         m_use[size_t(k)]->setPalette(pal);
@@ -137,15 +138,18 @@ QWidget* DynamicsPage::buildControls()
     m_beta1 = spin(0, 0.999, 0.9, 3, tr("Adam's first moment"));
     m_beta2 = spin(0, 0.9999, 0.999, 4, tr("RMSprop's and Adam's second moment: s = β₂s + (1 − β₂)dW²"));
     m_eps = spin(1e-10, 1, 1e-8, 10, tr("ε under the square root's division"));
+    m_decay = spin(0, 10, 0.01, 4, tr("AdamW's decoupled weight decay λ: W −= αλW beside the Adam step (it pulls "
+                                      "toward the origin, so AdamW's minimum is not f's)"));
     m_noise = spin(0, 100, 0, 3, tr("Gradient noise σ per coordinate, as a mini-batch's: a fixed α then wanders "
                                     "near the minimum instead of settling"));
     m_noise->setObjectName("dynNoise");
-    for (QDoubleSpinBox* s : {m_beta, m_beta1, m_beta2, m_eps}) connect(s, &QDoubleSpinBox::valueChanged, this, [this] { sendSpecs(); });
+    for (QDoubleSpinBox* s : {m_beta, m_beta1, m_beta2, m_eps, m_decay}) connect(s, &QDoubleSpinBox::valueChanged, this, [this] { sendSpecs(); });
     connect(m_noise, &QDoubleSpinBox::valueChanged, this, [this](double s) { setNoise(s); });
     l->addRow(tr("momentum β"), m_beta);
     l->addRow(tr("Adam β₁"), m_beta1);
     l->addRow(tr("β₂"), m_beta2);
     l->addRow(tr("ε"), m_eps);
+    l->addRow(tr("AdamW λ"), m_decay);
     l->addRow(tr("gradient noise σ"), m_noise);
     m_speed = new QSpinBox;
     m_speed->setRange(1, 5000), m_speed->setValue(100), m_speed->setSuffix(tr(" steps/s"));
@@ -237,6 +241,7 @@ dl::RacerSpec DynamicsPage::specFor(int kind) const
     s.opt.kind = dl::OptKind(kind);
     s.opt.beta = float(m_beta->value()), s.opt.beta1 = float(m_beta1->value());
     s.opt.beta2 = float(m_beta2->value()), s.opt.eps = float(m_eps->value());
+    s.opt.weightDecay = float(m_decay->value());
     s.lr = float(m_lr[size_t(kind)]->value());
     return s;
 }
@@ -325,6 +330,9 @@ QList<QCommandLineOption> DynamicsPage::commandLineOptions() const
             {"dynamics-start", "Dynamics screenshot: the start x,y (default: the surface's).", "x,y"},
             {"dynamics-noise", "Dynamics screenshot: the gradient noise σ.", "sigma", "0"},
             {"dynamics-arrows", "Dynamics screenshot: draw each optimiser's state as arrows."},
+            {"dynamics-optimizers", "Dynamics screenshot: the racers, e.g. gd,momentum,nesterov (the course's four).",
+             "list"},
+            {"dynamics-kappa", "Dynamics screenshot: the valley's condition number κ.", "kappa", "10"},
             {"dynamics-init", "Dynamics screenshot: the initialisation study with this many hidden layers.", "depth"},
             {"dynamics-init-steps", "Dynamics screenshot: the initialisation study's steps.", "N", "2000"},
             {"dynamics-init-batch-norm", "Dynamics screenshot: the initialisation study with batch norm."}};
@@ -353,6 +361,17 @@ void DynamicsPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         return shot.fail(QString::fromUtf8(e.what()));
     }
     setSurface(k);
+    setKappa(cli.value("dynamics-kappa").toDouble());
+    if (cli.isSet("dynamics-optimizers")) {
+        std::vector<dl::OptKind> kinds;
+        try {
+            kinds = dl::parseOptList(cli.value("dynamics-optimizers").toStdString());
+        } catch (const dl::ConfigError& e) {
+            return shot.fail(QString::fromUtf8(e.what()));
+        }
+        for (int i = 0; i < kKinds; ++i)
+            setRacing(dl::OptKind(i), std::find(kinds.begin(), kinds.end(), dl::OptKind(i)) != kinds.end());
+    }
     if (cli.isSet("dynamics-start") && !setStart(cli.value("dynamics-start"))) return;
     setNoise(cli.value("dynamics-noise").toDouble());
     m_arrows->setChecked(cli.isSet("dynamics-arrows"));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The training-dynamics lab (issue 15; COURSE.md §4): the optimiser race — GD, Momentum, RMSprop and Adam
-// stepping side by side on a 2-D loss surface from a start the user clicks, their paths on the contour map,
+// (Nesterov and AdamW as extras) stepping side by side on a 2-D loss surface from a start the user clicks, their paths on the contour map,
 // the loss of each against the step on a log scale, α, β, β₁, β₂, ε and the gradient noise σ live; Step shows
 // one iteration with each optimiser's state as arrows. A second tab: initialisation in depth (init_tab.h).
 #pragma once
@@ -51,7 +51,7 @@ class DynamicsPage : public LabPage {
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
   private:
-    static constexpr int kKinds = 4; // GD, Momentum, RMSprop, Adam (dl::OptKind's order)
+    static constexpr int kKinds = 6; // GD, Momentum, RMSprop, Adam, Nesterov, AdamW (dl::OptKind's order)
     QWidget* buildControls();
     QGroupBox* buildOptimisers(); // a tick and an α per optimiser
     void restart();                // a new race from the controls
@@ -65,7 +65,7 @@ class DynamicsPage : public LabPage {
     InitTab* m_init;
     QTableWidget* m_table;
     QComboBox* m_surface;
-    QDoubleSpinBox *m_kappa, *m_beta, *m_beta1, *m_beta2, *m_eps, *m_noise;
+    QDoubleSpinBox *m_kappa, *m_beta, *m_beta1, *m_beta2, *m_eps, *m_decay, *m_noise;
     QLineEdit* m_start;
     QSpinBox *m_speed, *m_iterations;
     QCheckBox* m_arrows;
