@@ -23,7 +23,6 @@ StudyRunner::StudyRunner(const char* threadName, MakeFactory make, QWidget* pare
     m_cancel->setEnabled(false);
     row->addWidget(m_run);
     row->addWidget(m_cancel);
-    m_runRow = row;
     v->addLayout(row);
     m_view = new StudyView;
     v->addWidget(m_view, 1);
@@ -41,11 +40,6 @@ StudyRunner::StudyRunner(const char* threadName, MakeFactory make, QWidget* pare
 void StudyRunner::addControls(QLayout* controls)
 {
     m_controls->addLayout(controls);
-}
-
-void StudyRunner::addToRunRow(QWidget* w)
-{
-    static_cast<QHBoxLayout*>(m_runRow)->insertWidget(m_runRow->count() - 2, w);
 }
 
 void StudyRunner::run(const QString& title)

@@ -23,7 +23,6 @@ class StudyRunner : public QWidget {
     using MakeFactory = std::function<StudyWorker::Factory(QString* error)>;
     StudyRunner(const char* threadName, MakeFactory make, QWidget* parent = nullptr);
     void addControls(QLayout* controls); // above the Run row, in the order added
-    void addToRunRow(QWidget* w);        // beside Run and Cancel (before them)
     void run(const QString& title);      // builds the study (a bad setting: one sentence) and starts it
     void cancel();
     bool isRunning() const { return m_running; }
@@ -44,7 +43,6 @@ class StudyRunner : public QWidget {
     bool m_running = false;
     StudySnapshot m_last;
     QVBoxLayout* m_controls;
-    QLayout* m_runRow;
     QPushButton *m_run, *m_cancel;
     StudyView* m_view;
     QString m_title;

@@ -41,10 +41,12 @@ QColor ContourView::racerColor(int kind)
 
 void ContourView::setSurface(const dl::Surface& s)
 {
+    // A new start (every drag event) keeps the surface: the map is drawn again only when it changed.
+    const bool same = !m_map.isNull() && s.kind == m_surface.kind && s.kappa == m_surface.kappa;
     m_surface = s;
     m_view = s.view();
     m_race = {};
-    renderMap();
+    if (!same) renderMap();
     update();
 }
 
@@ -166,8 +168,8 @@ void ContourView::paintEvent(QPaintEvent*)
             p.drawLine(at, tip);
             p.drawEllipse(tip, 2, 2);
         };
-        const double n = std::hypot(t.first.x(), t.first.y());
-        if (n > 0) arrow(-t.first / n * 0.25 * span * std::min(1.0, n / 4), Qt::SolidLine); // W −= αv: along −v
+        const double speed = std::hypot(t.first.x(), t.first.y());
+        if (speed > 0) arrow(-t.first / speed * 0.25 * span * std::min(1.0, speed / 4), Qt::SolidLine); // W −= αv: along −v
         if (t.second.x() > 0 || t.second.y() > 0) {
             const double sx = 1 / std::sqrt(t.second.x() + 1e-12), sy = 1 / std::sqrt(t.second.y() + 1e-12);
             const double big = std::max(sx, sy);
