@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class TstDynamicsCli : public QObject {
@@ -64,6 +65,36 @@ class TstDynamicsCli : public QObject {
         QCOMPARE(dltest::runCli(DLCLI_PATH, args, 120000).out, r.out);
     }
 
+    void searchSavesItsBestAsAnExperiment()
+    {
+        QTemporaryDir dir;
+        const QString best = dir.filePath("best.json");
+        const QStringList args{"search", "--trials", "6", "--rounds", "2", "--iterations", "300", "--grid",
+                               "--seed", "4", "--json", "--save-best", best};
+        const dltest::CliResult r = run(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray trials = j["trials"].toArray(), grid = j["grid"].toArray(), ranges = j["ranges"].toArray();
+        QCOMPARE(trials.size(), 6);
+        QCOMPARE(grid.size(), 6); // 3 α × 2 β
+        QCOMPARE(ranges.size(), 2);
+        QCOMPARE(ranges[0].toString(), QString("lr:log:0.0001:1,beta:one-minus-log:0.9:0.999"));
+        double top = 0;
+        for (const QJsonValue& t : trials) {
+            const QJsonObject o = t.toObject();
+            QVERIFY(o["values"].toObject()["lr"].toDouble() >= 1e-4 && o["values"].toObject()["beta"].toDouble() < 1);
+            top = std::max(top, o["dev_accuracy"].toDouble());
+        }
+        QCOMPARE(j["best"].toObject()["dev_accuracy"].toDouble(), top);
+        // the best trial replayed from its file: the same numbers (same seed, weights and batches)
+        const dltest::CliResult replay = run({"train2d", "--experiment", best, "--json"});
+        QVERIFY2(replay.exitCode == 0, replay.err.constData());
+        const QJsonObject rj = QJsonDocument::fromJson(replay.out).object();
+        QVERIFY2(rj["matches_saved_result"].toBool(), replay.out.constData());
+        QCOMPARE(rj["dev_accuracy"].toDouble(), top);
+        QCOMPARE(rj["iterations"].toInt(), 300);
+    }
+
     void badOptionsAreOneSentence()
     {
         struct Case {
@@ -82,6 +113,11 @@ class TstDynamicsCli : public QObject {
             {{"race", "--noise", "-2"}, "noise σ must be 0 or more"},
             {{"race", "--beta2", "1"}, "β, β₁ and β₂ must be in [0, 1)"},
             {{"race", "--iterations", "-3"}, "--iterations must be between"},
+            {{"search", "--params", "lr:log:0:1"}, "a log range needs positive ends"},
+            {{"search", "--params", "beta:lin:0.5:0.9", "--optimizer", "adam"}, "β has no effect with adam"},
+            {{"search", "--params", "lr:log:1e-3"}, "should be NAME:SCALE:LOW:HIGH"},
+            {{"search", "--trials", "0"}, "the budget must be between 1 and 10000 trials"},
+            {{"search", "--trials", "4", "--rounds", "5"}, "rounds must be between 1 and the number of trials"},
         };
         for (const Case& c : cases) {
             const dltest::CliResult r = run(c.args);

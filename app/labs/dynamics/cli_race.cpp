@@ -141,7 +141,7 @@ int race(const Args& a)
 
 std::vector<dlcli::Command> dynamicsCommands()
 {
-    return {initstudyCommand(),
+    return {initstudyCommand(), searchCommand(),
             {"race",
              "the training-dynamics lab's optimiser race headless: optimisers side by side on a 2-D loss surface "
              "(COURSE.md §4)",

@@ -2,7 +2,8 @@
 // The Playground lab headless (COURSE.md §1-4): train2d, gradcheck and compare on 2-D data.
 #include "app/labs/playground/cli.h"
 
-#include "core/data/csv.h"
+#include "app/cli/experiment_args.h"
+
 #include "core/data/synthetic.h"
 #include "core/train/checkpoint.h"
 #include "core/train/experiment.h"
@@ -18,54 +19,6 @@ namespace {
 using dlcli::Args;
 using dlcli::Kind;
 using dlcli::UsageError;
-
-// Mini-batch steps in one pass over the training set (COURSE.md §4).
-long stepsPerEpoch(const dl::Experiment& e)
-{
-    const int n = e.data.train.size();
-    const int b = e.hyper.batch <= 0 || e.hyper.batch >= n ? n : e.hyper.batch;
-    return (n + b - 1) / b;
-}
-
-dl::Experiment experimentFromArgs(const Args& a)
-{
-    dl::Experiment e;
-    e.seed = static_cast<std::uint32_t>(a.num("seed", 1));
-    e.dataset.kind = a.str("dataset", "flower");
-    e.dataset.count = static_cast<int>(a.num("count", 0));
-    e.dataset.noise = static_cast<float>(a.num("noise", -1));
-    e.dataset.classes = static_cast<int>(a.num("classes", 2));
-    e.dataset.seed = e.seed;
-    e.dataset.devRatio = static_cast<float>(a.num("dev", 0.2));
-    dl::Dataset2D all;
-    if (a.has("csv")) {
-        all = dl::loadCsv2D(a.str("csv", ""));
-        e.source = a.str("csv", "");
-    } else {
-        all = dl::makeSynthetic(e.dataset);
-    }
-    e.data = dl::splitDataset(all, e.dataset.devRatio, e.seed);
-    e.network.hidden = dl::parseHidden(a.str("hidden", "4"));
-    e.network.activation = dl::parseAct(a.str("activation", "tanh"));
-    e.network.init = dl::parseInit(a.str("init", "random"));
-    e.network.keepProb = static_cast<float>(a.num("keep-prob", 1));
-    e.network.batchNorm = a.has("batch-norm");
-    dl::Hyperparams& h = e.hyper;
-    h.lr = static_cast<float>(a.num("lr", 1.2));
-    h.opt.kind = dl::parseOpt(a.str("optimizer", "gd"));
-    h.opt.beta = static_cast<float>(a.num("beta", h.opt.beta));
-    h.opt.beta1 = static_cast<float>(a.num("beta1", h.opt.beta1));
-    h.opt.beta2 = static_cast<float>(a.num("beta2", h.opt.beta2));
-    h.opt.eps = static_cast<float>(a.num("eps", h.opt.eps));
-    h.batch = static_cast<int>(a.num("batch", 0));
-    h.l2 = static_cast<float>(a.num("l2", 0));
-    h.keepProb = e.network.keepProb;
-    h.decay = dlcli::decayFromArgs(a);
-    h.clipValue = static_cast<float>(a.num("clip-value", 0));
-    h.clipNorm = static_cast<float>(a.num("clip-norm", 0));
-    dl::validate(h);
-    return e;
-}
 
 int train2d(const Args& a)
 {
@@ -85,9 +38,9 @@ int train2d(const Args& a)
         e.hyper = t->hyper();
         target = static_cast<long>(a.num("iterations", 10000));
     } else {
-        e = experimentFromArgs(a);
+        e = dlcli::experimentFromArgs(a);
         t = dl::makeTrainer(e);
-        target = a.has("epochs") ? static_cast<long>(a.num("epochs", 1)) * stepsPerEpoch(e)
+        target = a.has("epochs") ? static_cast<long>(a.num("epochs", 1)) * dlcli::stepsPerEpoch(e)
                                  : static_cast<long>(a.num("iterations", 10000));
         e.steps = target;
     }
@@ -152,7 +105,7 @@ int train2d(const Args& a)
 
 int gradcheck(const Args& a)
 {
-    dl::Experiment e = experimentFromArgs(a);
+    dl::Experiment e = dlcli::experimentFromArgs(a);
     if (!a.has("init")) e.network.init = dl::Init::Xavier; // non-trivial gradients in every layer
     auto t = dl::makeTrainer(e);
     const long warm = static_cast<long>(a.num("iterations", 0));
@@ -186,7 +139,7 @@ int gradcheck(const Args& a)
 
 int compare(const Args& a, const std::string& defaultParam)
 {
-    const dl::Experiment e = experimentFromArgs(a);
+    const dl::Experiment e = dlcli::experimentFromArgs(a);
     const dl::SweepParam param = dl::parseSweepParam(a.str("vary", defaultParam));
     const std::string values = a.str("values", a.str("sizes", dl::defaultSweepValues(param)));
     const long iterations = static_cast<long>(a.num("iterations", 10000));
@@ -217,42 +170,13 @@ int compare(const Args& a, const std::string& defaultParam)
     } else { // passes over the data: each run its own step count (the batch size may be what varies)
         const long epochs = static_cast<long>(a.num("epochs", 1));
         if (epochs < 1 || epochs > 1000000) throw UsageError("--epochs must be between 1 and 1e6");
-        for (dl::SweepRun& run : runs) run.iterations = epochs * stepsPerEpoch(run.experiment);
+        for (dl::SweepRun& run : runs) run.iterations = epochs * dlcli::stepsPerEpoch(run.experiment);
         dl::runSweep(runs, 0, 2, 10, &dlcli::cancelFlag(), onResult);
     }
     if (a.has("json")) std::cout << rows.dump() << std::endl;
     return failed ? 1 : 0;
 }
 
-const std::vector<dlcli::Option> kData = {
-    {"dataset", Kind::Text, "flower|moons|circles|spiral|xor|blobs (flower)"},
-    {"csv", Kind::Text, "a CSV of x,y,label rows instead of --dataset"},
-    {"count", Kind::Number, "points to generate (the dataset's own default)"},
-    {"noise", Kind::Number, "noise of the generated points (the dataset's own default)"},
-    {"classes", Kind::Number, "classes of spiral and blobs (2)"},
-    {"dev", Kind::Number, "share of the points held out as dev (0.2)"},
-};
-const std::vector<dlcli::Option> kNetwork = {
-    {"hidden", Kind::Text, "hidden units per layer: 4 | 4,3 | 0 (none: logistic regression) (4)"},
-    {"activation", Kind::Text, "tanh|relu|leaky|sigmoid (tanh)"},
-    {"init", Kind::Text, "random|zeros|xavier|he|large (random = randn x 0.01)"},
-    {"keep-prob", Kind::Number, "dropout keep probability (1: none)"},
-    {"batch-norm", Kind::Flag, "batch normalisation in the hidden layers"},
-};
-const std::vector<dlcli::Option> kTraining = {
-    {"optimizer", Kind::Text, "gd|momentum|rmsprop|adam (gd)"},
-    {"lr", Kind::Number, "learning rate α (1.2)"},
-    {"iterations", Kind::Number, "steps to train (10000)"},
-    {"epochs", Kind::Number, "passes over the training set, instead of --iterations"},
-    {"batch", Kind::Number, "mini-batch size (0 = full batch)"},
-    {"l2", Kind::Number, "L2 regularisation λ (0)"},
-    {"beta", Kind::Number, "momentum / RMSprop β (0.9)"},
-    {"beta1", Kind::Number, "Adam β1 (0.9)"},
-    {"beta2", Kind::Number, "Adam β2 (0.999)"},
-    {"eps", Kind::Number, "Adam / RMSprop ε (1e-8)"},
-    {"clip-value", Kind::Number, "clip each gradient value to ±C (0: off)"},
-    {"clip-norm", Kind::Number, "clip the gradient norm to C (0: off)"},
-};
 const std::vector<dlcli::Option> kFiles = {
     {"experiment", Kind::Text, "replay a saved experiment (other options ignored)"},
     {"save-experiment", Kind::Text, "save the run as an experiment file"},
@@ -260,26 +184,21 @@ const std::vector<dlcli::Option> kFiles = {
     {"resume", Kind::Text, "continue training a checkpoint to --iterations"},
 };
 
-std::vector<dlcli::Option> networkAndTraining()
-{
-    return dlcli::join(dlcli::join(dlcli::join(kData, kNetwork), kTraining), dlcli::decayOptions());
-}
-
 } // namespace
 
 std::vector<dlcli::Command> playgroundCommands()
 {
     return {
         {"train2d", "train a 2-D classifier (the Playground lab, headless)",
-         dlcli::join(networkAndTraining(), kFiles), "", 0, train2d},
+         dlcli::join(dlcli::networkAndTraining(), kFiles), "", 0, train2d},
         {"gradcheck", "gradient check of the network on the data; exit 0 when every layer < 1e-7",
-         dlcli::join(networkAndTraining(),
+         dlcli::join(dlcli::networkAndTraining(),
                      {{"epsilon", Kind::Number, "step of the numeric derivative (1e-6)"}}),
          "", 0, gradcheck},
         {"compare",
          "one run per value, all else equal (COURSE.md §1-4); default values are the course's (hidden: "
          "1,2,3,4,5,20,50; lr: 0.01,0.001,0.0001; ...)",
-         dlcli::join(networkAndTraining(),
+         dlcli::join(dlcli::networkAndTraining(),
                      {{"vary", Kind::Text, "hidden|lr|optimizer|init|l2|keep-prob|batch (hidden)"},
                       {"values", Kind::Text, "comma-separated values of --vary (the course's)"},
                       {"sizes", Kind::Text, "the same as --values (older name)"}}),
