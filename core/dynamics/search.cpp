@@ -340,33 +340,63 @@ void validate(const SearchPlan& plan)
     checkSearchApplies(plan.base, plan.params);
 }
 
+SearchSession::SearchSession(SearchPlan plan) : m_plan(std::move(plan)), m_ranges(m_plan.params)
+{
+    validate(m_plan);
+    for (int r = 1; r <= m_plan.rounds; ++r) m_rounds.push_back({false, roundSize(m_plan.trials, m_plan.rounds, r)});
+    if (m_plan.grid) m_rounds.push_back({true, m_plan.trials});
+}
+
+int SearchSession::trialsPlanned() const
+{
+    int n = 0;
+    for (const Round& r : m_rounds) n += r.grid ? int(gridPoints(m_plan.params, r.trials).size()) : r.trials;
+    return n;
+}
+
+bool SearchSession::runNext(const CancelFlag* cancel, const std::function<void(const SearchTrial&)>& onTrial)
+{
+    if (done() || (cancel && cancel->requested())) return false;
+    const Round round = m_rounds[m_next];
+    std::vector<SearchTrial> got;
+    const auto keep = [&](const SearchTrial& t) {
+        got.push_back(t);
+        if (onTrial) onTrial(t);
+    };
+    if (round.grid) {
+        const auto pts = gridPoints(m_plan.params, round.trials);
+        runTrials(m_plan.base, m_plan.params, pts, 0, m_nextId, m_plan.iterations, cancel, keep, m_plan.workers);
+        m_nextId += int(pts.size());
+        m_out.grid.insert(m_out.grid.end(), got.begin(), got.end());
+    } else {
+        ++m_random;
+        m_out.ranges.push_back(m_ranges);
+        const auto pts = randomPoints(m_ranges, round.trials, m_plan.base.seed * 7919u + std::uint32_t(m_random));
+        runTrials(m_plan.base, m_ranges, pts, m_random, m_nextId, m_plan.iterations, cancel, keep, m_plan.workers);
+        m_nextId += int(pts.size());
+        m_out.random.insert(m_out.random.end(), got.begin(), got.end());
+        m_ranges = zoomedRanges(m_ranges, got, std::max(3, int(got.size()) / 4));
+    }
+    ++m_next;
+    return true;
+}
+
+void SearchSession::zoomIn(int trials)
+{
+    if (trials < 1 || trials > 10000) throw ConfigError("a round needs between 1 and 10000 trials");
+    // the best quarter of every random trial so far, inside the ranges of the last round
+    const std::vector<SearchParam>& last = m_out.ranges.empty() ? m_plan.params : m_out.ranges.back();
+    m_ranges = zoomedRanges(last, m_out.random, std::max(3, int(m_out.random.size()) / 4));
+    m_rounds.insert(m_rounds.begin() + std::ptrdiff_t(m_next), Round{false, trials});
+}
+
 SearchOutcome runSearch(const SearchPlan& plan, const CancelFlag* cancel,
                         const std::function<void(const SearchTrial&)>& onTrial)
 {
-    validate(plan);
-    SearchOutcome out;
-    std::vector<SearchParam> ranges = plan.params;
-    int id = 1;
-    for (int r = 1; r <= plan.rounds && !(cancel && cancel->requested()); ++r) {
-        out.ranges.push_back(ranges);
-        const auto pts = randomPoints(ranges, roundSize(plan.trials, plan.rounds, r), plan.base.seed * 7919u + r);
-        std::vector<SearchTrial> round;
-        runTrials(plan.base, ranges, pts, r, id, plan.iterations, cancel, [&](const SearchTrial& t) {
-            round.push_back(t);
-            if (onTrial) onTrial(t);
-        }, plan.workers);
-        id += int(pts.size());
-        out.random.insert(out.random.end(), round.begin(), round.end());
-        ranges = zoomedRanges(ranges, round, std::max(3, int(round.size()) / 4));
+    SearchSession session(plan);
+    while (session.runNext(cancel, onTrial)) {
     }
-    if (plan.grid && !(cancel && cancel->requested())) {
-        runTrials(plan.base, plan.params, gridPoints(plan.params, plan.trials), 0, id, plan.iterations, cancel,
-                  [&](const SearchTrial& t) {
-                      out.grid.push_back(t);
-                      if (onTrial) onTrial(t);
-                  }, plan.workers);
-    }
-    return out;
+    return session.outcome();
 }
 
 } // namespace dl

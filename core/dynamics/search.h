@@ -93,6 +93,36 @@ struct SearchOutcome {
     std::vector<std::vector<SearchParam>> ranges; // of each random round
 };
 void validate(const SearchPlan& plan); // throws ConfigError: the budget, the rounds, a setting with no effect
+
+// A search in steps, for the lab's worker and the CLI alike: runNext() runs the next planned round (random
+// rounds first, each in the ranges the one before zoomed to, then the grid), and zoomIn() plans one more
+// random round inside the region of the best trials so far ("zoom into the best region").
+class SearchSession {
+  public:
+    explicit SearchSession(SearchPlan plan); // validates it (ConfigError)
+    // Runs the next round; false when none was left. onTrial as runTrials; a cancel stops it part-way.
+    bool runNext(const CancelFlag* cancel, const std::function<void(const SearchTrial&)>& onTrial);
+    void zoomIn(int trials); // one more random round of `trials`, in zoomedRanges of every random trial
+    bool done() const { return m_next >= m_rounds.size(); }
+    int roundsPlanned() const { return int(m_rounds.size()); }
+    int trialsPlanned() const;
+    int trialsDone() const { return int(m_out.random.size() + m_out.grid.size()); }
+    const std::vector<SearchParam>& ranges() const { return m_ranges; } // of the next random round
+    const SearchOutcome& outcome() const { return m_out; }
+    const SearchPlan& plan() const { return m_plan; }
+
+  private:
+    struct Round {
+        bool grid;
+        int trials;
+    };
+    SearchPlan m_plan;
+    std::vector<Round> m_rounds;
+    size_t m_next = 0;
+    int m_nextId = 1, m_random = 0;
+    std::vector<SearchParam> m_ranges;
+    SearchOutcome m_out;
+};
 SearchOutcome runSearch(const SearchPlan& plan, const CancelFlag* cancel,
                         const std::function<void(const SearchTrial&)>& onTrial = nullptr);
 int roundSize(int trials, int rounds, int round); // trials of random round `round` (1-based)

@@ -63,6 +63,7 @@ class TestSearch : public QObject {
     void settingsApplyOnlyWhereTheyAct();
     void sameSearchTwiceOnTwoCores();
     void cancelStopsEveryRun();
+    void zoomInAddsAFinerRound();
     void randomSearchMatchesOrBeatsTheGridOnMoons();
 };
 
@@ -244,6 +245,32 @@ void TestSearch::cancelStopsEveryRun()
     QVERIFY2(reported <= 2, qPrintable(QString::number(reported)));
     QCOMPARE(int(out.random.size()), reported);
     QCOMPARE(out.ranges.size(), size_t(1)); // no second round
+}
+
+void TestSearch::zoomInAddsAFinerRound()
+{
+    dl::SearchPlan plan;
+    plan.base = moons(5);
+    plan.params = dl::parseSearchParams("lr:log:1e-4:1");
+    plan.trials = 8, plan.rounds = 1, plan.iterations = 300, plan.grid = true;
+    dl::SearchSession s(plan);
+    QCOMPARE(s.trialsPlanned(), 16);
+    QVERIFY(s.runNext(nullptr, nullptr)); // the random round
+    s.zoomIn(5);                          // before the grid
+    QCOMPARE(s.trialsPlanned(), 21);
+    const dl::SearchParam zoomed = s.ranges()[0];
+    QVERIFY(zoomed.lo >= 1e-4 && zoomed.hi <= 1 && zoomed.hi / zoomed.lo < 1e4); // narrower
+    QVERIFY(s.runNext(nullptr, nullptr));
+    QCOMPARE(s.outcome().random.size(), size_t(13));
+    for (size_t i = 8; i < 13; ++i) {
+        const dl::SearchTrial& t = s.outcome().random[i];
+        QCOMPARE(t.round, 2);
+        QVERIFY(t.values[0] >= zoomed.lo - 1e-12 && t.values[0] <= zoomed.hi + 1e-12);
+    }
+    QVERIFY(s.runNext(nullptr, nullptr)); // the grid
+    QCOMPARE(s.outcome().grid.size(), size_t(8));
+    QVERIFY(s.done() && !s.runNext(nullptr, nullptr));
+    QVERIFY(messageOf([&] { s.zoomIn(0); }).contains("between 1 and 10000"));
 }
 
 void TestSearch::randomSearchMatchesOrBeatsTheGridOnMoons()
