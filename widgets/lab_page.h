@@ -110,6 +110,9 @@ class LabPage : public QWidget {
     void statusFields(const QStringList& fields);  // the status bar's right side: up to four fields
     void runningChanged(bool running);
     void raiseRequested(); // show me (a menu item of mine acts on something on my page)
+    // Hand a file I wrote to the lab that reads it (the window's File ▸ Open path: the first lab whose
+    // canOpen() takes it is shown and opens it), e.g. the best trial of a search as an experiment.
+    void openRequested(const QString& path);
 
   protected:
     // The signals every worker has, wired once: running → isRunning() and runningChanged, failed → a red

@@ -84,6 +84,7 @@ void MainWindow::addLab(LabPage* page)
         if (currentLab() == page) updateActions();
     });
     connect(page, &LabPage::raiseRequested, this, [this, page] { showLab(page); });
+    connect(page, &LabPage::openRequested, this, [this](const QString& path) { openFile(path); });
 }
 
 void MainWindow::buildToolbar()

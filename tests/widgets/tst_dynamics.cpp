@@ -7,6 +7,11 @@
 #include "app/labs/dynamics/contour_view.h"
 #include "app/labs/dynamics/dynamics_page.h"
 #include "app/labs/dynamics/init_tab.h"
+#include "app/labs/dynamics/search_tab.h"
+#include "app/gui/main_window.h"
+#include "core/train/experiment.h"
+#include "widgets/parallel_coords_view.h"
+#include "widgets/trial_plot.h"
 #include "core/tensor/init.h"
 #include "widgets/study_view.h"
 #include "widgets/series_plot.h"
@@ -16,6 +21,8 @@
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -113,6 +120,9 @@ class TstDynamics : public QObject {
         QCOMPARE(page.findChild<QTableWidget*>("dynTable")->item(0, 5)->text(), QString("left the plane"));
     }
 
+    void searchTab();
+    void searchCancelStopsEveryRun();
+
     void initialisationTab()
     {
         // The study through its tab: none ticked is one sentence and nothing runs; then four layers, two inits,
@@ -142,6 +152,86 @@ class TstDynamics : public QObject {
         QCOMPARE(errors(messages).size(), 1);
     }
 };
+
+void TstDynamics::searchTab()
+{
+    // Bad ranges are one sentence and nothing runs; then 6 trials in two rounds and a 3 × 2 grid, 300 steps
+    // each: the table, the plots and the lines get every trial; one more round zoomed into the best; the best
+    // saved and replayed to the same numbers; "Open best in Playground" hands the window the file, and the
+    // Playground opens it.
+    QStandardPaths::setTestModeEnabled(true);
+    lab::MainWindow window;
+    lab::DynamicsPage* page = nullptr;
+    for (lab::LabPage* p : window.labs())
+        if (auto* d = qobject_cast<lab::DynamicsPage*>(p)) page = d;
+    QVERIFY(page);
+    lab::SearchTab* tab = page->searchTab();
+    QSignalSpy messages(page, &lab::LabPage::message);
+    tab->setRange("lr", true, "1", "1e-4");
+    tab->run();
+    QCOMPARE(errors(messages).size(), 1);
+    QVERIFY2(errors(messages)[0].startsWith("Cannot search: the range in \"lr:log:1:0.0001\" must go from a lower"),
+             qPrintable(errors(messages)[0]));
+    QVERIFY(!tab->isRunning());
+    tab->setRange("lr", false, "1e-3", "1");
+    tab->setRange("beta", false, "", "");
+    tab->run();
+    QVERIFY(errors(messages).last().contains("tick at least one setting to search"));
+    tab->setRange("lr", true, "", "");
+    tab->setRange("beta", true, "", "");
+    tab->setBudget(6, 2, true);
+    tab->setStepsPerTrial(300);
+    QSignalSpy finished(tab, &lab::SearchTab::finished);
+    tab->run();
+    QVERIFY(tab->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(int(tab->trials().size()), 12);
+    QCOMPARE(tab->table()->rowCount(), 12);
+    int shown = 0;
+    for (const auto& t : tab->trials()) shown += t.error.empty() && !t.diverged;
+    QCOMPARE(tab->parallel()->lineCount(), shown);
+    QCOMPARE(tab->plots().size(), size_t(2));
+    QCOMPARE(tab->plots()[0]->pointCount(0) + tab->plots()[0]->pointCount(1) + tab->plots()[0]->pointCount(2), shown);
+    QVERIFY(tab->status()->text().startsWith("12 of 12 trials, 2 random round(s)"));
+    QVERIFY(tab->status()->text().contains("Best grid trial"));
+    // one more round inside the best region
+    const std::vector<dl::SearchTrial> before = tab->trials();
+    tab->zoomIn();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QCOMPARE(int(tab->trials().size()), 15);
+    QCOMPARE(tab->trials().back().round, 3);
+    // the best saved as an experiment replays to its numbers
+    QTemporaryDir dir;
+    const int b = tab->bestIndex();
+    QVERIFY(b >= 0 && tab->saveBest(dir.filePath("best.json")));
+    const dl::Experiment e = dl::loadExperiment(dir.filePath("best.json").toStdString());
+    auto trainer = dl::makeTrainer(e);
+    trainer->run(e.steps);
+    QCOMPARE(trainer->evaluateAll().dev.accuracy, tab->trials()[size_t(b)].dev.accuracy);
+    // and handed to the Playground through the window
+    QSignalSpy open(page, &lab::LabPage::openRequested);
+    tab->openBestInPlayground();
+    QCOMPARE(open.count(), 1);
+    QVERIFY(QFile::exists(open[0][0].toString()));
+    QCOMPARE(window.currentLab()->id(), QString("playground"));
+    QVERIFY2(errors(messages).size() == 2, qPrintable(errors(messages).join('\n')));
+}
+
+void TstDynamics::searchCancelStopsEveryRun()
+{
+    // 40 long trials; Cancel: the tab is free again within a second, with fewer trials than planned.
+    lab::DynamicsPage page;
+    lab::SearchTab* tab = page.searchTab();
+    tab->setBudget(40, 2, false);
+    tab->setStepsPerTrial(2000000);
+    QSignalSpy finished(tab, &lab::SearchTab::finished);
+    tab->run();
+    QTest::qWait(300);
+    tab->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+    QVERIFY(!tab->isRunning());
+    QVERIFY(tab->trials().size() < 40);
+}
 
 QTEST_MAIN(TstDynamics)
 #include "tst_dynamics.moc"

@@ -3,6 +3,7 @@
 
 #include "contour_view.h"
 #include "init_tab.h"
+#include "search_tab.h"
 #include "widgets/series_plot.h"
 
 #include "core/util/error.h"
@@ -78,8 +79,12 @@ DynamicsPage::DynamicsPage(QWidget* parent)
     m_tabs->addTab(race, tr("Optimiser race"));
     m_init = new InitTab;
     m_tabs->addTab(m_init, tr("Initialisation in depth"));
+    m_search = new SearchTab;
+    m_tabs->addTab(m_search, tr("Random search"));
     (new QVBoxLayout(this))->addWidget(m_tabs);
     connect(m_init, &InitTab::message, this, &LabPage::message);
+    connect(m_search, &SearchTab::message, this, &LabPage::message);
+    connect(m_search, &SearchTab::openRequested, this, &LabPage::openRequested);
     connect(m_view, &ContourView::startPicked, this, qOverload<QPointF>(&DynamicsPage::setStart));
     m_worker.relay(&DynamicsWorker::raced, this, &DynamicsPage::apply);
     connectWorker(m_worker);
@@ -335,7 +340,10 @@ QList<QCommandLineOption> DynamicsPage::commandLineOptions() const
             {"dynamics-kappa", "Dynamics screenshot: the valley's condition number κ.", "kappa", "10"},
             {"dynamics-init", "Dynamics screenshot: the initialisation study with this many hidden layers.", "depth"},
             {"dynamics-init-steps", "Dynamics screenshot: the initialisation study's steps.", "N", "2000"},
-            {"dynamics-init-batch-norm", "Dynamics screenshot: the initialisation study with batch norm."}};
+            {"dynamics-init-batch-norm", "Dynamics screenshot: the initialisation study with batch norm."},
+            {"dynamics-search", "Dynamics screenshot: random search with this budget (two rounds and a grid).",
+             "trials"},
+            {"dynamics-search-steps", "Dynamics screenshot: the search's steps per trial.", "N", "2000"}};
 }
 
 // The recipe: the surface, the start, N iterations at full pace, then the picture.
@@ -353,6 +361,15 @@ void DynamicsPage::shoot(const QCommandLineParser& cli, LabShot& shot)
             QTimer::singleShot(300, this, [&shot] { shot.grab(); });
         });
         return m_init->run();
+    }
+    if (cli.isSet("dynamics-search")) {
+        m_tabs->setCurrentWidget(m_search);
+        m_search->setBudget(cli.value("dynamics-search").toInt(), 2, true);
+        m_search->setStepsPerTrial(cli.value("dynamics-search-steps").toInt());
+        connect(m_search, &SearchTab::finished, this, [this, &shot] {
+            QTimer::singleShot(300, this, [&shot] { shot.grab(); });
+        });
+        return m_search->run();
     }
     dl::SurfaceKind k;
     try {

@@ -23,6 +23,7 @@ namespace lab {
 
 class ContourView;
 class InitTab;
+class SearchTab;
 class SeriesPlot;
 
 class DynamicsPage : public LabPage {
@@ -47,6 +48,7 @@ class DynamicsPage : public LabPage {
     ContourView* contour() const { return m_view; }
     SeriesPlot* lossPlot() const { return m_loss; }
     InitTab* initTab() const { return m_init; }
+    SearchTab* searchTab() const { return m_search; }
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
@@ -63,6 +65,7 @@ class DynamicsPage : public LabPage {
     SeriesPlot* m_loss;
     QTabWidget* m_tabs;
     InitTab* m_init;
+    SearchTab* m_search;
     QTableWidget* m_table;
     QComboBox* m_surface;
     QDoubleSpinBox *m_kappa, *m_beta, *m_beta1, *m_beta2, *m_eps, *m_decay, *m_noise;
