@@ -56,17 +56,17 @@ HyperparametersDialog::HyperparametersDialog(QWidget* parent) : QDialog(parent)
                            "kept.\nRange 0 … 1000000"));
     f1->addRow(tr("Batch size"), m_batch);
     m_decay = new QComboBox(opt);
-    for (dl::Decay d : {dl::Decay::None, dl::Decay::InverseTime, dl::Decay::Exponential, dl::Decay::Step,
-                        dl::Decay::InverseSqrt})
+    for (dl::Decay d : dl::decays())
         m_decay->addItem(QString::fromUtf8(dl::decayName(d)), int(d));
     m_decay->setToolTip(tr("inverse-time: α = α₀/(1 + rate·epoch)\nexponential: α = α₀·rate^epoch\n"
-                           "step: α = α₀/(1 + rate·⌊epoch/interval⌋)\ninverse-sqrt: α = α₀·rate/√(epoch+1)"));
+                           "step: α = α₀/(1 + rate·⌊epoch/interval⌋)\ninverse-sqrt: α = α₀·rate/√(epoch+1)\n"
+                           "staircase: α = α₀·rate^⌊epoch/interval⌋"));
     f1->addRow(tr("Learning-rate decay"), m_decay);
     m_decayRate = dspin(opt, 0, 100, 4, 0.01, tr("Decay rate (the base for exponential decay, e.g. 0.95)"));
     f1->addRow(tr("Decay rate"), m_decayRate);
     m_decayInterval = new QSpinBox(opt);
     m_decayInterval->setRange(1, 10000000);
-    m_decayInterval->setToolTip(tr("Epochs per step of the staircase schedule\nRange 1 … 10000000"));
+    m_decayInterval->setToolTip(tr("Epochs per stair of the step and staircase schedules\nRange 1 … 10000000"));
     f1->addRow(tr("Decay interval"), m_decayInterval);
     m_clipValue = dspin(opt, 0, 1e6, 3, 0.5, tr("Clip every gradient element to [−c, c] (0 = off)"));
     f1->addRow(tr("Clip by value"), m_clipValue);

@@ -24,7 +24,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent)
     m_title->setFont(f);
     m_title->setWordWrap(true);
     v->addWidget(m_title);
-    auto* plots = new QHBoxLayout;
+    auto* plots = m_plotRow = new QHBoxLayout;
     for (auto*& p : m_plots) {
         p = new QCustomPlot(this);
         p->setMinimumSize(260, 220);
@@ -78,6 +78,11 @@ void StudyView::plot(QCustomPlot* p, const dl::StudyPanel& panel)
         p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     else
         p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    p->xAxis->setScaleType(panel.logX ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (panel.logX)
+        p->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     for (size_t c = 0; c < panel.curves.size(); ++c) {
         const dl::StudyCurve& curve = panel.curves[c];
         QCPGraph* g = p->addGraph();
@@ -88,13 +93,19 @@ void StudyView::plot(QCustomPlot* p, const dl::StudyPanel& panel)
         if (curve.x.size() <= 40) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
         QVector<double> x, y;
         for (size_t i = 0; i < curve.x.size() && i < curve.y.size(); ++i) {
-            if (!std::isfinite(curve.y[i]) || (panel.logY && curve.y[i] <= 0)) continue; // a log axis has no 0
+            if (!std::isfinite(curve.y[i]) || (panel.logY && curve.y[i] <= 0) || (panel.logX && curve.x[i] <= 0))
+                continue; // a log axis has no 0
             x.push_back(curve.x[i]);
             y.push_back(curve.y[i]);
         }
         g->setData(x, y, true);
     }
     p->rescaleAxes();
+    const QCPRange y = p->yAxis->range(); // a little room, so a curve along an end is not hidden by the axis
+    if (panel.logY && y.lower > 0)
+        p->yAxis->setRange(y.lower / 1.15, y.upper * 1.15);
+    else
+        p->yAxis->setRange(y.lower - 0.03 * y.size(), y.upper + 0.03 * y.size());
     if (panel.yLabel.find('%') != std::string::npos) p->yAxis->setRange(0, 102);
     p->replot();
 }
@@ -103,6 +114,7 @@ void StudyView::show(const dl::StudyReport& r, double progress, bool done)
 {
     m_report = r;
     m_title->setText(QString::fromStdString(r.title));
+    m_plotRow->setDirection(r.stacked ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     for (int i = 0; i < 2; ++i) {
         const bool has = i < static_cast<int>(r.panels.size());
         m_plots[i]->setVisible(has);

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Shows a study's report (core/train/study.h): its plot panels side by side (QCustomPlot; a log axis where
-// the panel asks for one, a legend naming the curves), the table and the note, and a progress bar while it
+// Shows a study's report (core/train/study.h): its plot panels side by side or stacked (QCustomPlot; log
+// axes where the panel asks for them, a legend naming the curves), the table and the note, and a progress bar while it
 // runs. PNG export of the whole view. Knows no lab.
 #pragma once
 #include "core/train/study.h"
 
 #include <QWidget>
 
+class QBoxLayout;
 class QCustomPlot;
 class QLabel;
 class QProgressBar;
@@ -30,6 +31,7 @@ class StudyView : public QWidget {
     void plot(QCustomPlot* p, const dl::StudyPanel& panel);
     QLabel *m_title, *m_note;
     QCustomPlot* m_plots[2];
+    QBoxLayout* m_plotRow; // side by side, or stacked when the report asks
     QTableWidget* m_table;
     QProgressBar* m_progress;
     dl::StudyReport m_report;

@@ -45,7 +45,7 @@ const std::vector<Option>& sharedOptions()
 const std::vector<Option>& decayOptions()
 {
     static const std::vector<Option> decay = {
-        {"decay", Kind::Text, "learning-rate decay per epoch: none|inverse-time|exponential|step|inverse-sqrt (none)"},
+        {"decay", Kind::Text, "learning-rate decay per epoch: none|inverse-time|exponential|step|inverse-sqrt|staircase (none)"},
         {"decay-rate", Kind::Number, "decay rate, e.g. 0.8 with exponential (1)"},
         {"decay-interval", Kind::Number, "step decay: epochs between stairs (1000)"},
     };

@@ -44,6 +44,20 @@ std::vector<dlcli::Option> networkAndTraining()
 }
 
 
+Args withDefaults(Args a, const std::vector<std::pair<std::string, std::string>>& defaults)
+{
+    for (const auto& [k, v] : defaults)
+        if (!a.has(k)) a.opts[k] = v;
+    return a;
+}
+
+const std::vector<std::pair<std::string, std::string>>& courseMoonsDefaults()
+{
+    static const std::vector<std::pair<std::string, std::string>> d{
+        {"dataset", "moons"}, {"hidden", "5,2"}, {"activation", "relu"}, {"init", "he"}, {"batch", "64"}};
+    return d;
+}
+
 long stepsPerEpoch(const dl::Experiment& e)
 {
     const int n = e.data.train.size();

@@ -9,7 +9,7 @@ Json toJson(const StudyReport& r)
     j.set("title", r.title);
     for (const StudyPanel& p : r.panels) {
         Json jp = Json::object(), curves = Json::array();
-        jp.set("title", p.title).set("x", p.xLabel).set("y", p.yLabel).set("log_y", p.logY);
+        jp.set("title", p.title).set("x", p.xLabel).set("y", p.yLabel).set("log_y", p.logY).set("log_x", p.logX);
         for (const StudyCurve& c : p.curves) {
             Json jc = Json::object(), xs = Json::array(), ys = Json::array();
             for (double x : c.x) xs.push(x);
@@ -23,6 +23,7 @@ Json toJson(const StudyReport& r)
         for (const std::string& cell : row) jr.push(cell);
         table.push(std::move(jr));
     }
+    j.set("stacked", r.stacked);
     return j.set("panels", std::move(panels)).set("table", std::move(table)).set("note", r.note);
 }
 

@@ -19,10 +19,12 @@ struct StudyPanel {
     std::string title, xLabel, yLabel;
     bool logY = false;
     std::vector<StudyCurve> curves;
+    bool logX = false;
 };
 struct StudyReport {
     std::string title;
     std::vector<StudyPanel> panels;
+    bool stacked = false; // the panels one under the other on the same x (α drawn under the cost curve)
     std::vector<std::vector<std::string>> table; // first row: the header
     std::string note;                           // one or two sentences: what was run, what it shows
 };

@@ -95,6 +95,24 @@ class TstDynamicsCli : public QObject {
         QCOMPARE(rj["iterations"].toInt(), 300);
     }
 
+    void schedulesAndRangeTest()
+    {
+        // dlcli schedules: the α each epoch used is the formula's (staircase 0.5 every 10 epochs); lrfind: a
+        // suggestion inside the range.
+        const dltest::CliResult r = run({"schedules", "--epochs", "30", "--schedules", "none,staircase:0.5:10", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(j["stacked"].toBool());
+        const QJsonArray lr = j["panels"].toArray()[1].toObject()["curves"].toArray()[1].toObject()["y"].toArray();
+        QCOMPARE(lr.size(), 30);
+        QCOMPARE(lr[25].toDouble(), double(0.1f * 0.25f));
+        QCOMPARE(j["table"].toArray().size(), 3);
+        const dltest::CliResult f = run({"lrfind", "--steps", "60", "--json"});
+        QVERIFY2(f.exitCode == 0, f.err.constData());
+        const double s = QJsonDocument::fromJson(f.out).object()["table"].toArray()[1].toArray()[0].toString().toDouble();
+        QVERIFY(s > 1e-5 && s < 10);
+    }
+
     void badOptionsAreOneSentence()
     {
         struct Case {
@@ -116,6 +134,8 @@ class TstDynamicsCli : public QObject {
             {{"search", "--params", "lr:log:0:1"}, "a log range needs positive ends"},
             {{"search", "--params", "beta:lin:0.5:0.9", "--optimizer", "adam"}, "β has no effect with adam"},
             {{"search", "--params", "lr:log:1e-3"}, "should be NAME:SCALE:LOW:HIGH"},
+            {{"schedules", "--schedules", "sometimes"}, "--schedules: unknown decay \"sometimes\""},
+            {{"lrfind", "--lr-min", "0"}, "the α range must go from a positive α"},
             {{"search", "--trials", "0"}, "the budget must be between 1 and 10000 trials"},
             {{"search", "--trials", "4", "--rounds", "5"}, "rounds must be between 1 and the number of trials"},
         };

@@ -90,8 +90,14 @@ class TstOptimizers : public QObject {
         d = {dl::Decay::Step, 1.f, 1000};
         QCOMPARE(dl::decayedLearningRate(0.3f, d, 999), 0.3f);
         QCOMPARE(dl::decayedLearningRate(0.3f, d, 1000), 0.15f); // α₀/(1 + floor(1000/1000))
+        d = {dl::Decay::Staircase, 0.5f, 10};
+        QCOMPARE(dl::decayedLearningRate(0.8f, d, 9), 0.8f);
+        QCOMPARE(dl::decayedLearningRate(0.8f, d, 25), 0.2f); // α₀·0.5^floor(25/10)
+        d = {dl::Decay::InverseSqrt, 2.f, 1};
+        QCOMPARE(dl::decayedLearningRate(0.1f, d, 3), 0.1f); // α₀·2/√4
         d = {dl::Decay::None, 1.f, 1};
         QCOMPARE(dl::decayedLearningRate(0.3f, d, 5000), 0.3f);
+        for (dl::Decay k : dl::decays()) QCOMPARE(dl::parseDecay(dl::decayName(k)), k);
     }
     void clipping()
     {

@@ -7,6 +7,7 @@
 #include "app/labs/dynamics/contour_view.h"
 #include "app/labs/dynamics/dynamics_page.h"
 #include "app/labs/dynamics/init_tab.h"
+#include "app/labs/dynamics/schedule_tab.h"
 #include "app/labs/dynamics/search_tab.h"
 #include "app/gui/main_window.h"
 #include "core/train/experiment.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -120,6 +122,7 @@ class TstDynamics : public QObject {
         QCOMPARE(page.findChild<QTableWidget*>("dynTable")->item(0, 5)->text(), QString("left the plane"));
     }
 
+    void schedulesAndRangeTest();
     void searchTab();
     void searchCancelStopsEveryRun();
 
@@ -152,6 +155,50 @@ class TstDynamics : public QObject {
         QCOMPARE(errors(messages).size(), 1);
     }
 };
+
+void TstDynamics::schedulesAndRangeTest()
+{
+    // The preview follows the ticks before training; none ticked is one sentence; a run draws the α the
+    // trainer used per epoch under the cost; the range test's suggestion goes to the schedules' α₀.
+    lab::DynamicsPage page;
+    lab::ScheduleTab* tab = page.scheduleTab();
+    QSignalSpy messages(&page, &lab::LabPage::message);
+    const dl::StudyReport& shown = tab->runner()->view()->report();
+    QCOMPARE(shown.panels[1].curves.size(), size_t(3)); // none, exponential, step: the defaults
+    tab->setUsed(dl::Decay::Staircase, true, 0.5, 100);
+    QCOMPARE(shown.panels[1].curves.size(), size_t(4));
+    QCOMPARE(shown.panels[1].curves[3].name, std::string("staircase: α₀·0.5^⌊e/100⌋"));
+    for (dl::Decay d : dl::decays()) tab->setUsed(d, false);
+    tab->run();
+    QCOMPARE(errors(messages), QStringList{"Tick at least one schedule."});
+    tab->setUsed(dl::Decay::None, true);
+    tab->setUsed(dl::Decay::Step, true, 1, 10);
+    tab->setEpochs(40);
+    QSignalSpy done(tab->runner(), &lab::StudyRunner::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    const dl::StudyReport& r = tab->runner()->view()->report();
+    QVERIFY(r.stacked);
+    QCOMPARE(r.table.size(), size_t(3));
+    QCOMPARE(r.panels[1].curves[1].y.size(), size_t(40));
+    QCOMPARE(r.panels[1].curves[1].y.back(), double(0.1f / 4)); // α₀/(1 + ⌊39/10⌋)
+    QCOMPARE(r.panels[0].curves[1].y.size(), size_t(40));
+    // the range test, and its suggestion handed to the schedules
+    lab::RangeTestTab* range = page.rangeTestTab();
+    range->setSteps(100);
+    QSignalSpy rdone(range->runner(), &lab::StudyRunner::finished);
+    range->run();
+    QTRY_COMPARE_WITH_TIMEOUT(rdone.count(), 1, 30000);
+    QVERIFY(std::isfinite(range->suggested()) && range->suggested() > 1e-5 && range->suggested() < 10);
+    QSignalSpy used(range, &lab::RangeTestTab::useSuggested);
+    auto* use = range->findChild<QPushButton*>();
+    for (QPushButton* b : range->findChildren<QPushButton*>())
+        if (b->text().startsWith("Use the suggested")) use = b;
+    QVERIFY(use && use->isEnabled());
+    use->click();
+    QCOMPARE(used.count(), 1);
+    QCOMPARE(errors(messages).size(), 1);
+}
 
 void TstDynamics::searchTab()
 {

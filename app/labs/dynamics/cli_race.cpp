@@ -141,8 +141,9 @@ int race(const Args& a)
 
 std::vector<dlcli::Command> dynamicsCommands()
 {
-    return {initstudyCommand(), searchCommand(),
-            {"race",
+    std::vector<dlcli::Command> all{initstudyCommand(), searchCommand()};
+    for (dlcli::Command& c : scheduleCommands()) all.push_back(std::move(c));
+    all.push_back({"race",
              "the training-dynamics lab's optimiser race headless: optimisers side by side on a 2-D loss surface "
              "(COURSE.md §4)",
              dlcli::join({{"surface", Kind::Text, "valley|rosenbrock|saddle|beale|plateau|rastrigin (valley)"},
@@ -160,5 +161,6 @@ std::vector<dlcli::Command> dynamicsCommands()
                          {}),
              "",
              0,
-             race}};
+             race});
+    return all;
 }

@@ -43,20 +43,11 @@ void printTrial(const std::vector<dl::SearchParam>& params, const dl::SearchTria
     std::fflush(stdout);
 }
 
-// The course's moons setup where the user gave nothing else (COURSE.md §4 optimisation lab).
-Args withSearchDefaults(Args a)
-{
-    const std::pair<const char*, const char*> defaults[] = {
-        {"dataset", "moons"}, {"hidden", "5,2"}, {"activation", "relu"}, {"init", "he"},
-        {"batch", "64"},      {"optimizer", "momentum"}, {"lr", "0.01"}};
-    for (const auto& [k, v] : defaults)
-        if (!a.has(k)) a.opts[k] = v;
-    return a;
-}
-
 int search(const Args& given)
 {
-    const Args a = withSearchDefaults(given);
+    auto defaults = dlcli::courseMoonsDefaults();
+    defaults.insert(defaults.end(), {{"optimizer", "momentum"}, {"lr", "0.01"}});
+    const Args a = dlcli::withDefaults(given, defaults);
     dl::SearchPlan plan;
     plan.base = dlcli::experimentFromArgs(a);
     plan.params = dl::parseSearchParams(a.str("params", "lr:log:1e-4:1,beta:one-minus-log:0.9:0.999"));

@@ -3,6 +3,7 @@
 
 #include "contour_view.h"
 #include "init_tab.h"
+#include "schedule_tab.h"
 #include "search_tab.h"
 #include "widgets/series_plot.h"
 
@@ -79,11 +80,22 @@ DynamicsPage::DynamicsPage(QWidget* parent)
     m_tabs->addTab(race, tr("Optimiser race"));
     m_init = new InitTab;
     m_tabs->addTab(m_init, tr("Initialisation in depth"));
+    m_schedules = new ScheduleTab;
+    m_tabs->addTab(m_schedules, tr("Learning-rate schedules"));
+    m_rangeTest = new RangeTestTab;
+    m_tabs->addTab(m_rangeTest, tr("α range test"));
     m_search = new SearchTab;
     m_tabs->addTab(m_search, tr("Random search"));
     (new QVBoxLayout(this))->addWidget(m_tabs);
     connect(m_init, &InitTab::message, this, &LabPage::message);
     connect(m_search, &SearchTab::message, this, &LabPage::message);
+    connect(m_schedules, &ScheduleTab::message, this, &LabPage::message);
+    connect(m_rangeTest, &RangeTestTab::message, this, &LabPage::message);
+    connect(m_rangeTest, &RangeTestTab::useSuggested, this, [this](double lr) {
+        m_schedules->setLearningRate(lr);
+        m_tabs->setCurrentWidget(m_schedules);
+        emit message(tr("α₀ of the schedules set to the range test's suggestion, %1.").arg(lr, 0, 'g', 3), false);
+    });
     connect(m_search, &SearchTab::openRequested, this, &LabPage::openRequested);
     connect(m_view, &ContourView::startPicked, this, qOverload<QPointF>(&DynamicsPage::setStart));
     m_worker.relay(&DynamicsWorker::raced, this, &DynamicsPage::apply);
@@ -343,7 +355,9 @@ QList<QCommandLineOption> DynamicsPage::commandLineOptions() const
             {"dynamics-init-batch-norm", "Dynamics screenshot: the initialisation study with batch norm."},
             {"dynamics-search", "Dynamics screenshot: random search with this budget (two rounds and a grid).",
              "trials"},
-            {"dynamics-search-steps", "Dynamics screenshot: the search's steps per trial.", "N", "2000"}};
+            {"dynamics-search-steps", "Dynamics screenshot: the search's steps per trial.", "N", "2000"},
+            {"dynamics-schedules", "Dynamics screenshot: the schedules trained for this many epochs.", "epochs"},
+            {"dynamics-lrfind", "Dynamics screenshot: the α range test with this many steps.", "steps"}};
 }
 
 // The recipe: the surface, the start, N iterations at full pace, then the picture.
@@ -361,6 +375,22 @@ void DynamicsPage::shoot(const QCommandLineParser& cli, LabShot& shot)
             QTimer::singleShot(300, this, [&shot] { shot.grab(); });
         });
         return m_init->run();
+    }
+    if (cli.isSet("dynamics-schedules") || cli.isSet("dynamics-lrfind")) {
+        StudyRunner* runner;
+        if (cli.isSet("dynamics-schedules")) {
+            m_tabs->setCurrentWidget(m_schedules);
+            m_schedules->setEpochs(cli.value("dynamics-schedules").toInt());
+            runner = m_schedules->runner();
+        } else {
+            m_tabs->setCurrentWidget(m_rangeTest);
+            m_rangeTest->setSteps(cli.value("dynamics-lrfind").toInt());
+            runner = m_rangeTest->runner();
+        }
+        connect(runner, &StudyRunner::finished, this, [this, &shot] {
+            QTimer::singleShot(300, this, [&shot] { shot.grab(); });
+        });
+        return cli.isSet("dynamics-schedules") ? m_schedules->run() : m_rangeTest->run();
     }
     if (cli.isSet("dynamics-search")) {
         m_tabs->setCurrentWidget(m_search);

@@ -24,6 +24,8 @@ namespace lab {
 class ContourView;
 class InitTab;
 class SearchTab;
+class ScheduleTab;
+class RangeTestTab;
 class SeriesPlot;
 
 class DynamicsPage : public LabPage {
@@ -49,6 +51,8 @@ class DynamicsPage : public LabPage {
     SeriesPlot* lossPlot() const { return m_loss; }
     InitTab* initTab() const { return m_init; }
     SearchTab* searchTab() const { return m_search; }
+    ScheduleTab* scheduleTab() const { return m_schedules; }
+    RangeTestTab* rangeTestTab() const { return m_rangeTest; }
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
@@ -66,6 +70,8 @@ class DynamicsPage : public LabPage {
     QTabWidget* m_tabs;
     InitTab* m_init;
     SearchTab* m_search;
+    ScheduleTab* m_schedules;
+    RangeTestTab* m_rangeTest;
     QTableWidget* m_table;
     QComboBox* m_surface;
     QDoubleSpinBox *m_kappa, *m_beta, *m_beta1, *m_beta2, *m_eps, *m_decay, *m_noise;

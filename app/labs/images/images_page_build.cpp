@@ -133,7 +133,7 @@ QWidget* ImagesPage::buildControls()
     m_l2->setRange(0, 10);
     m_l2->setSingleStep(0.01);
     m_decay = new QComboBox; // per epoch (COURSE.md §4)
-    for (const char* d : {"none", "exponential", "inverse-time", "step", "inverse-sqrt"})
+    for (const char* d : {"none", "exponential", "inverse-time", "step", "inverse-sqrt", "staircase"})
         m_decay->addItem(QString::fromLatin1(d), QString::fromLatin1(d));
     m_decay->setToolTip(
         tr("Learning-rate decay per epoch: exponential α·rate^epoch, inverse-time α/(1+rate·epoch)"));
