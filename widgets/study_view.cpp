@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/study_view.h"
 
+#include "widgets/decision_map_view.h"
 #include "widgets/palette.h"
 
 #include <QHeaderView>
@@ -24,6 +25,18 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent)
     m_title->setFont(f);
     m_title->setWordWrap(true);
     v->addWidget(m_title);
+    auto* maps = new QHBoxLayout;
+    for (size_t i = 0; i < m_maps.size(); ++i) {
+        auto* box = new QVBoxLayout;
+        m_mapTitles[i] = new QLabel(this);
+        m_mapTitles[i]->setAlignment(Qt::AlignCenter);
+        m_maps[i] = new DecisionMapView(this);
+        m_maps[i]->setMinimumSize(200, 200);
+        box->addWidget(m_mapTitles[i]);
+        box->addWidget(m_maps[i], 1);
+        maps->addLayout(box, 1);
+    }
+    v->addLayout(maps, 3);
     auto* plots = m_plotRow = new QHBoxLayout;
     for (auto*& p : m_plots) {
         p = new QCustomPlot(this);
@@ -59,6 +72,7 @@ void StudyView::clear(const QString& title)
     m_table->setColumnCount(0);
     m_progress->setValue(0);
     m_progress->setVisible(false);
+    for (size_t i = 0; i < m_maps.size(); ++i) m_maps[i]->setVisible(false), m_mapTitles[i]->setVisible(false);
     for (QCustomPlot* p : m_plots) {
         p->clearGraphs();
         p->setVisible(p == m_plots[0]);
@@ -87,8 +101,9 @@ void StudyView::plot(QCustomPlot* p, const dl::StudyPanel& panel)
         const dl::StudyCurve& curve = panel.curves[c];
         QCPGraph* g = p->addGraph();
         g->setName(QString::fromStdString(curve.name));
-        QPen pen(classColor(static_cast<int>(c)));
+        QPen pen(classColor(curve.colour >= 0 ? curve.colour : static_cast<int>(c)));
         pen.setWidthF(1.6);
+        if (curve.dashed) pen.setStyle(Qt::DashLine);
         g->setPen(pen);
         if (curve.x.size() <= 40) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
         QVector<double> x, y;
@@ -115,6 +130,14 @@ void StudyView::show(const dl::StudyReport& r, double progress, bool done)
     m_report = r;
     m_title->setText(QString::fromStdString(r.title));
     m_plotRow->setDirection(r.stacked ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    for (size_t i = 0; i < m_maps.size(); ++i) {
+        const bool has = i < r.maps.size();
+        m_maps[i]->setVisible(has), m_mapTitles[i]->setVisible(has);
+        if (!has) continue;
+        m_mapTitles[i]->setText(QString::fromStdString(r.maps[i].name));
+        m_maps[i]->setGrid(r.maps[i].grid);
+        m_maps[i]->setPoints(r.maps[i].points);
+    }
     for (int i = 0; i < 2; ++i) {
         const bool has = i < static_cast<int>(r.panels.size());
         m_plots[i]->setVisible(has);

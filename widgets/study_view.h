@@ -6,6 +6,7 @@
 #include "core/train/study.h"
 
 #include <QWidget>
+#include <array>
 
 class QBoxLayout;
 class QCustomPlot;
@@ -14,6 +15,8 @@ class QProgressBar;
 class QTableWidget;
 
 namespace lab {
+
+class DecisionMapView;
 
 class StudyView : public QWidget {
     Q_OBJECT
@@ -24,6 +27,7 @@ class StudyView : public QWidget {
     const dl::StudyReport& report() const { return m_report; }
     int plottedPoints() const; // over every panel's curves
     QCustomPlot* panel(int i) const { return m_plots[i]; }
+    DecisionMapView* map(int i) const { return m_maps[size_t(i)]; }
     QTableWidget* table() const { return m_table; }
     bool savePng(const QString& path); // the whole view; false when it could not be written
 
@@ -31,7 +35,9 @@ class StudyView : public QWidget {
     void plot(QCustomPlot* p, const dl::StudyPanel& panel);
     QLabel *m_title, *m_note;
     QCustomPlot* m_plots[2];
-    QBoxLayout* m_plotRow; // side by side, or stacked when the report asks
+    QBoxLayout* m_plotRow;
+    std::array<DecisionMapView*, 3> m_maps;
+    std::array<QLabel*, 3> m_mapTitles; // side by side, or stacked when the report asks
     QTableWidget* m_table;
     QProgressBar* m_progress;
     dl::StudyReport m_report;

@@ -24,6 +24,12 @@ Json toJson(const StudyReport& r)
         table.push(std::move(jr));
     }
     j.set("stacked", r.stacked);
+    Json maps = Json::array();
+    for (const StudyMap& m : r.maps) { // the name and the map's size; the probabilities stay in the view
+        Json jm = Json::object();
+        maps.push(jm.set("name", m.name).set("res", m.grid.res).set("train_points", m.points.train.size()));
+    }
+    j.set("maps", std::move(maps));
     return j.set("panels", std::move(panels)).set("table", std::move(table)).set("note", r.note);
 }
 

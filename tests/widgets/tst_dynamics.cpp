@@ -7,7 +7,9 @@
 #include "app/labs/dynamics/contour_view.h"
 #include "app/labs/dynamics/dynamics_page.h"
 #include "app/labs/dynamics/init_tab.h"
+#include "app/labs/dynamics/regularisation_tab.h"
 #include "app/labs/dynamics/schedule_tab.h"
+#include "widgets/decision_map_view.h"
 #include "app/labs/dynamics/search_tab.h"
 #include "app/gui/main_window.h"
 #include "core/train/experiment.h"
@@ -122,6 +124,7 @@ class TstDynamics : public QObject {
         QCOMPARE(page.findChild<QTableWidget*>("dynTable")->item(0, 5)->text(), QString("left the plane"));
     }
 
+    void regularisationTab();
     void schedulesAndRangeTest();
     void searchTab();
     void searchCancelStopsEveryRun();
@@ -155,6 +158,34 @@ class TstDynamics : public QObject {
         QCOMPARE(errors(messages).size(), 1);
     }
 };
+
+void TstDynamics::regularisationTab()
+{
+    // The sliders give the values the study uses; a bad hidden list is one sentence; a short run fills three
+    // maps, the curves and the table.
+    lab::DynamicsPage page;
+    lab::RegularisationTab* tab = page.regularisationTab();
+    QSignalSpy messages(&page, &lab::LabPage::message);
+    QCOMPARE(tab->lambda(), double(0.7f)); // the course's λ, exactly, though between two slider steps
+    QCOMPARE(tab->keepProb(), 0.86);
+    tab->setLambda(0.1);
+    QCOMPARE(tab->lambda(), 0.1);
+    tab->findChild<QLineEdit*>()->setText("40,x");
+    tab->run();
+    QCOMPARE(errors(messages).size(), 1);
+    QVERIFY(errors(messages)[0].startsWith("Hidden units:"));
+    tab->findChild<QLineEdit*>()->setText("20");
+    tab->setSteps(300);
+    QSignalSpy done(tab->runner(), &lab::StudyRunner::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    const dl::StudyReport& r = tab->runner()->view()->report();
+    QCOMPARE(r.maps.size(), size_t(3));
+    QCOMPARE(r.maps[1].name, std::string("L2, λ = 0.1"));
+    QVERIFY(tab->runner()->view()->map(2)->isVisibleTo(tab));
+    QCOMPARE(r.table.size(), size_t(4));
+    QCOMPARE(r.panels[1].curves[0].x.back(), 300.0);
+}
 
 void TstDynamics::schedulesAndRangeTest()
 {

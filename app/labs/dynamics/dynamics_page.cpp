@@ -3,6 +3,7 @@
 
 #include "contour_view.h"
 #include "init_tab.h"
+#include "regularisation_tab.h"
 #include "schedule_tab.h"
 #include "search_tab.h"
 #include "widgets/series_plot.h"
@@ -80,6 +81,8 @@ DynamicsPage::DynamicsPage(QWidget* parent)
     m_tabs->addTab(race, tr("Optimiser race"));
     m_init = new InitTab;
     m_tabs->addTab(m_init, tr("Initialisation in depth"));
+    m_regularisation = new RegularisationTab;
+    m_tabs->addTab(m_regularisation, tr("Regularisation"));
     m_schedules = new ScheduleTab;
     m_tabs->addTab(m_schedules, tr("Learning-rate schedules"));
     m_rangeTest = new RangeTestTab;
@@ -90,6 +93,7 @@ DynamicsPage::DynamicsPage(QWidget* parent)
     connect(m_init, &InitTab::message, this, &LabPage::message);
     connect(m_search, &SearchTab::message, this, &LabPage::message);
     connect(m_schedules, &ScheduleTab::message, this, &LabPage::message);
+    connect(m_regularisation, &RegularisationTab::message, this, &LabPage::message);
     connect(m_rangeTest, &RangeTestTab::message, this, &LabPage::message);
     connect(m_rangeTest, &RangeTestTab::useSuggested, this, [this](double lr) {
         m_schedules->setLearningRate(lr);
@@ -357,7 +361,9 @@ QList<QCommandLineOption> DynamicsPage::commandLineOptions() const
              "trials"},
             {"dynamics-search-steps", "Dynamics screenshot: the search's steps per trial.", "N", "2000"},
             {"dynamics-schedules", "Dynamics screenshot: the schedules trained for this many epochs.", "epochs"},
-            {"dynamics-lrfind", "Dynamics screenshot: the α range test with this many steps.", "steps"}};
+            {"dynamics-lrfind", "Dynamics screenshot: the α range test with this many steps.", "steps"},
+            {"dynamics-regularisation", "Dynamics screenshot: the regularisation study with this many steps.",
+             "steps"}};
 }
 
 // The recipe: the surface, the start, N iterations at full pace, then the picture.
@@ -376,9 +382,13 @@ void DynamicsPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         });
         return m_init->run();
     }
-    if (cli.isSet("dynamics-schedules") || cli.isSet("dynamics-lrfind")) {
+    if (cli.isSet("dynamics-schedules") || cli.isSet("dynamics-lrfind") || cli.isSet("dynamics-regularisation")) {
         StudyRunner* runner;
-        if (cli.isSet("dynamics-schedules")) {
+        if (cli.isSet("dynamics-regularisation")) {
+            m_tabs->setCurrentWidget(m_regularisation);
+            m_regularisation->setSteps(cli.value("dynamics-regularisation").toInt());
+            runner = m_regularisation->runner();
+        } else if (cli.isSet("dynamics-schedules")) {
             m_tabs->setCurrentWidget(m_schedules);
             m_schedules->setEpochs(cli.value("dynamics-schedules").toInt());
             runner = m_schedules->runner();
@@ -390,6 +400,7 @@ void DynamicsPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         connect(runner, &StudyRunner::finished, this, [this, &shot] {
             QTimer::singleShot(300, this, [&shot] { shot.grab(); });
         });
+        if (cli.isSet("dynamics-regularisation")) return m_regularisation->run();
         return cli.isSet("dynamics-schedules") ? m_schedules->run() : m_rangeTest->run();
     }
     if (cli.isSet("dynamics-search")) {

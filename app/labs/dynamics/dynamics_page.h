@@ -26,6 +26,7 @@ class InitTab;
 class SearchTab;
 class ScheduleTab;
 class RangeTestTab;
+class RegularisationTab;
 class SeriesPlot;
 
 class DynamicsPage : public LabPage {
@@ -53,6 +54,7 @@ class DynamicsPage : public LabPage {
     SearchTab* searchTab() const { return m_search; }
     ScheduleTab* scheduleTab() const { return m_schedules; }
     RangeTestTab* rangeTestTab() const { return m_rangeTest; }
+    RegularisationTab* regularisationTab() const { return m_regularisation; }
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 
@@ -72,6 +74,7 @@ class DynamicsPage : public LabPage {
     SearchTab* m_search;
     ScheduleTab* m_schedules;
     RangeTestTab* m_rangeTest;
+    RegularisationTab* m_regularisation;
     QTableWidget* m_table;
     QComboBox* m_surface;
     QDoubleSpinBox *m_kappa, *m_beta, *m_beta1, *m_beta2, *m_eps, *m_decay, *m_noise;
