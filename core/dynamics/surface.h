@@ -3,6 +3,7 @@
 // "saddle points and plateaus slow learning"): each a function f(x, y) with its exact gradient, a view that
 // frames it and a start the race begins from. Qt-free.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,23 @@ enum class SurfaceKind {
     Beale,      // (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)² (Beale 1958): minimum (3, 0.5)
     Plateau,    // 1 − exp(−(x² + y²)/2): nearly flat far from the minimum at the origin
     Rastrigin,  // 20 + Σ (x² − 10 cos 2πx) (Rastrigin 1974): local minima on a grid, the global one at 0
+    Logistic,   // a 2-parameter model's loss on real data: the mean cross-entropy of σ(w·x + b) (COURSE.md §1)
+                // at (w, b) = (x, y), x the mean ink of a Fashion-MNIST test image, sneakers (0) against
+                // ankle boots (1); x is not normalised, so the valley is long and narrow (COURSE.md §1
+                // "normalising inputs" is the cure)
 };
+
+// The data of the Logistic surface and its minimum (Newton's method, the loss being convex).
+struct LogisticData {
+    std::vector<double> x, y; // feature and 0/1 label per example
+    double minW = 0, minB = 0;
+    std::string source; // what the examples are, for the page
+};
+// x, y → the data with its minimum found; throws ConfigError when the classes are separable (no minimum).
+std::shared_ptr<const LogisticData> makeLogisticData(std::vector<double> x, std::vector<double> y, std::string source);
+// The Fashion-MNIST examples (test set, classes 7 and 9), read once from `dir`; IoError/FormatError naming the
+// file when the dataset is missing ("install dataset-fashion-mnist" in the sentence).
+std::shared_ptr<const LogisticData> fashionLogistic(const std::string& dir = "/usr/share/datasets/fashion-mnist");
 
 struct SurfaceView {
     double x0, x1, y0, y1; // the region a contour plot shows
@@ -26,13 +43,14 @@ struct SurfaceView {
 struct Surface {
     SurfaceKind kind = SurfaceKind::Valley;
     double kappa = 10; // the valley's condition number (its Hessian is diag(1, κ)); ≥ 1
+    std::shared_ptr<const LogisticData> data; // Logistic's examples; none: fashionLogistic()
 
     double value(double x, double y) const;
     void gradient(double x, double y, double& gx, double& gy) const;
     SurfaceView view() const;
 };
 
-const char* surfaceName(SurfaceKind k); // "valley", "rosenbrock", "saddle", "beale", "plateau", "rastrigin"
+const char* surfaceName(SurfaceKind k); // "valley", "rosenbrock", "saddle", "beale", "plateau", "rastrigin", "logistic"
 // The kind by name; ConfigError naming the choices otherwise.
 SurfaceKind parseSurface(const std::string& name);
 std::vector<SurfaceKind> allSurfaces();

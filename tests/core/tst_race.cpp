@@ -80,6 +80,28 @@ class TstRace : public QObject {
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::parseSurface("himmelblau"));
     }
 
+    void logisticSurfaceByHand()
+    {
+        // Four examples x = 0, 1, 2, 3 with labels 0, 1, 0, 1: at (w, b) = (0, 0) every a = ½, so L = log 2 and
+        // ∇ = (mean((a − y)x), mean(a − y)) = ((0 − 1 + 1 − 3)/2/4·… ) = (−0.25, 0) (COURSE.md §1 dz = a − y).
+        dl::Surface f{dl::SurfaceKind::Logistic};
+        f.data = dl::makeLogisticData({0, 1, 2, 3}, {0, 1, 0, 1}, "by hand");
+        QVERIFY(std::abs(f.value(0, 0) - std::log(2.0)) < 1e-15);
+        double gw, gb;
+        f.gradient(0, 0, gw, gb);
+        QVERIFY(std::abs(gw - (-0.25)) < 1e-15 && std::abs(gb) < 1e-15);
+        // Newton's minimum: the gradient vanishes there
+        f.gradient(f.data->minW, f.data->minB, gw, gb);
+        QVERIFY(std::abs(gw) < 1e-12 && std::abs(gb) < 1e-12);
+        QVERIFY(f.data->minW > 0); // larger x, more often 1
+        // separable classes have no minimum: one sentence
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::makeLogisticData({0, 1, 2, 3}, {0, 0, 1, 1}, "separable"));
+        // Fashion-MNIST's sneakers against ankle boots (the lab's surface): about 2000 examples, a finite minimum
+        const auto d = dl::fashionLogistic();
+        QCOMPARE(d->x.size(), size_t(2000));
+        QVERIFY(d->minW > 10 && d->minB < 0); // boots have more ink; the input is not normalised: a long valley
+    }
+
     void threeStepsByHand()
     {
         // The valley with κ = 10 from (−2, 1), α = 0.05, the course's defaults (β 0.9, β₁ 0.9, β₂ 0.999,

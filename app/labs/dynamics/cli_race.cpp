@@ -146,7 +146,7 @@ std::vector<dlcli::Command> dynamicsCommands()
     all.push_back({"race",
              "the training-dynamics lab's optimiser race headless: optimisers side by side on a 2-D loss surface "
              "(COURSE.md §4)",
-             dlcli::join({{"surface", Kind::Text, "valley|rosenbrock|saddle|beale|plateau|rastrigin (valley)"},
+             dlcli::join({{"surface", Kind::Text, "valley|rosenbrock|saddle|beale|plateau|rastrigin|logistic (valley)"},
                           {"kappa", Kind::Number, "the valley's condition number κ (10)"},
                           {"start", Kind::Text, "the start x,y (the surface's own)"},
                           {"optimizers", Kind::Text, "which race: gd,momentum,rmsprop,adam,nesterov,adamw (the first four)"},

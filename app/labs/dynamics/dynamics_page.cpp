@@ -139,7 +139,8 @@ QWidget* DynamicsPage::buildControls()
     m_surface = new QComboBox;
     m_surface->setObjectName("dynSurface");
     const QStringList names{tr("long narrow valley ½(x² + κy²)"), tr("Rosenbrock"), tr("saddle"), tr("Beale"),
-                            tr("plateau"), tr("Rastrigin (local minima)")};
+                            tr("plateau"), tr("Rastrigin (local minima)"),
+                            tr("logistic regression on Fashion-MNIST (w, b)")};
     for (dl::SurfaceKind k : dl::allSurfaces()) m_surface->addItem(names[int(k)], int(k));
     m_kappa = spin(1, 1000, 10, 1, tr("The valley's condition number: its curvature across over its curvature along."));
     m_kappa->setObjectName("dynKappa");
@@ -199,6 +200,17 @@ QWidget* DynamicsPage::buildControls()
 
 void DynamicsPage::setSurface(dl::SurfaceKind k)
 {
+    dl::Surface s;
+    s.kind = k;
+    dl::SurfaceView view;
+    try {
+        view = s.view(); // the logistic surface reads Fashion-MNIST here, once
+    } catch (const std::exception& e) {
+        const QSignalBlocker block(m_surface);
+        m_surface->setCurrentIndex(m_surface->findData(m_last.surface));
+        emit message(tr("Cannot show this surface: %1").arg(QString::fromUtf8(e.what())), true);
+        return;
+    }
     {
         const QSignalBlocker block(m_surface);
         m_surface->setCurrentIndex(m_surface->findData(int(k)));
@@ -208,9 +220,6 @@ void DynamicsPage::setSurface(dl::SurfaceKind k)
         const QSignalBlocker block(m_lr[size_t(i)]);
         m_lr[size_t(i)]->setValue(dl::suggestedLearningRate(k, dl::OptKind(i)));
     }
-    dl::Surface s;
-    s.kind = k;
-    const dl::SurfaceView view = s.view();
     m_startPoint = QPointF(view.startX, view.startY);
     restart();
 }
