@@ -4,6 +4,7 @@
 #include "widgets/decision_map_view.h"
 #include "widgets/palette.h"
 
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -37,7 +38,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent)
         maps->addLayout(box, 1);
     }
     v->addLayout(maps, 3);
-    auto* plots = m_plotRow = new QHBoxLayout;
+    auto* plots = m_plotGrid = new QGridLayout;
     for (auto*& p : m_plots) {
         p = new QCustomPlot(this);
         p->setMinimumSize(260, 220);
@@ -45,7 +46,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent)
         p->legend->setFont(QFont(font().family(), 8));
         p->plotLayout()->insertRow(0);
         p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(font().family(), 9, QFont::Bold)));
-        plots->addWidget(p, 1);
+        plots->addWidget(p, 0, int(&p - m_plots));
     }
     v->addLayout(plots, 3);
     m_table = new QTableWidget(this);
@@ -129,7 +130,13 @@ void StudyView::show(const dl::StudyReport& r, double progress, bool done)
 {
     m_report = r;
     m_title->setText(QString::fromStdString(r.title));
-    m_plotRow->setDirection(r.stacked ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    // one row for up to two panels, two columns for more, one column when stacked
+    const int n = std::min<int>(int(r.panels.size()), kMaxPanels);
+    for (int i = 0; i < kMaxPanels; ++i) {
+        m_plotGrid->removeWidget(m_plots[i]);
+        const int row = r.stacked ? i : n <= 2 ? 0 : i / 2, col = r.stacked ? 0 : n <= 2 ? i : i % 2;
+        m_plotGrid->addWidget(m_plots[i], row, col);
+    }
     for (size_t i = 0; i < m_maps.size(); ++i) {
         const bool has = i < r.maps.size();
         m_maps[i]->setVisible(has), m_mapTitles[i]->setVisible(has);
@@ -138,7 +145,7 @@ void StudyView::show(const dl::StudyReport& r, double progress, bool done)
         m_maps[i]->setGrid(r.maps[i].grid);
         m_maps[i]->setPoints(r.maps[i].points);
     }
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < kMaxPanels; ++i) {
         const bool has = i < static_cast<int>(r.panels.size());
         m_plots[i]->setVisible(has);
         if (has) plot(m_plots[i], r.panels[static_cast<size_t>(i)]);

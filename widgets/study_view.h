@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Shows a study's report (core/train/study.h): its plot panels side by side or stacked (QCustomPlot; log
-// axes where the panel asks for them, a legend naming the curves), the table and the note, and a progress bar while it
-// runs. PNG export of the whole view. Knows no lab.
+// Shows a study's report (core/train/study.h): decision maps, up to four plot panels side by side, two by two
+// or stacked (QCustomPlot; log axes where the panel asks for them, a legend naming the curves), the table and
+// the note, and a progress bar while it runs. PNG export of the whole view. Knows no lab.
 #pragma once
 #include "core/train/study.h"
 
 #include <QWidget>
 #include <array>
 
-class QBoxLayout;
+class QGridLayout;
 class QCustomPlot;
 class QLabel;
 class QProgressBar;
@@ -34,8 +34,9 @@ class StudyView : public QWidget {
   private:
     void plot(QCustomPlot* p, const dl::StudyPanel& panel);
     QLabel *m_title, *m_note;
-    QCustomPlot* m_plots[2];
-    QBoxLayout* m_plotRow;
+    static constexpr int kMaxPanels = 4;
+    QCustomPlot* m_plots[kMaxPanels];
+    QGridLayout* m_plotGrid; // side by side, two by two, or stacked when the report asks
     std::array<DecisionMapView*, 3> m_maps;
     std::array<QLabel*, 3> m_mapTitles; // side by side, or stacked when the report asks
     QTableWidget* m_table;

@@ -8,6 +8,7 @@
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -32,6 +33,23 @@ std::string fmt(double v, const char* f = "%.3g")
     char buf[32];
     std::snprintf(buf, sizeof buf, f, v);
     return buf;
+}
+
+std::vector<double> logHistogram(const float* v, size_t n, double& zeros)
+{
+    std::vector<double> h(size_t(kHistBins), 0.0);
+    size_t z = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (v[i] == 0.f || !std::isfinite(v[i])) {
+            z += v[i] == 0.f;
+            continue;
+        }
+        const int b = int(std::floor((std::log10(std::abs(double(v[i]))) - kHistLo) / kHistStep));
+        h[size_t(std::clamp(b, 0, kHistBins - 1))] += 1;
+    }
+    for (double& c : h) c /= double(std::max<size_t>(1, n));
+    zeros = double(z) / double(std::max<size_t>(1, n));
+    return h;
 }
 
 } // namespace
@@ -68,6 +86,9 @@ LayerSpreads measureSpreads(Trainer& t)
         for (size_t j = i + 1; j < m.size(); ++j) later = later || m.layer(j).type() == "Dense";
         if (!later || lastDense == m.size() || type == "BatchNorm" || type == "Dropout") continue;
         s.activation.push_back(stdDev(outs[i].data(), outs[i].size()));
+        double zeros = 0;
+        s.histogram.push_back(logHistogram(outs[i].data(), outs[i].size(), zeros));
+        s.zeros.push_back(zeros);
         const Tensor& g = m.layer(lastDense).params()[0]->grad; // the weight, before the bias
         s.gradient.push_back(stdDev(g.data(), g.size()));
     }
@@ -102,7 +123,7 @@ bool InitStudy::advance()
         m_trainer = std::make_unique<Trainer>(ms, m_spec.hyper, splitDataset(all, 0, m_spec.seed), m_spec.seed);
         m_current = InitOutcome{};
         m_current.init = ms.init;
-        m_current.start = measureSpreads(*m_trainer);
+        m_current.start = m_current.now = measureSpreads(*m_trainer);
         m_current.firstCost = m_trainer->evaluate(m_trainer->data().train).cost;
         return true;
     }
@@ -110,10 +131,11 @@ bool InitStudy::advance()
     StepStats last;
     while (m_trainer->steps() < target && !last.diverged) last = m_trainer->step();
     if (last.diverged) m_current.diverged = true;
+    if (!m_current.diverged) m_current.now = measureSpreads(*m_trainer), m_current.nowStep = m_trainer->steps();
     if (m_trainer->steps() >= m_spec.steps || m_current.diverged) {
         const EvalStats e = m_trainer->evaluate(m_trainer->data().train);
         m_current.trainAccuracy = e.accuracy, m_current.lastCost = e.cost;
-        if (!m_current.diverged) m_current.end = measureSpreads(*m_trainer);
+        if (!m_current.diverged) m_current.end = m_current.now;
         m_done.push_back(m_current);
         m_trainer.reset();
         ++m_next;
@@ -134,7 +156,8 @@ StudyReport InitStudy::report() const
     r.title = "Initialisation in depth";
     StudyPanel act{"activations at step 0", "hidden layer", "std of the activations", true, {}};
     StudyPanel grad{"weight gradients at step 0", "hidden layer", "std of dL/dW", true, {}};
-    StudyPanel after{"activations after training", "hidden layer", "std of the activations", true, {}};
+    StudyPanel after{"activations after training (dashed: the one training now)", "hidden layer",
+                     "std of the activations", true, {}};
     r.table.push_back({"initialisation", "train accuracy", "cost at step 0", "cost after", "activation std, layer 1 → last (step 0)"});
     for (const InitOutcome& o : m_done) {
         StudyCurve a{initName(o.init), {}, {}}, g = a, e = a;
@@ -149,7 +172,34 @@ StudyReport InitStudy::report() const
                            fmt(o.firstCost), o.diverged ? "—" : fmt(o.lastCost),
                            s.empty() ? "" : fmt(s.front()) + " → " + fmt(s.back())});
     }
-    r.panels = {act, grad, after};
+    // live: the init in training (or the last one done): its spreads now, and per layer the histogram of
+    // log10|a|, the first and last layers and a few between
+    const InitOutcome* live = m_trainer ? &m_current : (m_done.empty() ? nullptr : &m_done.back());
+    StudyPanel hist{"histogram of the activations per layer", "log₁₀ |activation|", "share of the layer", false, {}};
+    if (live) {
+        const LayerSpreads& s = m_trainer ? live->now : (live->diverged ? live->start : live->end);
+        const long at = m_trainer ? live->nowStep : (live->diverged ? 0 : m_spec.steps);
+        hist.title = initName(live->init) + std::string(": activations per layer at step ") + std::to_string(at);
+        if (m_trainer) {
+            StudyCurve e{std::string(initName(live->init)) + " (now)", {}, {}};
+            e.dashed = true;
+            e.colour = int(m_done.size());
+            for (size_t l = 0; l < s.activation.size(); ++l) e.x.push_back(double(l + 1)), e.y.push_back(s.activation[l]);
+            after.curves.push_back(e);
+        }
+        const size_t layers = s.histogram.size();
+        const size_t stride = std::max<size_t>(1, (layers + 4) / 5); // at most six layers drawn: every stride-th
+        std::vector<size_t> shown;                                    // and the last
+        for (size_t l = 0; l < layers; l += stride) shown.push_back(l);
+        if (layers > 0 && shown.back() != layers - 1) shown.push_back(layers - 1);
+        for (size_t l : shown) {
+            StudyCurve c{"layer " + std::to_string(l + 1) + (s.zeros[l] > 0.005 ? " (" + fmt(100 * s.zeros[l], "%.0f") + " % zeros)" : ""), {}, {}};
+            for (int b = 0; b < kHistBins; ++b)
+                c.x.push_back(kHistLo + (b + 0.5) * kHistStep), c.y.push_back(s.histogram[l][size_t(b)]);
+            hist.curves.push_back(c);
+        }
+    }
+    r.panels = {act, grad, after, hist};
     char note[400];
     std::snprintf(note, sizeof note,
                   "%d hidden layers of %d %s units%s on %s (300 points, all trained on), %ld steps of %s (α %g, "

@@ -31,14 +31,24 @@ struct InitStudySpec {
     InitStudySpec();
 };
 
+// The histogram of a layer's activations on a log scale: bins of log10|a| from kHistLo to kHistHi, each
+// kHistStep wide (values beyond go to the end bins), as fractions of all its activations; exact zeros
+// (dead ReLUs, zeros init) counted apart. Vanishing shifts a layer's histogram left, exploding right.
+constexpr double kHistLo = -12, kHistHi = 6, kHistStep = 0.5;
+constexpr int kHistBins = int((kHistHi - kHistLo) / kHistStep);
+
 struct LayerSpreads {
     std::vector<double> activation; // per hidden layer: std of its activations over the probe batch
     std::vector<double> gradient;   // per hidden layer: std of dL/dW of the dense layer feeding it
+    std::vector<std::vector<double>> histogram; // per hidden layer: kHistBins fractions of log10|a|
+    std::vector<double> zeros;                  // per hidden layer: the fraction of activations exactly 0
 };
 
 struct InitOutcome {
     Init init;
     LayerSpreads start, end;  // at step 0 and after the training
+    LayerSpreads now;         // during the training: at `nowStep` (every piece of the study)
+    long nowStep = 0;
     double trainAccuracy = 0; // after the training (the course reports train accuracy)
     double firstCost = 0, lastCost = 0;
     bool diverged = false;
@@ -52,7 +62,8 @@ class InitStudy : public Study {
   public:
     explicit InitStudy(const InitStudySpec& s); // ConfigError for a depth, width or steps out of range
     ~InitStudy() override;
-    bool advance() override; // the next init's step-0 spreads, or the next 100 of its training steps
+    bool advance() override; // the next init's step-0 spreads, or the next 100 of its training steps (and
+                             // the spreads and histograms then: the live panels)
     double progress() const override;
     StudyReport report() const override;
     const std::vector<InitOutcome>& outcomes() const { return m_done; }

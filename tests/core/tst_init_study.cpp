@@ -56,6 +56,12 @@ class TstInitStudy : public QObject {
         QCOMPARE(s.activation.size(), size_t(1));
         // Z₁ = W₁X: x₁ → (1, 0.5), x₂ → (−1, 2); A₁ = ReLU: (1, 0.5), (0, 2).
         QVERIFY(std::abs(s.activation[0] - stdOf({1, 0.5, 0, 2})) < 1e-6);
+        // the log histogram: one zero in four; log10 1 = 0, log10 0.5 = −0.30, log10 2 = 0.30 → bins of
+        // width 0.5 from −12: 0 and 0.30 in bin 24, −0.30 in bin 23
+        QCOMPARE(s.zeros[0], 0.25);
+        QCOMPARE(s.histogram[0].size(), size_t(dl::kHistBins));
+        QCOMPARE(s.histogram[0][24], 0.5);
+        QCOMPARE(s.histogram[0][23], 0.25);
         // z₂ = W₂A₁: x₁ 0.5, x₂ −2; dz₂ = (σ(z₂) − y)/2; dA₁ = W₂ᵀdz₂; dZ₁ = dA₁ ⊙ (Z₁ > 0); dW₁ = dZ₁Xᵀ.
         auto sig = [](double z) { return 1 / (1 + std::exp(-z)); };
         const double g1 = (sig(0.5) - 1) / 2, g2 = sig(-2) / 2;
@@ -96,13 +102,27 @@ class TstInitStudy : public QObject {
               perLayer(large.start.activation), perLayer(xavier.start.activation), perLayer(he.start.activation));
         QVERIFY(perLayer(he.start.activation) > 0.6 && perLayer(he.start.activation) < 1.25);
         QVERIFY(perLayer(xavier.start.activation) < perLayer(he.start.activation));
+        // the histograms show it: ×0.01's last layer sits about 15 decades left of its first (0.1 a layer…
+        // the mean log10|a| per layer), ×10's about 9 to the right; He's stay within a decade
+        auto meanLog = [](const dl::LayerSpreads& s, size_t l) {
+            double m = 0, w = 0;
+            for (int b = 0; b < dl::kHistBins; ++b) {
+                const double c = s.histogram[l][size_t(b)];
+                m += c * (dl::kHistLo + (b + 0.5) * dl::kHistStep), w += c;
+            }
+            return m / w;
+        };
+        QVERIFY(meanLog(small.start, 9) < meanLog(small.start, 0) - 8);
+        QVERIFY(meanLog(large.start, 9) > meanLog(large.start, 0) + 5);
+        QVERIFY(std::abs(meanLog(he.start, 9) - meanLog(he.start, 0)) < 1);
+        QCOMPARE(study.report().panels.size(), size_t(4));
         const auto [lo, hi] = std::minmax_element(he.start.gradient.begin(), he.start.gradient.end());
         QVERIFY(*lo > 0 && *hi < 10 * *lo);
         for (double g : small.start.gradient) QVERIFY(g < 1e-10);
         for (double g : large.start.gradient) QVERIFY(g > 1e6);
         for (double a : zeros.start.activation) QCOMPARE(a, 0.0);
         const dl::StudyReport r = study.report();
-        QCOMPARE(r.panels.size(), size_t(3));
+        QCOMPARE(r.panels.size(), size_t(4)); // step 0: activations, gradients; after; the live histograms
         QCOMPARE(r.table.size(), size_t(6));
         QVERIFY(QString::fromStdString(r.note).contains("10 hidden layers of 16 ReLU units"));
     }
