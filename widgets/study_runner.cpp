@@ -59,6 +59,27 @@ void StudyRunner::run(const QString& title)
     m_worker.call([id, make](StudyWorker& w) { w.begin(id, make); });
 }
 
+void StudyRunner::setRecipe(const std::string& command, std::vector<std::pair<std::string, std::string>> args)
+{
+    m_recipe.command = command;
+    m_recipe.args = std::move(args);
+}
+
+bool StudyRunner::comparison(dl::Comparison& out, QString* why) const
+{
+    if (m_recipe.command.empty() || m_last.runId == 0) {
+        *why = tr("Run the experiment first; the file keeps its settings and its numbers.");
+        return false;
+    }
+    if (!m_last.done || m_running) {
+        *why = tr("Let the experiment finish first (or run it again): a cut-short run does not replay.");
+        return false;
+    }
+    out = m_recipe;
+    out.result = dl::toJson(m_last.report);
+    return true;
+}
+
 void StudyRunner::cancel()
 {
     m_worker.pause();

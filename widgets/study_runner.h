@@ -5,6 +5,7 @@
 // at least one cell"). A newer run drops the one before; Cancel stops within one piece. Knows no lab.
 #pragma once
 #include "widgets/lab_thread.h"
+#include "core/train/comparison.h"
 #include "widgets/study_worker.h"
 
 #include <QWidget>
@@ -29,6 +30,10 @@ class StudyRunner : public QWidget {
     StudyView* view() const { return m_view; }
     const StudySnapshot& last() const { return m_last; }
     QPushButton* runButton() const { return m_run; }
+    // The dlcli subcommand and options that run the same study (the owner sets them as it builds the study):
+    // with a finished run, the comparison a file saves and `dlcli replay` checks.
+    void setRecipe(const std::string& command, std::vector<std::pair<std::string, std::string>> args);
+    bool comparison(dl::Comparison& out, QString* why) const; // false: why (nothing run, not finished)
 
   signals:
     void reported(); // a snapshot arrived
@@ -46,6 +51,7 @@ class StudyRunner : public QWidget {
     QPushButton *m_run, *m_cancel;
     StudyView* m_view;
     QString m_title;
+    dl::Comparison m_recipe; // command and args of the study now shown
 };
 
 } // namespace lab

@@ -138,4 +138,43 @@ std::vector<OptKind> parseOptList(const std::string& list)
     return out;
 }
 
+RaceRun runRace(const Surface& surface, double x, double y, const std::vector<RacerSpec>& specs, double noise,
+                std::uint32_t seed, long iterations, const CancelFlag* cancel)
+{
+    Race race(surface, x, y, specs, noise, seed);
+    RaceRun r;
+    r.surface = surface.kind, r.kappa = surface.kappa, r.startX = x, r.startY = y, r.noise = noise;
+    const SurfaceView view = surface.view();
+    r.minimumLoss = surface.value(view.minX, view.minY);
+    r.reached.assign(specs.size(), -1);
+    auto note = [&] {
+        for (int i = 0; i < race.size(); ++i)
+            if (r.reached[size_t(i)] < 0 && !race.state(i).diverged && race.state(i).loss - r.minimumLoss < 1e-3)
+                r.reached[size_t(i)] = race.steps();
+    };
+    note();
+    for (long t = 0; t < iterations && !(cancel && cancel->requested()); ++t) race.step(), note();
+    r.steps = race.steps();
+    for (int i = 0; i < race.size(); ++i) r.specs.push_back(race.spec(i)), r.states.push_back(race.state(i));
+    return r;
+}
+
+Json toJson(const RaceRun& run)
+{
+    Json j = Json::object(), start = Json::array(), rows = Json::array();
+    j.set("surface", surfaceName(run.surface)).set("kappa", run.kappa);
+    start.push(run.startX), start.push(run.startY);
+    j.set("start", std::move(start)).set("iterations", double(run.steps));
+    j.set("noise", run.noise).set("minimum_loss", run.minimumLoss);
+    for (size_t i = 0; i < run.specs.size(); ++i) {
+        const RacerState& st = run.states[i];
+        Json r = Json::object();
+        r.set("optimizer", optName(run.specs[i].opt.kind)).set("lr", double(run.specs[i].lr));
+        r.set("x", st.x).set("y", st.y).set("loss", st.loss).set("diverged", st.diverged);
+        r.set("reached_minimum_at", double(run.reached[i]));
+        rows.push(std::move(r));
+    }
+    return j.set("optimizers", std::move(rows));
+}
+
 } // namespace dl

@@ -9,6 +9,8 @@
 #include "core/dynamics/surface.h"
 #include "core/layers/layer.h"
 #include "core/optim/optimizer.h"
+#include "core/util/cancel.h"
+#include "core/util/json.h"
 #include "core/util/rng.h"
 
 #include <memory>
@@ -70,5 +72,19 @@ float suggestedLearningRate(SurfaceKind surface, OptKind k);
 
 // "gd,momentum,adam" → the kinds; ConfigError for an unknown or repeated name.
 std::vector<OptKind> parseOptList(const std::string& list);
+
+// A race run headless to the end (dlcli race; the lab's saved comparison): `iterations` steps from (x, y),
+// noting the step each racer first came within 1e-3 of the minimum's loss (−1: never).
+struct RaceRun {
+    SurfaceKind surface;
+    double kappa = 10, startX = 0, startY = 0, noise = 0, minimumLoss = 0;
+    long steps = 0;
+    std::vector<RacerSpec> specs;
+    std::vector<RacerState> states;
+    std::vector<long> reached;
+};
+RaceRun runRace(const Surface& surface, double x, double y, const std::vector<RacerSpec>& specs, double noise,
+                std::uint32_t seed, long iterations, const CancelFlag* cancel = nullptr);
+Json toJson(const RaceRun& run); // what dlcli race --json prints
 
 } // namespace dl

@@ -399,4 +399,36 @@ SearchOutcome runSearch(const SearchPlan& plan, const CancelFlag* cancel,
     return session.outcome();
 }
 
+static Json trialJson(const std::vector<SearchParam>& params, const SearchTrial& t)
+{
+    Json j = Json::object(), v = Json::object();
+    for (size_t k = 0; k < params.size() && k < t.values.size(); ++k) v.set(params[k].name, t.values[k]);
+    j.set("id", t.id).set("round", t.round).set("values", v);
+    j.set("train_accuracy", double(t.train.accuracy)).set("dev_accuracy", double(t.dev.accuracy));
+    j.set("dev_cost", double(t.dev.cost)).set("diverged", t.diverged).set("seconds", t.seconds);
+    if (!t.error.empty()) j.set("error", t.error);
+    return j;
+}
+
+Json toJson(const SearchPlan& plan, const SearchOutcome& out, bool cancelled, double seconds)
+{
+    const auto sorted = [](std::vector<SearchTrial> t) { // finishing order depends on the cores: by id
+        std::sort(t.begin(), t.end(), [](const SearchTrial& a, const SearchTrial& b) { return a.id < b.id; });
+        return t;
+    };
+    const std::vector<SearchTrial> random = sorted(out.random), grid = sorted(out.grid);
+    Json trials = Json::array(), gridJson = Json::array(), ranges = Json::array();
+    for (const auto& t : random) trials.push(trialJson(plan.params, t));
+    for (const auto& t : grid) gridJson.push(trialJson(plan.params, t));
+    for (const auto& r : out.ranges) ranges.push(formatSearchParams(r));
+    Json j = Json::object();
+    j.set("trials", trials).set("ranges", ranges).set("seconds", seconds).set("cancelled", cancelled);
+    j.set("iterations", plan.iterations);
+    const int best = bestTrial(random), gridBest = bestTrial(grid);
+    if (best >= 0) j.set("best", trialJson(plan.params, random[size_t(best)]));
+    if (plan.grid) j.set("grid", gridJson);
+    if (gridBest >= 0) j.set("grid_best", trialJson(plan.params, grid[size_t(gridBest)]));
+    return j;
+}
+
 } // namespace dl

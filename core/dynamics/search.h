@@ -8,6 +8,7 @@
 #pragma once
 #include "core/train/experiment.h"
 #include "core/util/cancel.h"
+#include "core/util/json.h"
 
 #include <cstdint>
 #include <functional>
@@ -125,6 +126,9 @@ class SearchSession {
 };
 SearchOutcome runSearch(const SearchPlan& plan, const CancelFlag* cancel,
                         const std::function<void(const SearchTrial&)>& onTrial = nullptr);
+// What dlcli search --json prints and a saved comparison holds: the trials (by id), the ranges of each
+// random round, the best, and with a grid its trials and best.
+Json toJson(const SearchPlan& plan, const SearchOutcome& out, bool cancelled, double seconds);
 int roundSize(int trials, int rounds, int round); // trials of random round `round` (1-based)
 
 } // namespace dl

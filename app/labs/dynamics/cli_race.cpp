@@ -93,46 +93,21 @@ int race(const Args& a)
     }
     const long iterations = long(a.num("iterations", 500));
     if (iterations < 0 || iterations > 10'000'000) throw UsageError("--iterations must be between 0 and 10 000 000");
-    dl::Race race(surface, x, y, specs, a.num("noise", 0), std::uint32_t(a.num("seed", 1)));
-    const double best = surface.value(view.minX, view.minY);
-    std::vector<long> reached(specs.size(), -1);
-    auto note = [&] {
-        for (int i = 0; i < race.size(); ++i)
-            if (reached[size_t(i)] < 0 && !race.state(i).diverged && race.state(i).loss - best < 1e-3)
-                reached[size_t(i)] = race.steps();
-    };
-    note();
-    for (long t = 0; t < iterations && !dlcli::cancelFlag().requested(); ++t) race.step(), note();
+    const dl::RaceRun run = dl::runRace(surface, x, y, specs, a.num("noise", 0), std::uint32_t(a.num("seed", 1)),
+                                        iterations, &dlcli::cancelFlag());
     if (a.has("json")) {
-        dl::Json j = dl::Json::object();
-        j.set("surface", dl::surfaceName(surface.kind)).set("kappa", surface.kappa);
-        dl::Json start = dl::Json::array();
-        start.push(x), start.push(y);
-        j.set("start", std::move(start)).set("iterations", double(race.steps()));
-        j.set("noise", a.num("noise", 0)).set("minimum_loss", best);
-        dl::Json rows = dl::Json::array();
-        for (int i = 0; i < race.size(); ++i) {
-            const dl::RacerState& st = race.state(i);
-            const dl::RacerSpec& sp = race.spec(i);
-            dl::Json r = dl::Json::object();
-            r.set("optimizer", dl::optName(sp.opt.kind)).set("lr", double(sp.lr));
-            r.set("x", st.x).set("y", st.y).set("loss", st.loss).set("diverged", st.diverged);
-            r.set("reached_minimum_at", double(reached[size_t(i)]));
-            rows.push(std::move(r));
-        }
-        j.set("optimizers", std::move(rows));
-        std::cout << j.dump() << std::endl;
+        std::cout << dl::toJson(run).dump() << std::endl;
         return 0;
     }
     std::printf("%s from (%g, %g), %ld iterations; the minimum's loss %.6g\n", dl::surfaceName(surface.kind), x, y,
-                race.steps(), best);
-    for (int i = 0; i < race.size(); ++i) {
-        const dl::RacerState& st = race.state(i);
+                run.steps, run.minimumLoss);
+    for (size_t i = 0; i < run.specs.size(); ++i) {
+        const dl::RacerState& st = run.states[i];
         std::string tail;
         if (st.diverged) tail = "  diverged: left the plane";
-        else if (reached[size_t(i)] >= 0) tail = "  within 1e-3 of the minimum's loss from step " + std::to_string(reached[size_t(i)]);
-        std::printf("%-9s α %-8g (%.6g, %.6g)  loss %.6g%s\n", dl::optName(race.spec(i).opt.kind),
-                    double(race.spec(i).lr), st.x, st.y, st.loss, tail.c_str());
+        else if (run.reached[i] >= 0) tail = "  within 1e-3 of the minimum's loss from step " + std::to_string(run.reached[i]);
+        std::printf("%-9s α %-8g (%.6g, %.6g)  loss %.6g%s\n", dl::optName(run.specs[i].opt.kind),
+                    double(run.specs[i].lr), st.x, st.y, st.loss, tail.c_str());
     }
     return 0;
 }

@@ -20,17 +20,6 @@ using dlcli::Args;
 using dlcli::Kind;
 using dlcli::UsageError;
 
-dl::Json trialJson(const std::vector<dl::SearchParam>& params, const dl::SearchTrial& t)
-{
-    dl::Json j = dl::Json::object(), v = dl::Json::object();
-    for (size_t k = 0; k < params.size(); ++k) v.set(params[k].name, t.values[k]);
-    j.set("id", t.id).set("round", t.round).set("values", v);
-    j.set("train_accuracy", double(t.train.accuracy)).set("dev_accuracy", double(t.dev.accuracy));
-    j.set("dev_cost", double(t.dev.cost)).set("diverged", t.diverged).set("seconds", t.seconds);
-    if (!t.error.empty()) j.set("error", t.error);
-    return j;
-}
-
 void printTrial(const std::vector<dl::SearchParam>& params, const dl::SearchTrial& t)
 {
     std::printf("%4d  %-5s", t.id, t.round == 0 ? "grid" : ("r" + std::to_string(t.round)).c_str());
@@ -82,17 +71,7 @@ int search(const Args& given)
     }
     const bool cancelled = dlcli::cancelFlag().requested();
     if (json) {
-        dl::Json trials = dl::Json::array(), grid = dl::Json::array(), ranges = dl::Json::array();
-        for (const auto& t : out.random) trials.push(trialJson(plan.params, t));
-        for (const auto& t : out.grid) grid.push(trialJson(plan.params, t));
-        for (const auto& r : out.ranges) ranges.push(dl::formatSearchParams(r));
-        dl::Json j = dl::Json::object();
-        j.set("trials", trials).set("ranges", ranges).set("seconds", seconds).set("cancelled", cancelled);
-        j.set("iterations", plan.iterations);
-        if (best >= 0) j.set("best", trialJson(plan.params, out.random[size_t(best)]));
-        if (plan.grid) j.set("grid", grid);
-        if (gridBest >= 0) j.set("grid_best", trialJson(plan.params, out.grid[size_t(gridBest)]));
-        std::cout << j.dump() << std::endl;
+        std::cout << dl::toJson(plan, out, cancelled, seconds).dump() << std::endl;
     } else {
         if (cancelled) std::printf("Stopped by the user after %zu trials.\n", out.random.size() + out.grid.size());
         if (best >= 0) {

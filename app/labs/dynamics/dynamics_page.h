@@ -5,6 +5,7 @@
 // one iteration with each optimiser's state as arrows. A second tab: initialisation in depth (init_tab.h).
 #pragma once
 #include "dynamics_worker.h"
+#include "core/train/comparison.h"
 #include "widgets/lab_page.h"
 #include "widgets/lab_thread.h"
 
@@ -55,6 +56,11 @@ class DynamicsPage : public LabPage {
     ScheduleTab* scheduleTab() const { return m_schedules; }
     RangeTestTab* rangeTestTab() const { return m_rangeTest; }
     RegularisationTab* regularisationTab() const { return m_regularisation; }
+    void addMenuItems(const LabMenus& menus) override;
+    // File ▸ Save comparison…: the tab shown as a comparison file (core/train/comparison.h) that `dlcli
+    // replay` runs again; false (+ the sentence why) when the tab has nothing finished to save.
+    bool saveComparison(const QString& path);
+    bool raceComparison(dl::Comparison& out, QString* why) const; // the race from its start, as the controls say
     QList<QCommandLineOption> commandLineOptions() const override;
     void shoot(const QCommandLineParser& cli, LabShot& shot) override;
 

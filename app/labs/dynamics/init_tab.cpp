@@ -116,6 +116,15 @@ StudyWorker::Factory InitTab::factory(QString* error) const
     s.batchNorm = m_batchNorm->isChecked();
     s.hyper.opt.kind = dl::parseOpt(m_optimizer->currentText().toStdString());
     s.hyper.lr = float(m_lr->value());
+    std::string inits;
+    for (dl::Init i : s.inits) inits += (inits.empty() ? "" : ",") + std::string(dl::initName(i));
+    std::vector<std::pair<std::string, std::string>> args{
+        {"dataset", s.dataset}, {"depth", std::to_string(s.depth)}, {"width", std::to_string(s.width)},
+        {"activation", m_activation->currentText().toStdString()}, {"inits", inits},
+        {"steps", std::to_string(s.steps)}, {"optimizer", m_optimizer->currentText().toStdString()},
+        {"lr", dl::exactNumber(m_lr->value())}, {"batch", std::to_string(s.hyper.batch)}};
+    if (s.batchNorm) args.emplace_back("batch-norm", "");
+    m_runner->setRecipe("initstudy", args);
     return [s] { return std::make_unique<dl::InitStudy>(s); };
 }
 

@@ -41,6 +41,9 @@ RegularisationTab::RegularisationTab(QWidget* parent)
               return {};
           }
           s.lambda = float(lambda()), s.keepProb = float(keepProb());
+          m_runner->setRecipe("regularise", {{"dataset", s.dataset}, {"count", std::to_string(s.count)},
+                                             {"hidden", m_hidden->text().toStdString()}, {"steps", std::to_string(s.steps)},
+                                             {"l2", dl::exactNumber(lambda())}, {"keep-prob", dl::exactNumber(keepProb())}});
           return [s] { return std::make_unique<dl::RegularisationStudy>(s); };
       }))
 {

@@ -64,6 +64,11 @@ ScheduleTab::ScheduleTab(QWidget* parent)
     : QWidget(parent), m_runner(new StudyRunner("dynamics-schedules", [this](QString* error) -> StudyWorker::Factory {
           dl::ScheduleSpec spec;
           if (!specFromControls(spec, error)) return {};
+          m_runner->setRecipe("schedules", {{"dataset", m_dataset->currentText().toStdString()},
+                                            {"optimizer", m_optimizer->currentText().toStdString()},
+                                            {"lr", dl::exactNumber(m_lr->value())}, {"batch", std::to_string(m_batch->value())},
+                                            {"epochs", std::to_string(spec.epochs)},
+                                            {"schedules", dl::scheduleListText(spec.schedules)}});
           return [spec] { return std::make_unique<dl::ScheduleStudy>(spec); };
       }))
 {
@@ -177,6 +182,10 @@ RangeTestTab::RangeTestTab(QWidget* parent)
           }
           spec.base = baseExperiment(m_dataset, m_optimizer, float(spec.lrMin));
           spec.steps = m_steps->value();
+          m_runner->setRecipe("lrfind", {{"dataset", m_dataset->currentText().toStdString()},
+                                         {"optimizer", m_optimizer->currentText().toStdString()},
+                                         {"lr-min", dl::exactNumber(spec.lrMin)}, {"lr-max", dl::exactNumber(spec.lrMax)},
+                                         {"steps", std::to_string(spec.steps)}});
           return [spec] { return std::make_unique<dl::LrRangeStudy>(spec); };
       })),
       m_suggested(NAN)

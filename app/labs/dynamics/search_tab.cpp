@@ -263,6 +263,16 @@ void SearchTab::run()
     }
     m_worker.interrupt();
     m_plan = plan;
+    m_zoomed = false;
+    m_progress = {};
+    m_args = {{"dataset", m_dataset->currentText().toStdString()}, {"hidden", m_hidden->text().toStdString()},
+              {"activation", m_activation->currentText().toStdString()},
+              {"init", plan.base.network.init == dl::Init::He ? "he" : "xavier"},
+              {"optimizer", m_optimizer->currentText().toStdString()}, {"lr", dl::exactNumber(double(plan.base.hyper.lr))},
+              {"batch", std::to_string(plan.base.hyper.batch)}, {"seed", std::to_string(plan.base.seed)},
+              {"iterations", std::to_string(plan.iterations)}, {"params", dl::formatSearchParams(plan.params)},
+              {"trials", std::to_string(plan.trials)}, {"rounds", std::to_string(plan.rounds)}};
+    if (plan.grid) m_args.emplace_back("grid", "");
     m_trials.clear();
     ++m_runId;
     rebuildViews();
@@ -282,6 +292,7 @@ void SearchTab::zoomIn()
         return;
     }
     setRunning(true);
+    m_zoomed = true;
     m_worker.call([id = m_runId, n = std::max(1, m_trialsBox->value() / m_rounds->value())](SearchWorker& w) {
         w.zoomIn(id, n);
     });
@@ -405,6 +416,7 @@ void SearchTab::showBest()
 void SearchTab::onProgress(const SearchProgress& p)
 {
     if (p.runId != m_runId) return;
+    m_progress = p;
     std::vector<dl::SearchTrial> random, grid;
     for (const auto& t : m_trials) (t.round == 0 ? grid : random).push_back(t);
     QString best;
@@ -418,6 +430,25 @@ void SearchTab::onProgress(const SearchProgress& p)
                           .arg(p.seconds, 0, 'f', 1)
                           .arg(best, p.ranges));
     setRunning(m_running);
+}
+
+bool SearchTab::comparison(dl::Comparison& out, QString* why) const
+{
+    if (m_args.empty() || m_running || !m_progress.finished || m_progress.done < m_progress.planned) {
+        *why = tr("Let a search run to its end first: a cut-short search does not replay.");
+        return false;
+    }
+    if (m_zoomed) {
+        *why = tr("This search has a round added with Zoom, which dlcli search cannot replay; save before zooming.");
+        return false;
+    }
+    dl::SearchOutcome o;
+    for (const dl::SearchTrial& t : m_trials) (t.round == 0 ? o.grid : o.random).push_back(t);
+    o.ranges = m_progress.roundRanges;
+    out.command = "search";
+    out.args = m_args;
+    out.result = dl::toJson(m_plan, o, false, m_progress.seconds);
+    return true;
 }
 
 dl::Experiment SearchTab::experimentOf(const dl::SearchTrial& t) const

@@ -8,6 +8,7 @@
 // Playground opens through the window's open-a-file path.
 #pragma once
 #include "core/dynamics/search.h"
+#include "core/train/comparison.h"
 #include "search_worker.h"
 #include "widgets/lab_thread.h"
 
@@ -41,6 +42,9 @@ class SearchTab : public QWidget {
     void zoomIn(); // one more round of budget/rounds trials in the best region
     bool saveBest(const QString& path); // the best trial as an experiment file; false (+ message) if none
     void openBestInPlayground();        // saves it beside the app's data and asks the window to open it
+    // The finished search as a comparison file `dlcli replay` checks; false with why (running, cut short,
+    // a round added with Zoom, which dlcli search has no option for).
+    bool comparison(dl::Comparison& out, QString* why) const;
     bool isRunning() const { return m_running; }
     const std::vector<dl::SearchTrial>& trials() const { return m_trials; }
     int bestIndex() const; // into trials(), −1 if none
@@ -74,6 +78,9 @@ class SearchTab : public QWidget {
     long m_runId = 0;
     bool m_running = false;
     dl::SearchPlan m_plan;
+    std::vector<std::pair<std::string, std::string>> m_args; // dlcli search's options for m_plan
+    SearchProgress m_progress;                                // the last
+    bool m_zoomed = false;
     std::vector<dl::SearchTrial> m_trials;
     QComboBox *m_dataset, *m_activation, *m_optimizer;
     QLineEdit* m_hidden;

@@ -51,6 +51,7 @@ void SearchWorker::sendSnapshot(bool final)
     p.planned = m_session->trialsPlanned();
     p.round = int(m_session->outcome().ranges.size());
     p.ranges = QString::fromStdString(dl::formatSearchParams(m_session->ranges()));
+    p.roundRanges = m_session->outcome().ranges;
     p.finished = m_session->done();
     p.seconds = m_seconds;
     emit progress(p);

@@ -16,6 +16,7 @@ struct SearchProgress {
     int done = 0, planned = 0; // trials
     int round = 0;             // random rounds run so far
     QString ranges;            // of the next random round ("lr:log:0.003:0.4,…")
+    std::vector<std::vector<dl::SearchParam>> roundRanges; // of each random round run
     bool finished = false;     // nothing planned is left
     double seconds = 0;
 };
