@@ -130,6 +130,7 @@ class TstDynamics : public QObject {
 
     void regularisationTab();
     void schedulesAndRangeTest();
+    void tracksAssembleFromDeltas();
     void savedComparisonsReplayHeadless();
     void searchTab();
     void searchCancelStopsEveryRun();
@@ -234,6 +235,41 @@ void TstDynamics::schedulesAndRangeTest()
     use->click();
     QCOMPARE(used.count(), 1);
     QCOMPARE(errors(messages).size(), 1);
+}
+
+void TstDynamics::tracksAssembleFromDeltas()
+{
+    // The worker sends only the points since its last snapshot; the page's tracks, put together from them over
+    // a few hundred snapshots, are every point of the same race run headless.
+    lab::DynamicsPage page;
+    page.setSurface(dl::SurfaceKind::Rosenbrock);
+    page.setMaxIterations(4000);
+    page.setSpeed(20000);
+    page.run();
+    QTest::qWait(100);
+    page.stepOnce(); // a pause and one step between deltas
+    page.run();
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isRunning() && page.last().step == 4000, 30000);
+    dl::Surface f{dl::SurfaceKind::Rosenbrock};
+    const dl::SurfaceView v = f.view();
+    std::vector<dl::RacerSpec> specs;
+    for (int k = 0; k < 4; ++k) {
+        dl::RacerSpec r;
+        r.opt.kind = dl::OptKind(k);
+        r.lr = dl::suggestedLearningRate(f.kind, r.opt.kind);
+        specs.push_back(r);
+    }
+    dl::Race race(f, v.startX, v.startY, specs);
+    for (int t = 0; t < 4000; ++t) race.step();
+    QCOMPARE(page.last().racers.size(), size_t(4));
+    for (int i = 0; i < 4; ++i) {
+        const auto& track = page.last().racers[size_t(i)];
+        QCOMPARE(track.path.size(), race.state(i).pathX.size());
+        QCOMPARE(track.losses.size(), race.state(i).losses.size());
+        for (size_t k = 0; k < track.path.size(); k += 97)
+            QCOMPARE(track.path[k], QPointF(race.state(i).pathX[k], race.state(i).pathY[k]));
+        QCOMPARE(track.losses.back(), race.state(i).losses.back());
+    }
 }
 
 // `dlcli replay FILE --json` on a file the page saved: {"same": true} when the headless run gives its numbers.

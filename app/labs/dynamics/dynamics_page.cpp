@@ -401,24 +401,37 @@ void DynamicsPage::stepOnce()
 void DynamicsPage::apply(const RaceSnapshot& s)
 {
     if (s.surface != m_surface->currentData().toInt()) return; // a race of a surface no longer shown
-    m_last = s;
-    m_view->setRace(s);
+    if (s.fresh || s.racers.size() != m_last.racers.size()) {
+        m_last = s;
+    } else { // the points since the last snapshot: appended to the tracks kept here
+        for (size_t i = 0; i < s.racers.size(); ++i) {
+            RacerTrack& t = m_last.racers[i];
+            const RacerTrack& d = s.racers[i];
+            t.path.resize(std::min(t.path.size(), d.from)), t.losses.resize(std::min(t.losses.size(), d.from));
+            t.path.insert(t.path.end(), d.path.begin(), d.path.end());
+            t.losses.insert(t.losses.end(), d.losses.begin(), d.losses.end());
+            t.kind = d.kind, t.lr = d.lr, t.diverged = d.diverged, t.first = d.first, t.second = d.second;
+        }
+        m_last.step = s.step, m_last.kappa = s.kappa;
+    }
+    const RaceSnapshot& all = m_last;
+    m_view->setRace(all);
     dl::Surface f;
-    f.kind = dl::SurfaceKind(s.surface), f.kappa = s.kappa;
+    f.kind = dl::SurfaceKind(all.surface), f.kappa = all.kappa;
     const dl::SurfaceView view = f.view();
     const double fmin = f.value(view.minX, view.minY);
-    if (s.step < m_plotted) m_loss->clear(), m_plotted = 0;
-    for (const RacerTrack& t : s.racers)
+    if (s.fresh || all.step < m_plotted) m_loss->clear(), m_plotted = 0;
+    for (const RacerTrack& t : all.racers)
         for (size_t k = size_t(m_plotted); k < t.losses.size(); ++k)
             m_loss->append(t.kind, double(k), std::max(t.losses[k] - fmin, 1e-12));
-    m_plotted = s.step + 1;
-    m_table->setRowCount(int(s.racers.size()));
+    m_plotted = all.step + 1;
+    m_table->setRowCount(int(all.racers.size()));
     int best = -1;
-    for (size_t i = 0; i < s.racers.size(); ++i) {
-        const RacerTrack& t = s.racers[i];
+    for (size_t i = 0; i < all.racers.size(); ++i) {
+        const RacerTrack& t = all.racers[i];
         const QPointF at = t.path.empty() ? QPointF() : t.path.back();
         const double loss = t.losses.empty() ? NAN : t.losses.back();
-        if (!t.diverged && (best < 0 || loss < s.racers[size_t(best)].losses.back())) best = int(i);
+        if (!t.diverged && (best < 0 || loss < all.racers[size_t(best)].losses.back())) best = int(i);
         const QStringList cells{dl::optName(dl::OptKind(t.kind)), QString::number(t.lr, 'g', 4),
                                 QString("%1, %2").arg(at.x(), 0, 'g', 4).arg(at.y(), 0, 'g', 4),
                                 QString::number(loss, 'g', 4),
@@ -432,8 +445,8 @@ void DynamicsPage::apply(const RaceSnapshot& s)
         }
     }
     m_table->resizeColumnsToContents();
-    emit statusFields({tr("iteration %1").arg(s.step),
-                       best >= 0 ? tr("lowest now: %1").arg(dl::optName(dl::OptKind(s.racers[size_t(best)].kind)))
+    emit statusFields({tr("iteration %1").arg(all.step),
+                       best >= 0 ? tr("lowest now: %1").arg(dl::optName(dl::OptKind(all.racers[size_t(best)].kind)))
                                  : QString()});
 }
 

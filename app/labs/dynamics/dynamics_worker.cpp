@@ -10,6 +10,8 @@ void DynamicsWorker::configure(const RaceConfig& c)
     m_cfg = c;
     m_race.reset();
     m_owed = 0;
+    m_sent.clear();
+    m_fresh = true;
     guard("starting the race", [&] {
         m_race = std::make_unique<dl::Race>(c.surface, c.startX, c.startY, c.racers, c.noise, 1);
     });
@@ -68,15 +70,20 @@ void DynamicsWorker::sendSnapshot(bool)
 {
     RaceSnapshot s;
     s.surface = int(m_cfg.surface.kind), s.kappa = m_cfg.surface.kappa;
+    s.fresh = m_fresh;
+    m_fresh = false;
     if (m_race) {
         s.step = m_race->steps();
+        m_sent.resize(size_t(m_race->size()), 0);
         for (int i = 0; i < m_race->size(); ++i) {
             const dl::RacerState& st = m_race->state(i);
             RacerTrack t;
             t.kind = int(m_race->spec(i).opt.kind), t.lr = m_race->spec(i).lr;
-            t.path.reserve(st.pathX.size());
-            for (size_t k = 0; k < st.pathX.size(); ++k) t.path.emplace_back(st.pathX[k], st.pathY[k]);
-            t.losses = st.losses;
+            t.from = s.fresh ? 0 : std::min(m_sent[size_t(i)], st.pathX.size());
+            t.path.reserve(st.pathX.size() - t.from);
+            for (size_t k = t.from; k < st.pathX.size(); ++k) t.path.emplace_back(st.pathX[k], st.pathY[k]);
+            t.losses.assign(st.losses.begin() + std::ptrdiff_t(t.from), st.losses.end());
+            m_sent[size_t(i)] = st.pathX.size();
             t.diverged = st.diverged;
             t.first = QPointF(st.first[0], st.first[1]), t.second = QPointF(st.second[0], st.second[1]);
             s.racers.push_back(std::move(t));

@@ -45,6 +45,8 @@ class DynamicsWorker : public LabWorker {
     int m_speed = 100;
     double m_owed = 0;     // steps due at this pace, carried between chunks
     QElapsedTimer m_clock; // since the last chunk
+    std::vector<size_t> m_sent; // per racer: the points the page has
+    bool m_fresh = true;        // the next snapshot starts the tracks again
 };
 
 } // namespace lab
