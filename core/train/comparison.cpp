@@ -56,14 +56,7 @@ void saveComparison(const Comparison& c, const std::string& path)
 
 Comparison loadComparison(const std::string& path)
 {
-    const std::string text = readFile(path);
-    Json j;
-    try {
-        j = Json::parse(text);
-    } catch (const FormatError& err) {
-        throw FormatError(std::filesystem::path(path).filename().string() + " is not valid JSON (" + err.what() + ").");
-    }
-    return comparisonFromJson(j, path);
+    return comparisonFromJson(Json::load(path), path);
 }
 
 std::string firstDifference(const Json& saved, const Json& now, const std::string& where)

@@ -104,15 +104,7 @@ void saveExperiment(const Experiment& e, const std::string& path)
 
 Experiment loadExperiment(const std::string& path)
 {
-    const std::string text = readFile(path);
-    Json j;
-    try {
-        j = Json::parse(text);
-    } catch (const FormatError& err) {
-        throw FormatError(std::filesystem::path(path).filename().string() + " is not valid JSON (" +
-                          err.what() + ").");
-    }
-    return experimentFromJson(j, path);
+    return experimentFromJson(Json::load(path), path);
 }
 
 std::unique_ptr<Trainer> makeTrainer(const Experiment& e)

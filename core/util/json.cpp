@@ -4,10 +4,12 @@
 #include "core/util/json.h"
 
 #include "core/util/error.h"
+#include "core/util/file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <filesystem>
 
 namespace dl {
 
@@ -165,6 +167,16 @@ std::string Json::dump(int indent) const
 {
     // Invalid UTF-8 in a string (a path from a foreign file system) is written as U+FFFD, not refused.
     return toLib(*this).dump(indent, ' ', false, Lib::error_handler_t::replace);
+}
+
+Json Json::load(const std::string& path)
+{
+    const std::string text = readFile(path);
+    try {
+        return parse(text);
+    } catch (const FormatError& err) {
+        throw FormatError(std::filesystem::path(path).filename().string() + " is not valid JSON (" + err.what() + ").");
+    }
 }
 
 Json Json::parse(const std::string& text)

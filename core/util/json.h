@@ -64,6 +64,8 @@ class Json {
 
     std::string dump(int indent = -1) const;    // -1: one line
     static Json parse(const std::string& text); // throws FormatError with line:column
+    // The JSON file at `path`: IoError when unreadable, FormatError "NAME is not valid JSON (line:column …)."
+    static Json load(const std::string& path);
 
   private:
     Type m_type = Type::Null;

@@ -7,21 +7,15 @@
 #include "core/dynamics/schedules.h"
 #include "core/util/error.h"
 
+#include "tests/message_of.h"
+
 #include <QtTest>
 #include <cmath>
 
 namespace {
 
-template <typename F>
-QString messageOf(F&& f)
-{
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return QString::fromUtf8(e.what());
-    }
-    return {};
-}
+using dltest::messageOf;
+
 
 double costAfter(std::uint32_t seed, double lr, long steps)
 {
@@ -61,8 +55,10 @@ class TestSchedules : public QObject {
             {"step:1:0", "the interval in \"step:1:0\" must be a whole number"},
             {"step:1:2:3", "should be KIND[:RATE[:INTERVAL]]"},
             {" , ", "name at least one schedule"}};
-        for (const auto& [text, says] : bad)
+        for (const auto& textSays : bad) {
+            const char *text = textSays.first, *says = textSays.second;
             QVERIFY2(messageOf([&] { dl::parseScheduleList(text); }).contains(QString::fromUtf8(says)), text);
+        }
     }
 
     void theTrainerUsesTheFormulaEveryEpoch()

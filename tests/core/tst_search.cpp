@@ -7,6 +7,8 @@
 #include "core/dynamics/search.h"
 #include "core/util/error.h"
 
+#include "tests/message_of.h"
+
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -14,17 +16,8 @@
 
 namespace {
 
-// The sentence a call throws (empty if it throws nothing).
-template <typename F>
-QString messageOf(F&& f)
-{
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return QString::fromUtf8(e.what());
-    }
-    return {};
-}
+using dltest::messageOf;
+
 
 // The course's moons setup (COURSE.md §4): 300 points, 5-2-1 ReLU, He, batch 64, momentum.
 dl::Experiment moons(std::uint32_t seed)
@@ -100,7 +93,8 @@ void TestSearch::rejectsBadRanges()
         {"lr:log:1e-4:1,lr:lin:0.1:1", "searched twice"},
         {"", "name at least one setting"},
         {"keep-prob:lin:0:1", "keep_prob must lie in (0, 1]"}};
-    for (const auto& [text, says] : bad) {
+    for (const auto& textSays : bad) {
+        const char *text = textSays.first, *says = textSays.second;
         const QString msg = messageOf([&] { dl::parseSearchParams(text); });
         QVERIFY2(msg.contains(QString::fromUtf8(says)), qPrintable(QString("%1 → %2").arg(text, msg)));
     }

@@ -22,6 +22,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QJsonDocument>
@@ -250,7 +251,8 @@ void TstDynamics::tracksAssembleFromDeltas()
     page.stepOnce(); // a pause and one step between deltas
     page.run();
     QTRY_VERIFY_WITH_TIMEOUT(!page.isRunning() && page.last().step == 4000, 30000);
-    dl::Surface f{dl::SurfaceKind::Rosenbrock};
+    dl::Surface f;
+        f.kind = dl::SurfaceKind::Rosenbrock;
     const dl::SurfaceView v = f.view();
     std::vector<dl::RacerSpec> specs;
     for (int k = 0; k < 4; ++k) {
