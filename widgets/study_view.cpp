@@ -41,11 +41,16 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent)
     auto* plots = m_plotGrid = new QGridLayout;
     for (auto*& p : m_plots) {
         p = new QCustomPlot(this);
-        p->setMinimumSize(260, 220);
+        p->setMinimumSize(240, 150);
         p->legend->setVisible(true);
         p->legend->setFont(QFont(font().family(), 8));
+        p->legend->setRowSpacing(0);
         p->plotLayout()->insertRow(0);
         p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(font().family(), 9, QFont::Bold)));
+        // the legend right of the axes, never over a curve
+        p->plotLayout()->addElement(1, 1, p->legend);
+        p->plotLayout()->setColumnStretchFactor(1, 0.001);
+        p->legend->setMaximumSize(200, QWIDGETSIZE_MAX);
         plots->addWidget(p, 0, int(&p - m_plots));
     }
     v->addLayout(plots, 3);

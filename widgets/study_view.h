@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Shows a study's report (core/train/study.h): decision maps, up to four plot panels side by side, two by two
+// Shows a study's report (core/train/study.h): decision maps, up to six plot panels: side by side, two a row
 // or stacked (QCustomPlot; log axes where the panel asks for them, a legend naming the curves), the table and
 // the note, and a progress bar while it runs. PNG export of the whole view. Knows no lab.
 #pragma once
@@ -34,7 +34,7 @@ class StudyView : public QWidget {
   private:
     void plot(QCustomPlot* p, const dl::StudyPanel& panel);
     QLabel *m_title, *m_note;
-    static constexpr int kMaxPanels = 4;
+    static constexpr int kMaxPanels = 6;
     QCustomPlot* m_plots[kMaxPanels];
     QGridLayout* m_plotGrid; // side by side, two by two, or stacked when the report asks
     std::array<DecisionMapView*, 3> m_maps;

@@ -52,6 +52,32 @@ std::vector<double> logHistogram(const float* v, size_t n, double& zeros)
     return h;
 }
 
+// Per layer, the histogram of log10|value| of the first, the last and every few layers between (at most six).
+StudyPanel histogramPanel(const std::string& title, const char* x, const std::vector<std::vector<double>>& h,
+                          const std::vector<double>& zeros)
+{
+    StudyPanel p{title, x, "share of the layer", false, {}};
+    const size_t layers = h.size();
+    const size_t stride = std::max<size_t>(1, (layers + 4) / 5);
+    std::vector<size_t> shown;
+    for (size_t l = 0; l < layers; l += stride) shown.push_back(l);
+    if (layers > 0 && shown.back() != layers - 1) shown.push_back(layers - 1);
+    for (size_t l : shown) {
+        const std::string dead = zeros[l] > 0.005 ? " (" + fmt(100 * zeros[l], "%.0f") + " % zeros)" : "";
+        StudyCurve c{"layer " + std::to_string(l + 1) + dead, {}, {}};
+        for (int b = 0; b < kHistBins; ++b) c.x.push_back(kHistLo + (b + 0.5) * kHistStep), c.y.push_back(h[l][size_t(b)]);
+        p.curves.push_back(c);
+    }
+    return p;
+}
+
+StudyCurve layerCurve(const std::string& name, const std::vector<double>& perLayer)
+{
+    StudyCurve c{name, {}, {}};
+    for (size_t l = 0; l < perLayer.size(); ++l) c.x.push_back(double(l + 1)), c.y.push_back(perLayer[l]);
+    return c;
+}
+
 } // namespace
 
 InitStudySpec::InitStudySpec()
@@ -91,6 +117,8 @@ LayerSpreads measureSpreads(Trainer& t)
         s.zeros.push_back(zeros);
         const Tensor& g = m.layer(lastDense).params()[0]->grad; // the weight, before the bias
         s.gradient.push_back(stdDev(g.data(), g.size()));
+        s.gradientHistogram.push_back(logHistogram(g.data(), g.size(), zeros));
+        s.gradientZeros.push_back(zeros);
     }
     m.zeroGrad();
     return s;
@@ -156,50 +184,39 @@ StudyReport InitStudy::report() const
     r.title = "Initialisation in depth";
     StudyPanel act{"activations at step 0", "hidden layer", "std of the activations", true, {}};
     StudyPanel grad{"weight gradients at step 0", "hidden layer", "std of dL/dW", true, {}};
-    StudyPanel after{"activations after training (dashed: the one training now)", "hidden layer",
-                     "std of the activations", true, {}};
+    StudyPanel after{"activations after training (dashed: now)", "hidden layer", "std of the activations", true, {}};
+    StudyPanel gradAfter{"weight gradients after training (dashed: now)", "hidden layer", "std of dL/dW", true, {}};
     r.table.push_back({"initialisation", "train accuracy", "cost at step 0", "cost after", "activation std, layer 1 → last (step 0)"});
     for (const InitOutcome& o : m_done) {
-        StudyCurve a{initName(o.init), {}, {}}, g = a, e = a;
-        for (size_t l = 0; l < o.start.activation.size(); ++l) {
-            a.x.push_back(double(l + 1)), a.y.push_back(o.start.activation[l]);
-            g.x.push_back(double(l + 1)), g.y.push_back(o.start.gradient[l]);
-        }
-        for (size_t l = 0; l < o.end.activation.size(); ++l) e.x.push_back(double(l + 1)), e.y.push_back(o.end.activation[l]);
-        act.curves.push_back(a), grad.curves.push_back(g), after.curves.push_back(e);
+        act.curves.push_back(layerCurve(initName(o.init), o.start.activation));
+        grad.curves.push_back(layerCurve(initName(o.init), o.start.gradient));
+        after.curves.push_back(layerCurve(initName(o.init), o.end.activation));
+        gradAfter.curves.push_back(layerCurve(initName(o.init), o.end.gradient));
         const std::vector<double>& s = o.start.activation;
         r.table.push_back({initName(o.init), o.diverged ? "diverged" : fmt(100 * o.trainAccuracy, "%.1f %%"),
                            fmt(o.firstCost), o.diverged ? "—" : fmt(o.lastCost),
                            s.empty() ? "" : fmt(s.front()) + " → " + fmt(s.back())});
     }
-    // live: the init in training (or the last one done): its spreads now, and per layer the histogram of
-    // log10|a|, the first and last layers and a few between
+    // live: the init in training (or the last one done): its spreads now, dashed, and per layer the histograms
+    // of log10|a| and log10|dL/dW|
     const InitOutcome* live = m_trainer ? &m_current : (m_done.empty() ? nullptr : &m_done.back());
     StudyPanel hist{"histogram of the activations per layer", "log₁₀ |activation|", "share of the layer", false, {}};
+    StudyPanel gradHist{"histogram of dL/dW per layer", "log₁₀ |dL/dW|", "share of the layer", false, {}};
     if (live) {
         const LayerSpreads& s = m_trainer ? live->now : (live->diverged ? live->start : live->end);
-        const long at = m_trainer ? live->nowStep : (live->diverged ? 0 : m_spec.steps);
-        hist.title = initName(live->init) + std::string(": activations per layer at step ") + std::to_string(at);
+        const std::string at = std::string(initName(live->init)) + ", step " +
+                               std::to_string(m_trainer ? live->nowStep : (live->diverged ? 0 : m_spec.steps));
         if (m_trainer) {
-            StudyCurve e{std::string(initName(live->init)) + " (now)", {}, {}};
-            e.dashed = true;
-            e.colour = int(m_done.size());
-            for (size_t l = 0; l < s.activation.size(); ++l) e.x.push_back(double(l + 1)), e.y.push_back(s.activation[l]);
-            after.curves.push_back(e);
+            StudyCurve e = layerCurve(std::string(initName(live->init)) + " (now)", s.activation);
+            StudyCurve g = layerCurve(std::string(initName(live->init)) + " (now)", s.gradient);
+            e.dashed = g.dashed = true;
+            e.colour = g.colour = int(m_done.size());
+            after.curves.push_back(e), gradAfter.curves.push_back(g);
         }
-        const size_t layers = s.histogram.size();
-        const size_t stride = std::max<size_t>(1, (layers + 4) / 5); // at most six layers drawn: every stride-th
-        std::vector<size_t> shown;                                    // and the last
-        for (size_t l = 0; l < layers; l += stride) shown.push_back(l);
-        if (layers > 0 && shown.back() != layers - 1) shown.push_back(layers - 1);
-        for (size_t l : shown) {
-            StudyCurve c{"layer " + std::to_string(l + 1) + (s.zeros[l] > 0.005 ? " (" + fmt(100 * s.zeros[l], "%.0f") + " % zeros)" : ""), {}, {}};
-            for (int b = 0; b < kHistBins; ++b)
-                c.x.push_back(kHistLo + (b + 0.5) * kHistStep), c.y.push_back(s.histogram[l][size_t(b)]);
-            hist.curves.push_back(c);
-        }
+        hist = histogramPanel("activations per layer: " + at, "log₁₀ |activation|", s.histogram, s.zeros);
+        gradHist = histogramPanel("dL/dW per layer: " + at, "log₁₀ |dL/dW|", s.gradientHistogram, s.gradientZeros);
     }
-    r.panels = {act, grad, after, hist};
+    r.panels = {act, grad, after, gradAfter, hist, gradHist};
     char note[400];
     std::snprintf(note, sizeof note,
                   "%d hidden layers of %d %s units%s on %s (300 points, all trained on), %ld steps of %s (α %g, "

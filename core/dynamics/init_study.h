@@ -31,10 +31,10 @@ struct InitStudySpec {
     InitStudySpec();
 };
 
-// The histogram of a layer's activations on a log scale: bins of log10|a| from kHistLo to kHistHi, each
-// kHistStep wide (values beyond go to the end bins), as fractions of all its activations; exact zeros
-// (dead ReLUs, zeros init) counted apart. Vanishing shifts a layer's histogram left, exploding right.
-constexpr double kHistLo = -12, kHistHi = 6, kHistStep = 0.5;
+// The histogram of a layer's activations (or weight gradients) on a log scale: bins of log10|a| from kHistLo
+// to kHistHi, each kHistStep wide (values beyond go to the end bins), as fractions of all its values; exact
+// zeros (dead ReLUs, zeros init) counted apart. Vanishing shifts a layer's histogram left, exploding right.
+constexpr double kHistLo = -20, kHistHi = 14, kHistStep = 0.5;
 constexpr int kHistBins = int((kHistHi - kHistLo) / kHistStep);
 
 struct LayerSpreads {
@@ -42,6 +42,8 @@ struct LayerSpreads {
     std::vector<double> gradient;   // per hidden layer: std of dL/dW of the dense layer feeding it
     std::vector<std::vector<double>> histogram; // per hidden layer: kHistBins fractions of log10|a|
     std::vector<double> zeros;                  // per hidden layer: the fraction of activations exactly 0
+    std::vector<std::vector<double>> gradientHistogram; // the same of its dL/dW
+    std::vector<double> gradientZeros;
 };
 
 struct InitOutcome {

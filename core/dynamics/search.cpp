@@ -274,7 +274,6 @@ std::vector<SearchParam> zoomedRanges(const std::vector<SearchParam>& current, c
         if (t.error.empty() && !t.diverged && std::isfinite(t.dev.cost)) ok.push_back(&t);
     if (ok.empty()) return current;
     std::stable_sort(ok.begin(), ok.end(), [](const SearchTrial* a, const SearchTrial* b) {
-        if (a->dev.accuracy != b->dev.accuracy) return a->dev.accuracy > b->dev.accuracy;
         if (a->dev.cost != b->dev.cost) return a->dev.cost < b->dev.cost;
         return a->id < b->id;
     });

@@ -64,9 +64,10 @@ struct SearchTrial {
 
 // The trial with the best dev accuracy (ties: lower dev cost, then the earlier trial); −1 if none trained.
 int bestTrial(const std::vector<SearchTrial>& trials);
-// The next round's ranges: around the best `keep` trials of `trials` (those of the current ranges), each
-// range from the lowest to the highest of their values, widened on each side by a tenth of the current
-// range (in its scale) and kept inside it: a narrower range, never a wider one.
+// The next round's ranges: around the `keep` trials of `trials` (those of the current ranges) with the lowest
+// dev cost — a smoother guide than dev accuracy on a small dev set, where many trials tie —, each range from
+// the lowest to the highest of their values, widened on each side by a tenth of the current range (in its
+// scale) and kept inside it: a narrower range, never a wider one.
 std::vector<SearchParam> zoomedRanges(const std::vector<SearchParam>& current, const std::vector<SearchTrial>& trials,
                                       int keep);
 
@@ -78,8 +79,8 @@ void runTrials(const Experiment& base, const std::vector<SearchParam>& params,
                const CancelFlag* cancel, const std::function<void(const SearchTrial&)>& onTrial, int workers = 0);
 
 // The whole search the CLI and the tests run: `rounds` random rounds of trials/rounds trials each (the
-// last takes what is left), each round inside the ranges the one before zoomed to (the best quarter of its
-// trials, at least 3), then, when `grid` is set, the grid with the same budget.
+// last takes what is left), each round inside the ranges the one before zoomed to (its quarter of lowest
+// dev cost, at least 3 trials), then, when `grid` is set, the grid with the same budget.
 struct SearchPlan {
     Experiment base;
     std::vector<SearchParam> params;

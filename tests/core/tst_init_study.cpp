@@ -57,11 +57,11 @@ class TstInitStudy : public QObject {
         // Z₁ = W₁X: x₁ → (1, 0.5), x₂ → (−1, 2); A₁ = ReLU: (1, 0.5), (0, 2).
         QVERIFY(std::abs(s.activation[0] - stdOf({1, 0.5, 0, 2})) < 1e-6);
         // the log histogram: one zero in four; log10 1 = 0, log10 0.5 = −0.30, log10 2 = 0.30 → bins of
-        // width 0.5 from −12: 0 and 0.30 in bin 24, −0.30 in bin 23
+        // width 0.5 from −20: 0 and 0.30 in bin 40, −0.30 in bin 39
         QCOMPARE(s.zeros[0], 0.25);
         QCOMPARE(s.histogram[0].size(), size_t(dl::kHistBins));
-        QCOMPARE(s.histogram[0][24], 0.5);
-        QCOMPARE(s.histogram[0][23], 0.25);
+        QCOMPARE(s.histogram[0][40], 0.5);
+        QCOMPARE(s.histogram[0][39], 0.25);
         // z₂ = W₂A₁: x₁ 0.5, x₂ −2; dz₂ = (σ(z₂) − y)/2; dA₁ = W₂ᵀdz₂; dZ₁ = dA₁ ⊙ (Z₁ > 0); dW₁ = dZ₁Xᵀ.
         auto sig = [](double z) { return 1 / (1 + std::exp(-z)); };
         const double g1 = (sig(0.5) - 1) / 2, g2 = sig(-2) / 2;
@@ -69,6 +69,12 @@ class TstInitStudy : public QObject {
         const double dW[4] = {g1 * 1, 0, -g1 * 1, -g2 * 1}; // rows: units; columns: x, y
         QVERIFY2(std::abs(s.gradient[0] - stdOf({dW[0], dW[1], dW[2], dW[3]})) < 1e-6,
                  qPrintable(QString("%1 vs %2").arg(s.gradient[0]).arg(stdOf({dW[0], dW[1], dW[2], dW[3]}))));
+        // dL/dW's: one zero in four (dW[1]), the others in their bins, all of them counted
+        QCOMPARE(s.gradientZeros[0], 0.25);
+        double counted = s.gradientZeros[0];
+        for (double c : s.gradientHistogram[0]) counted += c;
+        QVERIFY(std::abs(counted - 1) < 1e-12);
+        QVERIFY(s.gradientHistogram[0][size_t(std::floor((std::log10(std::abs(dW[3])) + 20) / 0.5))] > 0);
         for (dl::Param* q : t.model().params()) QCOMPARE(q->grad.mat().cwiseAbs().maxCoeff(), 0.f); // left clean
     }
 
@@ -115,14 +121,14 @@ class TstInitStudy : public QObject {
         QVERIFY(meanLog(small.start, 9) < meanLog(small.start, 0) - 8);
         QVERIFY(meanLog(large.start, 9) > meanLog(large.start, 0) + 5);
         QVERIFY(std::abs(meanLog(he.start, 9) - meanLog(he.start, 0)) < 1);
-        QCOMPARE(study.report().panels.size(), size_t(4));
+        QCOMPARE(study.report().panels.size(), size_t(6));
         const auto [lo, hi] = std::minmax_element(he.start.gradient.begin(), he.start.gradient.end());
         QVERIFY(*lo > 0 && *hi < 10 * *lo);
         for (double g : small.start.gradient) QVERIFY(g < 1e-10);
         for (double g : large.start.gradient) QVERIFY(g > 1e6);
         for (double a : zeros.start.activation) QCOMPARE(a, 0.0);
         const dl::StudyReport r = study.report();
-        QCOMPARE(r.panels.size(), size_t(4)); // step 0: activations, gradients; after; the live histograms
+        QCOMPARE(r.panels.size(), size_t(6)); // step 0, after (and now), the live histograms: of activations and dL/dW
         QCOMPARE(r.table.size(), size_t(6));
         QVERIFY(QString::fromStdString(r.note).contains("10 hidden layers of 16 ReLU units"));
     }

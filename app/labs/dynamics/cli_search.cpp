@@ -22,7 +22,10 @@ using dlcli::UsageError;
 
 void printTrial(const std::vector<dl::SearchParam>& params, const dl::SearchTrial& t)
 {
-    std::printf("%4d  %-5s", t.id, t.round == 0 ? "grid" : ("r" + std::to_string(t.round)).c_str());
+    if (t.round == 0)
+        std::printf("%4d  grid ", t.id);
+    else
+        std::printf("%4d  r%-4d", t.id, t.round);
     for (size_t k = 0; k < params.size(); ++k) std::printf("  %s %-10.4g", params[k].name.c_str(), t.values[k]);
     if (!t.error.empty())
         std::printf("  %s\n", t.error.c_str());
@@ -99,7 +102,7 @@ dlcli::Command searchCommand()
                           "NAME:SCALE:LOW:HIGH,… with NAME lr|beta|beta1|beta2|l2|keep-prob|hidden and SCALE "
                           "lin|log|one-minus-log (lr:log:1e-4:1,beta:one-minus-log:0.9:0.999)"},
                          {"trials", Kind::Number, "the budget: trials in all rounds together (30)"},
-                         {"rounds", Kind::Number, "rounds, each zoomed into the best quarter of the one before (2)"},
+                         {"rounds", Kind::Number, "rounds, each zoomed into the quarter of the one before with the lowest dev cost (2)"},
                          {"grid", Kind::Flag, "also run a grid with the same budget, for comparison"},
                          {"workers", Kind::Number, "trials at once, one core each (0: every free core)"},
                          {"save-best", Kind::Text, "save the best random trial as an experiment file"}}),

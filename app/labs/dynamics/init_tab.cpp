@@ -77,9 +77,9 @@ InitTab::InitTab(QWidget* parent)
     form->addRow(tr("Training (batch 64)"), train);
     auto* about = new QLabel(tr("The same network and data, one seed, each initialisation in turn. The plots: the "
                                 "spread of every hidden layer's activations and weight gradients at step 0 (log "
-                                "scale), the activations' spread after training (dashed: the one training now), and "
-                                "live, the histogram of log₁₀|activation| per layer of the one training now. The "
-                                "table: each one's train accuracy after the training."));
+                                "scale), both again after training (dashed: the one training now), and live, the "
+                                "histograms of log₁₀|activation| and log₁₀|dL/dW| per layer of the one training now. "
+                                "The table: each one's train accuracy after the training."));
     about->setWordWrap(true);
     form->addRow(about);
     m_runner->addControls(form);

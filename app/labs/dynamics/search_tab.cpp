@@ -166,8 +166,8 @@ QWidget* SearchTab::makeControls()
     m_run = new QPushButton(tr("Run search"));
     m_cancel = new QPushButton(tr("Cancel"));
     m_zoom = new QPushButton(tr("Zoom into the best region"));
-    m_zoom->setToolTip(tr("One more round of budget ÷ rounds trials, inside the ranges of the best quarter of "
-                          "the random trials so far (COURSE.md §5: coarse to fine)."));
+    m_zoom->setToolTip(tr("One more round of budget ÷ rounds trials, inside the ranges of the quarter of the "
+                          "random trials so far with the lowest dev cost (COURSE.md §5: coarse to fine)."));
     m_save = new QPushButton(tr("Save best as experiment…"));
     m_open = new QPushButton(tr("Open best in Playground"));
     m_run->setObjectName("searchRun"), m_cancel->setObjectName("searchCancel"), m_zoom->setObjectName("searchZoom");
