@@ -150,10 +150,18 @@ void StudyView::show(const dl::StudyReport& r, double progress, bool done)
         m_maps[i]->setGrid(r.maps[i].grid);
         m_maps[i]->setPoints(r.maps[i].points);
     }
+    int left = 0; // stacked panels share x: their axes start at the same place (the widest tick labels')
     for (int i = 0; i < kMaxPanels; ++i) {
         const bool has = i < static_cast<int>(r.panels.size());
         m_plots[i]->setVisible(has);
-        if (has) plot(m_plots[i], r.panels[static_cast<size_t>(i)]);
+        m_plots[i]->axisRect()->setMinimumMargins(QMargins());
+        if (!has) continue;
+        plot(m_plots[i], r.panels[static_cast<size_t>(i)]);
+        left = std::max(left, m_plots[i]->axisRect()->margins().left());
+    }
+    for (int i = 0; r.stacked && i < n; ++i) {
+        m_plots[i]->axisRect()->setMinimumMargins(QMargins(left, 0, 0, 0));
+        m_plots[i]->replot();
     }
     m_table->clear();
     const int cols = r.table.empty() ? 0 : static_cast<int>(r.table.front().size());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Regularisation side by side (core/dynamics/regularisation.h; COURSE.md §3): ‖W‖ by hand on a network whose
 // weights are set; the three networks start from the same weights; and the claims on 60 noisy moons points
-// (half dev), 40-40 ReLU, 3000 steps of full-batch GD at 0.3, seeds 1–4: unregularised, train accuracy
+// (half dev), 40-40 ReLU, 2000 steps of full-batch GD at 0.3, seeds 1–4: unregularised, train accuracy
 // reaches at least 93 % and dev stays below it; L2 (λ 0.7) keeps ‖W‖ under a third of the unregularised
 // network's and, summed over the seeds, less than half its train − dev gap. The same study twice gives the
 // same numbers; three decision maps.
@@ -32,7 +32,7 @@ class TestRegularisation : public QObject {
         double gapNone = 0, gapL2 = 0;
         for (std::uint32_t seed = 1; seed <= 4; ++seed) {
             dl::RegularisationSpec s;
-            s.steps = 3000, s.seed = seed, s.gridRes = 16;
+            s.steps = 2000, s.seed = seed, s.gridRes = 16;
             dl::RegularisationStudy study(s);
             QCOMPARE(study.tracks()[0].weightNorm.front(), study.tracks()[1].weightNorm.front()); // same start
             QCOMPARE(study.tracks()[0].weightNorm.front(), study.tracks()[2].weightNorm.front());
@@ -47,7 +47,7 @@ class TestRegularisation : public QObject {
             QVERIFY(l2.weightNorm.back() < none.weightNorm.back() / 3);
             gapNone += none.trainAcc.back() - none.devAcc.back();
             gapL2 += l2.trainAcc.back() - l2.devAcc.back();
-            QCOMPARE(none.step.size(), size_t(3000 / 50 + 1));
+            QCOMPARE(none.step.size(), size_t(2000 / 50 + 1));
             const dl::StudyReport r = study.report();
             QCOMPARE(r.maps.size(), size_t(3));
             QCOMPARE(r.maps[1].grid.res, 16);
