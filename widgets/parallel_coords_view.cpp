@@ -62,7 +62,11 @@ void ParallelCoordsView::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF r = plotRect();
     const int n = int(m_names.size());
-    if (n < 2) return;
+    if (n < 2) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("Each trial will be a line across the axes of its settings."));
+        return;
+    }
     // lines, poor first so the good ones lie on top; colour from light to dark blue with the score
     std::vector<int> order(m_lines.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);

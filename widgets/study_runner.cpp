@@ -33,6 +33,10 @@ StudyRunner::StudyRunner(const char* threadName, MakeFactory make, QWidget* pare
         m_running = r;
         m_run->setEnabled(!r);
         m_cancel->setEnabled(r);
+        if (!r && m_announced) { // the sentence of run() replaced by how it ended
+            m_announced = false;
+            emit message(m_last.done ? tr("%1: done.").arg(m_title) : tr("%1: stopped.").arg(m_title), false);
+        }
         if (!r) emit finished();
     });
 }
@@ -56,6 +60,9 @@ void StudyRunner::run(const QString& title)
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_view->clear(title);
+    m_title = title;
+    m_announced = true;
+    emit message(tr("%1: running.").arg(title), false); // replaces a sentence about an earlier mistake
     m_worker.call([id, make](StudyWorker& w) { w.begin(id, make); });
 }
 

@@ -51,6 +51,7 @@ class StudyRunner : public QWidget {
     QPushButton *m_run, *m_cancel;
     StudyView* m_view;
     QString m_title;
+    bool m_announced = false; // "running" said; "done" or "stopped" owed
     dl::Comparison m_recipe; // command and args of the study now shown
 };
 

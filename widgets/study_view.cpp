@@ -41,7 +41,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent)
     auto* plots = m_plotGrid = new QGridLayout;
     for (auto*& p : m_plots) {
         p = new QCustomPlot(this);
-        p->setMinimumSize(240, 150);
+        p->setMinimumSize(240, 120);
         p->legend->setVisible(true);
         p->legend->setFont(QFont(font().family(), 8));
         p->legend->setRowSpacing(0);

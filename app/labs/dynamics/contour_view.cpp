@@ -96,7 +96,7 @@ void ContourView::renderMap()
     const int w = std::max(2, int(r.width())), h = std::max(2, int(r.height()));
     std::vector<double> v(size_t(w) * h);
     const double fmin = m_surface.value(m_view.minX, m_view.minY);
-    const auto f = [&](double px, double py) { // f at a pixel position, minus the minimum's
+    const auto fAt = [&](double px, double py) { // f at a pixel position, minus the minimum's
         const double sx = m_view.x0 + (px + 0.5) / w * (m_view.x1 - m_view.x0);
         const double sy = m_view.y1 - (py + 0.5) / h * (m_view.y1 - m_view.y0);
         return m_surface.value(sx, sy) - fmin;
@@ -106,12 +106,12 @@ void ContourView::renderMap()
     const int step = m_surface.kind == dl::SurfaceKind::Logistic ? 6 : 1;
     if (step == 1) {
         for (int y = 0; y < h; ++y)
-            for (int x = 0; x < w; ++x) v[size_t(y) * w + x] = f(x, y);
+            for (int x = 0; x < w; ++x) v[size_t(y) * w + x] = fAt(x, y);
     } else {
         const int gw = (w - 1) / step + 2, gh = (h - 1) / step + 2;
         std::vector<double> g(size_t(gw) * gh);
         for (int j = 0; j < gh; ++j)
-            for (int i = 0; i < gw; ++i) g[size_t(j) * gw + i] = f(double(i * step), double(j * step));
+            for (int i = 0; i < gw; ++i) g[size_t(j) * gw + i] = fAt(double(i * step), double(j * step));
         for (int y = 0; y < h; ++y)
             for (int x = 0; x < w; ++x) {
                 const int i = x / step, j = y / step;

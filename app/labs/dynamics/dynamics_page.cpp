@@ -61,12 +61,13 @@ DynamicsPage::DynamicsPage(QWidget* parent)
     m_loss->plot()->yAxis->setScaleType(QCPAxis::stLogarithmic);
     m_loss->plot()->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     for (int k = 0; k < kKinds; ++k) m_loss->plot()->graph(k)->setPen(QPen(ContourView::racerColor(k), 2));
+    m_loss->plot()->legend->setWrap(3); // two rows of three: the lab fits a 1366-pixel-wide screen
     m_table->setObjectName("dynTable");
     m_table->setHorizontalHeaderLabels({tr("optimiser"), tr("α"), tr("position"), tr("loss f"), tr("state"), tr("")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMinimumWidth(430);
+    m_table->setMinimumWidth(320);
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(m_view);
     auto* bottom = new QWidget;

@@ -117,7 +117,10 @@ StudyWorker::Factory InitTab::factory(QString* error) const
     s.hyper.opt.kind = dl::parseOpt(m_optimizer->currentText().toStdString());
     s.hyper.lr = float(m_lr->value());
     std::string inits;
-    for (dl::Init i : s.inits) inits += (inits.empty() ? "" : ",") + std::string(dl::initName(i));
+    for (dl::Init i : s.inits) {
+        if (!inits.empty()) inits += ',';
+        inits += dl::initName(i);
+    }
     std::vector<std::pair<std::string, std::string>> args{
         {"dataset", s.dataset}, {"depth", std::to_string(s.depth)}, {"width", std::to_string(s.width)},
         {"activation", m_activation->currentText().toStdString()}, {"inits", inits},

@@ -97,10 +97,10 @@ ScheduleTab::ScheduleTab(QWidget* parent)
         Row r{d.kind, new QCheckBox(QString::fromUtf8(dl::decayName(d.kind))), new QDoubleSpinBox, new QSpinBox};
         r.on->setChecked(d.on);
         r.on->setObjectName(QString("schedule_%1").arg(dl::decayName(d.kind)));
-        r.rate->setRange(0, 1e6), r.rate->setDecimals(5), r.rate->setValue(d.rate);
+        r.rate->setRange(0, 1000), r.rate->setDecimals(4), r.rate->setValue(d.rate); // narrow: six fit a laptop
         r.rate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         r.rate->setToolTip(tr("decay rate (the base of exponential and staircase, k of inverse-sqrt)"));
-        r.interval->setRange(1, 100000000), r.interval->setValue(d.interval);
+        r.interval->setRange(1, 1000000), r.interval->setValue(d.interval);
         r.interval->setToolTip(tr("epochs per stair (step and staircase)"));
         const bool hasRate = d.kind != dl::Decay::None;
         const bool hasInterval = d.kind == dl::Decay::Step || d.kind == dl::Decay::Staircase;

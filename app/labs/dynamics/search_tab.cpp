@@ -277,6 +277,11 @@ void SearchTab::run()
     ++m_runId;
     rebuildViews();
     setRunning(true);
+    emit message(tr("Random search started: %1 trials in %2 round(s)%3.")
+                     .arg(plan.trials)
+                     .arg(plan.rounds)
+                     .arg(plan.grid ? tr(" and a grid of the same budget") : QString()),
+                 false);
     m_worker.call([id = m_runId, plan](SearchWorker& w) { w.begin(id, plan); });
 }
 
