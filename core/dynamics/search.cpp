@@ -87,6 +87,13 @@ void validate(const SearchParam& p)
         throw ConfigError("a log range needs positive ends (\"" + where + "\"); use lin to include 0");
     if (p.scale == SearchScale::OneMinusLog && p.hi >= 1)
         throw ConfigError("a one-minus-log range must stay below 1 (\"" + where + "\")");
+    // the range's width on its own scale: too narrow for doubles (1 − 1e-99 is 1) leaves nothing to sample
+    const double width = p.scale == SearchScale::Linear ? p.hi - p.lo
+                         : p.scale == SearchScale::Log  ? std::log10(p.hi) - std::log10(p.lo)
+                                                        : std::log10(1 - p.lo) - std::log10(1 - p.hi);
+    if (!(width > 0) || !std::isfinite(width))
+        throw ConfigError("the range in \"" + where + "\" is too narrow to sample on a " + searchScaleName(p.scale) +
+                          " scale; widen it");
     const bool fraction = p.name == "beta" || p.name == "beta1" || p.name == "beta2";
     if (fraction && (p.lo < 0 || p.hi >= 1)) throw ConfigError("β must lie in [0, 1) (\"" + where + "\")");
     if (p.name == "keep-prob" && (p.lo <= 0 || p.hi > 1))

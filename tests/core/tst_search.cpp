@@ -92,7 +92,8 @@ void TestSearch::rejectsBadRanges()
         {"lr:log:x:1", "\"x\" in \"lr:log:x:1\" is not a number"},
         {"lr:log:1e-4:1,lr:lin:0.1:1", "searched twice"},
         {"", "name at least one setting"},
-        {"keep-prob:lin:0:1", "keep_prob must lie in (0, 1]"}};
+        {"keep-prob:lin:0:1", "keep_prob must lie in (0, 1]"},
+        {"beta:one-minus-log:0:1e-99", "is too narrow to sample on a one-minus-log scale"}}; // a fuzz finding
     for (const auto& textSays : bad) {
         const char *text = textSays.first, *says = textSays.second;
         const QString msg = messageOf([&] { dl::parseSearchParams(text); });
