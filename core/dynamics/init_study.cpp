@@ -5,6 +5,9 @@
 #include "core/data/synthetic.h"
 #include "core/layers/activation.h"
 #include "core/losses/loss.h"
+#include "core/train/batch_source.h"
+#include "core/train/image_trainer.h"
+#include "core/train/train_loop.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 
@@ -13,6 +16,40 @@
 #include <cstdio>
 
 namespace dl {
+
+// The examples as columns (COURSE.md §1: X is (n_x, m)), their targets and labels.
+struct InitData {
+    Tensor x, y;
+    std::vector<int> labels;
+    int classes = 2;
+    std::string about; // "moons (300 points)"
+};
+
+// One initialisation in training: the 2-D trainer's recipe (trainer.cpp) on any columns — Rng(seed) draws
+// the weights, then the batch order; one sigmoid output for two classes, K softmax outputs otherwise.
+struct InitRun {
+    Rng rng;
+    Sequential model;
+    std::unique_ptr<LossT<float>> loss;
+    SequentialLearner learner;
+    TrainLoop loop;
+    ColumnBatches batches;
+    InitRun(const ModelSpec& ms, const Hyperparams& h, const InitData& d, std::uint32_t seed)
+        : rng(seed), model(buildModel<float>(ms, rng)),
+          loss(makeLoss<float>(ms.outputs == 1 ? LossKind::BinaryCrossEntropy : LossKind::SoftmaxCrossEntropy)),
+          learner(model, *loss), loop(model.params(), h), batches(d.x, d.y, h.batch)
+    {
+    }
+    EvalStats evaluate(const InitData& d)
+    {
+        const Tensor z = model.forward(d.x, Mode::Eval);
+        EvalStats e;
+        e.count = int(d.labels.size());
+        e.cost = loss->compute(z, d.y).value;
+        e.accuracy = accuracy(z, d.labels);
+        return e;
+    }
+};
 
 namespace {
 
@@ -80,6 +117,35 @@ StudyCurve layerCurve(const std::string& name, const std::vector<double>& perLay
 
 } // namespace
 
+static std::shared_ptr<const InitData> loadInitData(const InitStudySpec& s)
+{
+    auto d = std::make_shared<InitData>();
+    if (s.dataset != "fashion-mnist") {
+        DatasetSpec ds;
+        ds.kind = s.dataset;
+        ds.seed = s.seed;
+        const Split split = splitDataset(makeSynthetic(ds), 0, s.seed); // the 2-D trainer's order
+        d->classes = split.train.classes;
+        d->x = featureTensor(split.train);
+        d->y = targetTensor(split.train, d->classes <= 2 ? 1 : d->classes);
+        d->labels = split.train.label;
+        d->about = s.dataset + " (" + std::to_string(split.train.size()) + " points)";
+        return d;
+    }
+    const ImageSet test = loadFashionMnist(s.fashionDir, false);
+    const int n = std::min(s.examples, test.size());
+    const int pixels = int(test.images.size() / size_t(test.size()));
+    d->x = Tensor({pixels, n});
+    for (int i = 0; i < n; ++i) // image i (row-major pixels) becomes column i
+        for (int p = 0; p < pixels; ++p) d->x[size_t(p) * size_t(n) + size_t(i)] = test.images[size_t(i) * size_t(pixels) + size_t(p)];
+    d->labels.assign(test.labels.begin(), test.labels.begin() + n);
+    d->classes = test.classes;
+    d->y = oneHot(d->labels, d->classes);
+    d->about = "Fashion-MNIST (its first " + std::to_string(n) + " test images, " + std::to_string(pixels) +
+               " pixels each, 10 classes)";
+    return d;
+}
+
 InitStudySpec::InitStudySpec()
 {
     hyper.lr = 0.01f;
@@ -90,12 +156,15 @@ InitStudySpec::InitStudySpec()
 LayerSpreads measureSpreads(Trainer& t)
 {
     const Dataset2D& d = t.data().train;
-    const Tensor x = featureTensor(d);
-    Sequential& m = t.model();
+    return measureSpreads(t.model(), *makeLoss<float>(t.lossKind()), featureTensor(d),
+                          targetTensor(d, t.spec().outputs));
+}
+
+LayerSpreads measureSpreads(Sequential& m, const LossT<float>& loss, const Tensor& x, const Tensor& y)
+{
     std::vector<Tensor> outs;
     const Tensor pred = m.forwardAll(x, Mode::Train, outs);
-    const auto loss = makeLoss<float>(t.lossKind());
-    const LossResultT<float> r = loss->compute(pred, targetTensor(d, pred.dim(0)));
+    const LossResultT<float> r = loss.compute(pred, y);
     m.zeroGrad();
     m.backward(r.dpred);
     LayerSpreads s;
@@ -130,51 +199,55 @@ InitStudy::InitStudy(const InitStudySpec& s) : m_spec(s)
     if (s.width < 1 || s.width > 512) throw ConfigError("the width must be between 1 and 512 units");
     if (s.steps < 0 || s.steps > 1'000'000) throw ConfigError("the steps must be between 0 and 1 000 000");
     if (s.inits.empty()) throw ConfigError("choose at least one initialisation");
+    if (s.dataset == "fashion-mnist" && (s.examples < 10 || s.examples > 10'000))
+        throw ConfigError("the Fashion-MNIST examples must be between 10 and 10 000");
     validate(s.hyper);
+    m_data = loadInitData(s); // ConfigError for an unknown 2-D set, IoError without Fashion-MNIST
 }
 
 InitStudy::~InitStudy() = default;
 
 bool InitStudy::advance()
 {
-    if (!m_trainer) {
+    const InitData& d = *m_data;
+    if (!m_run) {
         if (m_next >= m_spec.inits.size()) return false;
         ModelSpec ms;
+        ms.inputs = d.x.dim(0);
+        ms.outputs = d.classes <= 2 ? 1 : d.classes;
         ms.hidden.assign(size_t(m_spec.depth), m_spec.width);
         ms.activation = m_spec.activation;
         ms.init = m_spec.inits[m_next];
         ms.batchNorm = m_spec.batchNorm;
-        DatasetSpec ds;
-        ds.kind = m_spec.dataset;
-        ds.seed = m_spec.seed;
-        const Dataset2D all = makeSynthetic(ds);
-        m_trainer = std::make_unique<Trainer>(ms, m_spec.hyper, splitDataset(all, 0, m_spec.seed), m_spec.seed);
+        m_run = std::make_unique<InitRun>(ms, m_spec.hyper, d, m_spec.seed);
         m_current = InitOutcome{};
         m_current.init = ms.init;
-        m_current.start = m_current.now = measureSpreads(*m_trainer);
-        m_current.firstCost = m_trainer->evaluate(m_trainer->data().train).cost;
+        m_current.start = m_current.now = measureSpreads(m_run->model, *m_run->loss, d.x, d.y);
+        m_current.firstCost = m_run->evaluate(d).cost;
         return true;
     }
-    const long target = std::min(m_spec.steps, m_trainer->steps() + kStepsPerPiece);
+    TrainLoop& loop = m_run->loop;
+    const long target = std::min(m_spec.steps, loop.steps() + kStepsPerPiece);
     StepStats last;
-    while (m_trainer->steps() < target && !last.diverged) last = m_trainer->step();
+    while (loop.steps() < target && !last.diverged) last = loop.step(m_run->batches, m_run->learner, m_run->rng);
     if (last.diverged) m_current.diverged = true;
-    if (!m_current.diverged) m_current.now = measureSpreads(*m_trainer), m_current.nowStep = m_trainer->steps();
-    if (m_trainer->steps() >= m_spec.steps || m_current.diverged) {
-        const EvalStats e = m_trainer->evaluate(m_trainer->data().train);
+    if (!m_current.diverged)
+        m_current.now = measureSpreads(m_run->model, *m_run->loss, d.x, d.y), m_current.nowStep = loop.steps();
+    if (loop.steps() >= m_spec.steps || m_current.diverged) {
+        const EvalStats e = m_run->evaluate(d);
         m_current.trainAccuracy = e.accuracy, m_current.lastCost = e.cost;
         if (!m_current.diverged) m_current.end = m_current.now;
         m_done.push_back(m_current);
-        m_trainer.reset();
+        m_run.reset();
         ++m_next;
     }
-    return m_next < m_spec.inits.size() || m_trainer;
+    return m_next < m_spec.inits.size() || m_run;
 }
 
 double InitStudy::progress() const
 {
     const double per = 1.0 / double(m_spec.inits.size());
-    const double within = m_trainer && m_spec.steps > 0 ? double(m_trainer->steps()) / double(m_spec.steps) : 0;
+    const double within = m_run && m_spec.steps > 0 ? double(m_run->loop.steps()) / double(m_spec.steps) : 0;
     return std::min(1.0, per * (double(m_done.size()) + within));
 }
 
@@ -199,14 +272,14 @@ StudyReport InitStudy::report() const
     }
     // live: the init in training (or the last one done): its spreads now, dashed, and per layer the histograms
     // of log10|a| and log10|dL/dW|
-    const InitOutcome* live = m_trainer ? &m_current : (m_done.empty() ? nullptr : &m_done.back());
+    const InitOutcome* live = m_run ? &m_current : (m_done.empty() ? nullptr : &m_done.back());
     StudyPanel hist{"histogram of the activations per layer", "log₁₀ |activation|", "share of the layer", false, {}};
     StudyPanel gradHist{"histogram of dL/dW per layer", "log₁₀ |dL/dW|", "share of the layer", false, {}};
     if (live) {
-        const LayerSpreads& s = m_trainer ? live->now : (live->diverged ? live->start : live->end);
+        const LayerSpreads& s = m_run ? live->now : (live->diverged ? live->start : live->end);
         const std::string at = std::string(initName(live->init)) + ", step " +
-                               std::to_string(m_trainer ? live->nowStep : (live->diverged ? 0 : m_spec.steps));
-        if (m_trainer) {
+                               std::to_string(m_run ? live->nowStep : (live->diverged ? 0 : m_spec.steps));
+        if (m_run) {
             StudyCurve e = layerCurve(std::string(initName(live->init)) + " (now)", s.activation);
             StudyCurve g = layerCurve(std::string(initName(live->init)) + " (now)", s.gradient);
             e.dashed = g.dashed = true;
@@ -217,12 +290,12 @@ StudyReport InitStudy::report() const
         gradHist = histogramPanel("dL/dW per layer: " + at, "log₁₀ |dL/dW|", s.gradientHistogram, s.gradientZeros);
     }
     r.panels = {act, grad, after, gradAfter, hist, gradHist};
-    char note[400];
+    char note[512];
     std::snprintf(note, sizeof note,
-                  "%d hidden layers of %d %s units%s on %s (300 points, all trained on), %ld steps of %s (α %g, "
+                  "%d hidden layers of %d %s units%s on %s, all trained on, %ld steps of %s (α %g, "
                   "batch %d) per initialisation from the same seed. ",
                   m_spec.depth, m_spec.width, actName(m_spec.activation), m_spec.batchNorm ? " with batch norm" : "",
-                  m_spec.dataset.c_str(), m_spec.steps, optName(m_spec.hyper.opt.kind), double(m_spec.hyper.lr),
+                  m_data->about.c_str(), m_spec.steps, optName(m_spec.hyper.opt.kind), double(m_spec.hyper.lr),
                   m_spec.hyper.batch);
     r.note = note;
     r.note += m_spec.batchNorm

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Initialisation in depth (issue 15; COURSE.md §3 "Initialization"): the same deep MLP (depth hidden layers of
-// `width` units, ReLU by default) on the same 2-D data, initialised with zeros, random ×0.01, ×10, Xavier and
+// `width` units, ReLU by default) on the same data — a 2-D set or Fashion-MNIST's pixels —, initialised with zeros, random ×0.01, ×10, Xavier and
 // He in turn. For each: at step 0, per hidden layer, the standard deviation of its activations over a batch
 // and of its weight gradient dL/dW — vanishing (shrinking layer after layer) and exploding made visible —; then
 // the same training (one seed: the same batches) and its train accuracy; and the spreads again after it.
 // A study (core/train/study.h): the lab runs it in pieces on its worker, dlcli initstudy in a loop. Qt-free.
 #pragma once
+#include "core/data/image_set.h"
 #include "core/layers/registry.h"
+#include "core/layers/sequential.h"
+#include "core/losses/loss.h"
 #include "core/tensor/init.h"
 #include "core/train/hyper.h"
 #include "core/train/study.h"
@@ -18,9 +21,15 @@
 namespace dl {
 
 class Trainer;
+struct InitData;
+struct InitRun;
 
 struct InitStudySpec {
-    std::string dataset = "moons"; // a syntheticKinds() name; 300 points, all trained on
+    // A syntheticKinds() name (300 points) or "fashion-mnist": the first `examples` of its test images, 784
+    // pixels in [0, 1] each (COURSE.md §1), 10 classes. All trained on (the course reports train accuracy).
+    std::string dataset = "moons";
+    int examples = 1000;                          // Fashion-MNIST only: 10 … 10 000
+    std::string fashionDir = kFashionMnistDir;    // where dataset-fashion-mnist put it
     int depth = 10, width = 16;    // hidden layers and units each
     Act activation = Act::ReLU;
     bool batchNorm = false;
@@ -56,13 +65,16 @@ struct InitOutcome {
     bool diverged = false;
 };
 
-// The spreads of `t`'s model on its whole training set (one forward in training mode and one backward, no
-// update): what the lab draws per layer.
-LayerSpreads measureSpreads(Trainer& t);
+// The spreads of `m` on examples x (D, N) with targets y (one forward in training mode and one backward
+// through `loss`, no update; the gradients are left zero): what the lab draws per layer.
+LayerSpreads measureSpreads(Sequential& m, const LossT<float>& loss, const Tensor& x, const Tensor& y);
+LayerSpreads measureSpreads(Trainer& t); // on its whole training set
 
 class InitStudy : public Study {
   public:
-    explicit InitStudy(const InitStudySpec& s); // ConfigError for a depth, width or steps out of range
+    // ConfigError for a depth, width, steps or examples out of range; IoError/FormatError naming the file when
+    // Fashion-MNIST is asked for and cannot be read.
+    explicit InitStudy(const InitStudySpec& s);
     ~InitStudy() override;
     bool advance() override; // the next init's step-0 spreads, or the next 100 of its training steps (and
                              // the spreads and histograms then: the live panels)
@@ -73,7 +85,8 @@ class InitStudy : public Study {
   private:
     InitStudySpec m_spec;
     std::vector<InitOutcome> m_done;
-    std::unique_ptr<Trainer> m_trainer; // the init being trained
+    std::shared_ptr<const InitData> m_data; // read once, every init trains on it
+    std::unique_ptr<InitRun> m_run;         // the init being trained
     InitOutcome m_current;
     size_t m_next = 0; // index into m_spec.inits of the next init to start
 };

@@ -12,7 +12,9 @@
 #include "widgets/decision_map_view.h"
 #include "app/labs/dynamics/search_tab.h"
 #include "app/gui/main_window.h"
+#include "core/data/image_set.h"
 #include "core/train/experiment.h"
+#include "tests/require_files.h"
 #include "widgets/parallel_coords_view.h"
 #include "widgets/trial_plot.h"
 #include "core/tensor/init.h"
@@ -29,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTableWidget>
+#include <QSpinBox>
 #include <QtTest>
 
 using dltest::errors;
@@ -157,6 +160,18 @@ class TstDynamics : public QObject {
         QCOMPARE(r.panels[0].curves[1].y.size(), size_t(4));
         QVERIFY(r.panels[0].curves[1].y.back() > 100 * r.panels[0].curves[0].y.back()); // He against ×0.01
         QVERIFY(tab->runner()->last().done);
+        QCOMPARE(errors(messages).size(), 1);
+        // Fashion-MNIST's pixels instead of 2-D points: 784 inputs, 50 of its images
+        DL_NEEDS_FILES(QStringList{QString(dl::kFashionMnistDir) + "/t10k-images-idx3-ubyte.gz"},
+                       "Debian's dataset-fashion-mnist, installed by scripts/setup.sh");
+        QVERIFY(!tab->findChild<QSpinBox*>("initExamples")->isEnabled());
+        tab->setDataset("fashion-mnist", 50);
+        QVERIFY(tab->findChild<QSpinBox*>("initExamples")->isEnabled());
+        tab->run();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 60000);
+        const dl::StudyReport& f = tab->runner()->view()->report();
+        QVERIFY2(QString::fromStdString(f.note).contains("Fashion-MNIST (its first 50 test images"), f.note.c_str());
+        QCOMPARE(f.table.size(), size_t(3));
         QCOMPARE(errors(messages).size(), 1);
     }
 };

@@ -39,8 +39,10 @@ int initstudy(const Args& a)
     dl::InitStudySpec s;
     s.dataset = a.str("dataset", s.dataset);
     const auto& kinds = dl::syntheticKinds();
-    if (std::find(kinds.begin(), kinds.end(), s.dataset) == kinds.end())
-        throw UsageError("--dataset: use one of flower, moons, circles, spiral, xor, blobs");
+    if (s.dataset != "fashion-mnist" && std::find(kinds.begin(), kinds.end(), s.dataset) == kinds.end())
+        throw UsageError("--dataset: use one of flower, moons, circles, spiral, xor, blobs, fashion-mnist");
+    s.examples = int(a.num("examples", s.examples));
+    s.fashionDir = a.str("fashion-dir", s.fashionDir);
     s.depth = int(a.num("depth", s.depth));
     s.width = int(a.num("width", s.width));
     s.steps = long(a.num("steps", double(s.steps)));
@@ -66,7 +68,9 @@ dlcli::Command initstudyCommand()
     return {"initstudy",
             "the training-dynamics lab's initialisation in depth: zeros, random ×0.01, ×10, Xavier and He on the "
             "same deep MLP, per-layer spreads of activations and gradients, train accuracy (COURSE.md §3)",
-            {{"dataset", Kind::Text, "flower|moons|circles|spiral|xor|blobs (moons)"},
+            {{"dataset", Kind::Text, "flower|moons|circles|spiral|xor|blobs|fashion-mnist (moons)"},
+             {"examples", Kind::Number, "fashion-mnist: how many of its test images (1000)"},
+             {"fashion-dir", Kind::Text, "where Fashion-MNIST is (/usr/share/datasets/fashion-mnist)"},
              {"depth", Kind::Number, "hidden layers (10)"},
              {"width", Kind::Number, "units per hidden layer (16)"},
              {"activation", Kind::Text, "tanh|relu|leaky|sigmoid (relu)"},

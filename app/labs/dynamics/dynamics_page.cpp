@@ -384,6 +384,8 @@ QList<QCommandLineOption> DynamicsPage::commandLineOptions() const
             {"dynamics-init", "Dynamics screenshot: the initialisation study with this many hidden layers.", "depth"},
             {"dynamics-init-steps", "Dynamics screenshot: the initialisation study's steps.", "N", "2000"},
             {"dynamics-init-batch-norm", "Dynamics screenshot: the initialisation study with batch norm."},
+            {"dynamics-init-data", "Dynamics screenshot: the initialisation study's data (a 2-D set or fashion-mnist).",
+             "name", "moons"},
             {"dynamics-search", "Dynamics screenshot: random search with this budget (two rounds and a grid).",
              "trials"},
             {"dynamics-search-steps", "Dynamics screenshot: the search's steps per trial.", "N", "2000"},
@@ -404,6 +406,7 @@ void DynamicsPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         m_init->setDepth(cli.value("dynamics-init").toInt());
         m_init->setSteps(cli.value("dynamics-init-steps").toInt());
         m_init->setBatchNorm(cli.isSet("dynamics-init-batch-norm"));
+        m_init->setDataset(cli.value("dynamics-init-data"), 1000);
         connect(m_init->runner(), &StudyRunner::finished, this, [this, &shot] {
             QTimer::singleShot(300, this, [&shot] { shot.grab(); });
         });

@@ -57,7 +57,18 @@ InitTab::InitTab(QWidget* parent)
     auto* train = new QHBoxLayout;
     m_dataset = new QComboBox;
     for (const std::string& k : dl::syntheticKinds()) m_dataset->addItem(QString::fromStdString(k));
+    m_dataset->addItem("fashion-mnist");
+    m_dataset->setObjectName("initDataset");
+    m_dataset->setToolTip(tr("A 2-D set of 300 points, or Fashion-MNIST's pixels (784 inputs, 10 classes)."));
     m_dataset->setCurrentText(QString::fromStdString(defaults.dataset));
+    m_examples = new QSpinBox;
+    m_examples->setRange(10, 10000), m_examples->setValue(defaults.examples);
+    m_examples->setObjectName("initExamples");
+    m_examples->setToolTip(tr("How many of Fashion-MNIST's test images to train on (all of them, every step's "
+                              "batch drawn from them)."));
+    m_examples->setEnabled(false);
+    connect(m_dataset, &QComboBox::currentTextChanged, this,
+            [this](const QString& d) { m_examples->setEnabled(d == "fashion-mnist"); });
     m_steps = new QSpinBox;
     m_steps->setRange(0, 1000000), m_steps->setValue(int(defaults.steps));
     m_steps->setObjectName("initSteps");
@@ -68,6 +79,8 @@ InitTab::InitTab(QWidget* parent)
     m_lr->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     train->addWidget(new QLabel(tr("data")));
     train->addWidget(m_dataset);
+    train->addWidget(m_examples);
+    train->addWidget(new QLabel(tr("images")));
     train->addWidget(new QLabel(tr("steps")));
     train->addWidget(m_steps);
     train->addWidget(m_optimizer);
@@ -91,6 +104,11 @@ InitTab::InitTab(QWidget* parent)
 void InitTab::setDepth(int depth) { m_depth->setValue(depth); }
 void InitTab::setWidth(int width) { m_width->setValue(width); }
 void InitTab::setSteps(int steps) { m_steps->setValue(steps); }
+void InitTab::setDataset(const QString& name, int examples)
+{
+    m_dataset->setCurrentText(name);
+    m_examples->setValue(examples);
+}
 void InitTab::setBatchNorm(bool on) { m_batchNorm->setChecked(on); }
 void InitTab::setInitUsed(int init, bool on) { m_inits.at(size_t(init))->setChecked(on); }
 
@@ -112,6 +130,7 @@ StudyWorker::Factory InitTab::factory(QString* error) const
     }
     s.depth = m_depth->value(), s.width = m_width->value(), s.steps = m_steps->value();
     s.dataset = m_dataset->currentText().toStdString();
+    s.examples = m_examples->value();
     s.activation = dl::parseAct(m_activation->currentText().toStdString());
     s.batchNorm = m_batchNorm->isChecked();
     s.hyper.opt.kind = dl::parseOpt(m_optimizer->currentText().toStdString());
@@ -126,6 +145,7 @@ StudyWorker::Factory InitTab::factory(QString* error) const
         {"activation", m_activation->currentText().toStdString()}, {"inits", inits},
         {"steps", std::to_string(s.steps)}, {"optimizer", m_optimizer->currentText().toStdString()},
         {"lr", dl::exactNumber(m_lr->value())}, {"batch", std::to_string(s.hyper.batch)}};
+    if (s.dataset == "fashion-mnist") args.emplace_back("examples", std::to_string(s.examples));
     if (s.batchNorm) args.emplace_back("batch-norm", "");
     m_runner->setRecipe("initstudy", args);
     return [s] { return std::make_unique<dl::InitStudy>(s); };
