@@ -5,6 +5,8 @@
 #include "core/dynamics/init_study.h"
 #include "core/layers/activation.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -56,19 +58,20 @@ InitTab::InitTab(QWidget* parent)
     form->addRow(tr("Initialisations"), inits);
     auto* train = new QHBoxLayout;
     m_dataset = new QComboBox;
-    for (const std::string& k : dl::syntheticKinds()) m_dataset->addItem(QString::fromStdString(k));
-    m_dataset->addItem("fashion-mnist");
+    for (const std::string& k : dl::syntheticKinds())
+        m_dataset->addItem(QString::fromStdString(k), QString::fromStdString(k)); // the item's data: the name
+    m_dataset->addItem(tr("Fashion-MNIST"), "fashion-mnist");
     m_dataset->setObjectName("initDataset");
     m_dataset->setToolTip(tr("A 2-D set of 300 points, or Fashion-MNIST's pixels (784 inputs, 10 classes)."));
-    m_dataset->setCurrentText(QString::fromStdString(defaults.dataset));
+    m_dataset->setCurrentIndex(m_dataset->findData(QString::fromStdString(defaults.dataset)));
     m_examples = new QSpinBox;
     m_examples->setRange(10, 10000), m_examples->setValue(defaults.examples);
     m_examples->setObjectName("initExamples");
     m_examples->setToolTip(tr("How many of Fashion-MNIST's test images to train on (all of them, every step's "
                               "batch drawn from them)."));
     m_examples->setEnabled(false);
-    connect(m_dataset, &QComboBox::currentTextChanged, this,
-            [this](const QString& d) { m_examples->setEnabled(d == "fashion-mnist"); });
+    connect(m_dataset, &QComboBox::currentIndexChanged, this,
+            [this] { m_examples->setEnabled(m_dataset->currentData().toString() == "fashion-mnist"); });
     m_steps = new QSpinBox;
     m_steps->setRange(0, 1000000), m_steps->setValue(int(defaults.steps));
     m_steps->setObjectName("initSteps");
@@ -106,7 +109,7 @@ void InitTab::setWidth(int width) { m_width->setValue(width); }
 void InitTab::setSteps(int steps) { m_steps->setValue(steps); }
 void InitTab::setDataset(const QString& name, int examples)
 {
-    m_dataset->setCurrentText(name);
+    m_dataset->setCurrentIndex(std::max(0, m_dataset->findData(name)));
     m_examples->setValue(examples);
 }
 void InitTab::setBatchNorm(bool on) { m_batchNorm->setChecked(on); }
@@ -129,7 +132,7 @@ StudyWorker::Factory InitTab::factory(QString* error) const
         return {};
     }
     s.depth = m_depth->value(), s.width = m_width->value(), s.steps = m_steps->value();
-    s.dataset = m_dataset->currentText().toStdString();
+    s.dataset = m_dataset->currentData().toString().toStdString();
     s.examples = m_examples->value();
     s.activation = dl::parseAct(m_activation->currentText().toStdString());
     s.batchNorm = m_batchNorm->isChecked();
