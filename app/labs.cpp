@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs.h"
 
+#include "app/labs/data/data_page.h"
 #include "app/labs/detection/detection_page.h"
 #include "app/labs/dynamics/dynamics_page.h"
 #include "app/labs/faces/faces_page.h"
@@ -21,6 +22,7 @@ std::vector<LabPage*> makeLabs()
         new SequencePage,
         new FacesPage,
         new DynamicsPage,
+        new DataPage,
     };
 }
 

@@ -3,6 +3,7 @@
 // dlcore only (no Qt). This file is the CLI's registry: one line per lab; each lab's subcommands and their
 // options live in its folder (app/labs/<lab>/cli.h), the parser in app/cli/command.h.
 #include "app/cli/replay.h"
+#include "app/labs/data/cli.h"
 #include "app/labs/detection/cli.h"
 #include "app/labs/dynamics/cli.h"
 #include "app/labs/faces/cli.h"
@@ -29,7 +30,7 @@ int main(int argc, char** argv)
     std::signal(SIGINT, onSignal);
     std::vector<dlcli::Command> commands;
     for (auto labCommands : {playgroundCommands, imagesCommands, detectionCommands, styleCommands, sequenceCommands, facesCommands,
-                             dynamicsCommands})
+                             dynamicsCommands, dataCommands})
         for (dlcli::Command& c : labCommands()) commands.push_back(std::move(c));
     std::vector<dlcli::Command> all = commands; // replay runs the others; it holds their list
     all.push_back(dlcli::replayCommand(commands));

@@ -19,6 +19,12 @@ std::string Args::str(const std::string& k, const std::string& def) const
     return it == opts.end() ? def : it->second;
 }
 
+std::vector<std::string> Args::list(const std::string& k) const
+{
+    auto it = lists.find(k);
+    return it == lists.end() ? std::vector<std::string>() : it->second;
+}
+
 double Args::num(const std::string& k, double def) const
 {
     auto it = opts.find(k);
@@ -165,6 +171,7 @@ struct Bound {
     std::vector<std::pair<const Option*, CLI::Option*>> options;
     std::vector<Option> declared;  // the command's options and the shared ones
     std::list<std::string> values; // stable addresses for CLI11's targets
+    std::list<std::vector<std::string>> lists;
     std::vector<std::string*> positional;
     std::vector<std::string> rest; // a last positional named "NAME...": all the remaining words
 };
@@ -178,6 +185,9 @@ void bind(CLI::App& app, const Command& c, Bound& b)
         CLI::Option* opt = nullptr;
         if (o.kind == Kind::Flag) {
             opt = b.app->add_flag("--" + o.name, o.help);
+        } else if (o.kind == Kind::List) { // one value per occurrence: "--range a:0:1 --range b:2:3"
+            opt = b.app->add_option("--" + o.name, b.lists.emplace_back(), o.help)->allow_extra_args(false);
+            opt->type_name("TEXT (repeatable)");
         } else {
             opt = b.app->add_option("--" + o.name, b.values.emplace_back(), o.help);
             if (o.kind == Kind::Number) opt->check(number())->type_name("NUMBER");
@@ -205,7 +215,9 @@ Args collect(const Bound& b, const char* program)
     a.command = b.command->name;
     a.program = program;
     for (const auto& [o, opt] : b.options)
-        if (opt->count() > 0)
+        if (opt->count() > 0 && o->kind == Kind::List)
+            a.lists[o->name] = opt->as<std::vector<std::string>>();
+        else if (opt->count() > 0)
             a.opts[o->name] = o->kind == Kind::Flag ? std::string("1") : opt->as<std::string>();
     for (const std::string* p : b.positional)
         if (!p->empty()) a.positional.push_back(*p);

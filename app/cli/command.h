@@ -29,12 +29,14 @@ struct Args {
     std::string program; // argv[0]: the folder beside it holds models/ (detect, style)
     std::vector<std::string> positional;
     std::map<std::string, std::string> opts;
-    bool has(const std::string& k) const { return opts.count(k) > 0; }
+    std::map<std::string, std::vector<std::string>> lists; // Kind::List options, every occurrence in order
+    bool has(const std::string& k) const { return opts.count(k) > 0 || lists.count(k) > 0; }
+    std::vector<std::string> list(const std::string& k) const; // empty when not given
     std::string str(const std::string& k, const std::string& def) const;
     double num(const std::string& k, double def) const; // the parser has checked it is a number
 };
 
-enum class Kind { Flag, Text, Number };
+enum class Kind { Flag, Text, Number, List }; // List: a text option that may be given more than once
 
 struct Option {
     std::string name; // without "--"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/data/csv.h"
 
+#include "core/data/table.h"
+
 #include "core/util/file.h"
 
 #include <algorithm>
@@ -11,26 +13,6 @@
 #include <sstream>
 
 namespace dl {
-
-static std::vector<std::string> splitFields(const std::string& line)
-{
-    char sep = ',';
-    if (line.find(',') == std::string::npos) {
-        if (line.find(';') != std::string::npos)
-            sep = ';';
-        else if (line.find('\t') != std::string::npos)
-            sep = '\t';
-    }
-    std::vector<std::string> out;
-    std::string cur;
-    std::stringstream ss(line);
-    while (std::getline(ss, cur, sep)) {
-        size_t a = cur.find_first_not_of(" \t\r"), b = cur.find_last_not_of(" \t\r");
-        out.push_back(a == std::string::npos ? std::string() : cur.substr(a, b - a + 1));
-    }
-    if (!line.empty() && line.back() == sep) out.emplace_back();
-    return out;
-}
 
 static bool parseFloat(const std::string& s, float& v)
 {
@@ -62,23 +44,13 @@ Dataset2D parseCsv2D(const std::string& text, const std::string& name, std::vect
         std::string label;
     };
     std::vector<Row> rows;
-    std::stringstream ss(text);
-    std::string line;
-    int lineNo = 0;
-    bool first = true;
-    while (std::getline(ss, line)) {
-        ++lineNo;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos || line[line.find_first_not_of(" \t")] == '#')
-            continue;
-        std::vector<std::string> f = splitFields(line);
+    const Table t = parseTable(text, name, {.header = false, .separatorPerRecord = true}); // a header is recognised below
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+        const std::vector<std::string>& f = t.rows[i];
+        const int lineNo = t.lines[i];
         float x = 0, y = 0;
         bool numeric = f.size() >= 2 && parseFloat(f[0], x) && parseFloat(f[1], y);
-        if (first && !numeric) { // a header row
-            first = false;
-            continue;
-        }
-        first = false;
+        if (i == 0 && !numeric) continue; // a header row
         if (f.size() != 3)
             throw DataError(name, lineNo,
                             "expected 3 columns (x, y, label), found " + std::to_string(f.size()) + ".");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// CSV import and export of labelled 2-D points: "x,y,label" rows (RFC 4180 without quoting), comma,
-// semicolon or tab separated, optional header row, '#' comment lines. Not a general CSV reader.
+// CSV import and export of labelled 2-D points: "x,y,label" rows, comma, semicolon or tab separated,
+// optional header row, '#' comment lines — read by the project's one CSV reader (table.h), then checked.
 #pragma once
 #include "core/data/dataset.h"
 

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include "app/labs/data/clean_worker.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace lab {
+
+void CleanWorker::inspect(long id, const QString& path, const dl::CleanOptions& options, const dl::FixPlan& plan)
+{
+    guard("checking the table", [&] {
+        QElapsedTimer clock;
+        clock.start();
+        if (!path.isEmpty() && (path != m_path || !m_table)) {
+            emit busy(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+            auto table = std::make_shared<const dl::Table>(dl::loadTable(path.toStdString())); // the old one kept on error
+            m_table = table;
+            m_path = path;
+        }
+        if (!m_table) return;
+        emit busy(tr("Checking %n rows…", nullptr, int(m_table->rows.size())));
+        CleanResult r;
+        r.id = id, r.path = m_path, r.table = m_table;
+        r.report = dl::inspectTable(*m_table, options);
+        r.fix = dl::applyFixes(*m_table, r.report, plan);
+        m_cleaned = r.fix.cleaned;
+        r.seconds = clock.elapsed() / 1000.0;
+        emit busy(QString());
+        emit inspected(r);
+    });
+    emit busy(QString());
+}
+
+void CleanWorker::save(const QString& path)
+{
+    guard("saving the cleaned copy", [&] {
+        dl::saveTable(m_cleaned, path.toStdString());
+        emit saved(path, int(m_cleaned.rows.size()));
+    });
+}
+
+} // namespace lab

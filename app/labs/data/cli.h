@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+// The data lab's dlcli subcommands: clean (Qt-free; app/cli/command.h).
+#pragma once
+#include "app/cli/command.h"
+
+std::vector<dlcli::Command> dataCommands(); // clean (cli_clean.cpp)

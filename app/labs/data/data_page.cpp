@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include "app/labs/data/data_page.h"
+
+#include "app/labs/data/clean_tab.h"
+
+#include <QCommandLineParser>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace lab {
+
+DataPage::DataPage(QWidget* parent)
+    : LabPage("data", tr("Data"),
+              tr("Clean a table: missing values, wrong types, invalid dates, outliers by the robust z-score, broken "
+                 "patterns and categories, duplicates; fix them and save a cleaned copy (course chapter 12)"),
+              NoControls, parent)
+{
+    m_tabs = new QTabWidget;
+    m_clean = new CleanTab;
+    m_tabs->addTab(m_clean, tr("Clean a table"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_tabs);
+    connect(m_clean, &CleanTab::message, this, &LabPage::message);
+    connect(m_clean, &CleanTab::statusFields, this, &LabPage::statusFields);
+}
+
+QList<QCommandLineOption> DataPage::commandLineOptions() const
+{
+    return {{"data-table", "Data lab: open this CSV table in the Clean tab.", "file"},
+            {"data-rule", "Data lab: a rule COLUMN:KIND:SPEC, KIND range|pattern|categories|type (repeatable).", "rule"},
+            {"data-view", "Data screenshot: table, problems or changes (table).", "view", "table"}};
+}
+
+QString DataPage::startWith(const QCommandLineParser& cli)
+{
+    if (!cli.isSet("data-table")) return {};
+    m_clean->openTable(cli.value("data-table")); // then its rules: opening a table starts from none
+    for (const QString& r : cli.values("data-rule")) {
+        const QStringList parts = r.split(':');
+        if (parts.size() < 3) return tr("--data-rule expects COLUMN:KIND:SPEC, got \"%1\".").arg(r);
+        const QString spec = r.section(':', 2);
+        if (!m_clean->setRule(parts[0], parts[1], spec)) return tr("--data-rule \"%1\" is not a rule.").arg(r);
+    }
+    return {};
+}
+
+void DataPage::shoot(const QCommandLineParser& cli, LabShot& shot)
+{
+    connect(this, &LabPage::message, this, [&shot](const QString& m, bool error) {
+        if (error) shot.fail(m);
+    });
+    if (!m_clean->result() && !cli.isSet("data-table")) return shot.fail(tr("--data-table names the table to show."));
+    const QString view = cli.value("data-view");
+    const int index = view == "problems" ? 1 : view == "changes" ? 2 : 0;
+    auto grab = [this, &shot, index] {
+        m_clean->views()->setCurrentIndex(index);
+        QTimer::singleShot(200, this, [&shot] { shot.grab(); });
+    };
+    if (m_clean->result()) return grab();
+    connect(m_clean, &CleanTab::inspected, this, grab, Qt::SingleShotConnection);
+}
+
+} // namespace lab

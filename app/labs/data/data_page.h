@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// The data lab (issue 16; course chapter 12, the notes on data cleaning and labelling): Clean (clean_tab.h) —
+// a table's problems found, fixed and saved as a new file.
+#pragma once
+#include "widgets/lab_page.h"
+
+class QTabWidget;
+
+namespace lab {
+
+class CleanTab;
+
+class DataPage : public LabPage {
+    Q_OBJECT
+  public:
+    explicit DataPage(QWidget* parent = nullptr);
+    CleanTab* cleanTab() const { return m_clean; }
+
+    QList<QCommandLineOption> commandLineOptions() const override;
+    QString startWith(const QCommandLineParser& cli) override;
+    void shoot(const QCommandLineParser& cli, LabShot& shot) override;
+
+  private:
+    QTabWidget* m_tabs;
+    CleanTab* m_clean;
+};
+
+} // namespace lab

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// The data lab's Clean tab, offscreen: the planted table goes through the worker and comes back with its
+// problems marked in the table view; rules typed into the column table (pattern, categories) add their
+// problems; a broken pattern is one red sentence and the rules in force stay; a fix chosen in the problem
+// table changes the preview; the cleaned copy is saved as a new file and the original stays byte-identical;
+// saving over the original is refused; an unreadable table is one sentence and the tab stays usable.
+#include "app/labs/data/clean_tab.h"
+#include "app/labs/data/data_page.h"
+
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QByteArray hashOf(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+int rowOf(QTableWidget* t, const QString& name)
+{
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, 0) && t->item(r, 0)->text() == name) return r;
+    return -1;
+}
+
+} // namespace
+
+class TstDataLab : public QObject {
+    Q_OBJECT
+    QString planted() const { return QString(DL_SOURCE_DIR) + "/tests/data/clean/planted.csv"; }
+
+  private slots:
+    void cleanThePlantedTable()
+    {
+        lab::DataPage page;
+        page.resize(1400, 860);
+        page.show();
+        lab::CleanTab* tab = page.cleanTab();
+        QSignalSpy shown(tab, &lab::CleanTab::inspected);
+        QSignalSpy messages(tab, &lab::CleanTab::message);
+        tab->openTable(planted());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QCOMPARE(int(tab->result()->report.problems.size()), 8); // without rules: no pattern, no category
+        auto* table = tab->findChild<QTableWidget*>("cleanTable");
+        QCOMPARE(table->rowCount(), 25);
+        QVERIFY(table->item(9, 2)->background().color() != table->item(9, 1)->background().color()); // 250 marked
+        QVERIFY(table->item(9, 2)->toolTip().contains("robust z"));
+
+        // Rules typed into the column table's cells.
+        auto* columns = tab->findChild<QTableWidget*>("cleanColumns");
+        const int phone = rowOf(columns, "phone"), plan = rowOf(columns, "plan");
+        QVERIFY(phone >= 0 && plan >= 0);
+        columns->item(phone, 7)->setText("\\d{3}-\\d{4}");
+        QTRY_COMPARE_WITH_TIMEOUT(int(tab->result()->report.problems.size()), 9, 20000);
+        columns->item(plan, 8)->setText("basic|pro|team");
+        QTRY_COMPARE_WITH_TIMEOUT(int(tab->result()->report.problems.size()), 10, 20000);
+        QCOMPARE(tab->result()->report.count(dl::ProblemKind::Category), 1);
+
+        // A broken pattern: one red sentence, the rules in force stay (and the cell shows them again).
+        messages.clear();
+        columns->item(phone, 7)->setText("([");
+        QVERIFY(!messages.isEmpty() && messages.last()[1].toBool());
+        QVERIFY(messages.last()[0].toString().contains("no regular expression"));
+        QTRY_COMPARE(columns->item(phone, 7)->text(), QString("\\d{3}-\\d{4}"));
+
+        // A fix chosen in the problem table: missing values dropped instead of imputed.
+        auto* kinds = tab->findChild<QTableWidget*>("cleanKinds");
+        auto* missing = qobject_cast<QComboBox*>(kinds->cellWidget(int(dl::ProblemKind::Missing), 2));
+        QVERIFY(missing);
+        const int before = tab->result()->fix.dropped;
+        const int shownBefore = int(shown.count());
+        missing->setCurrentIndex(missing->findData(int(dl::FixAction::Drop)));
+        emit missing->activated(missing->currentIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() > shownBefore, 20000);
+        QCOMPARE(tab->result()->fix.dropped, before + 2);
+
+        // Saved as a new file; the original untouched; saving over the original refused.
+        QTemporaryDir dir;
+        const QByteArray original = hashOf(planted());
+        messages.clear();
+        QVERIFY(tab->saveCleaned(dir.filePath("clean.csv")));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("clean.csv")), 20000);
+        QTRY_VERIFY(!messages.isEmpty());
+        QVERIFY(messages.last()[0].toString().contains("the original is unchanged"));
+        QCOMPARE(hashOf(planted()), original);
+        const dl::Table saved = dl::loadTable(dir.filePath("clean.csv").toStdString());
+        QCOMPARE(int(saved.rows.size()), int(tab->result()->fix.cleaned.rows.size()));
+        QVERIFY(!tab->saveCleaned(planted()));
+        QVERIFY(messages.last()[0].toString().contains("never changed"));
+        QCOMPARE(hashOf(planted()), original);
+    }
+    void unreadableTable()
+    {
+        lab::CleanTab tab;
+        QSignalSpy messages(&tab, &lab::CleanTab::message);
+        QTemporaryDir dir;
+        QFile broken(dir.filePath("broken.csv"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("a,b\n1,\"2\n");
+        broken.close();
+        tab.openTable(broken.fileName());
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty() && messages.last()[1].toBool(), 20000);
+        QCOMPARE(messages.last()[0].toString(), QString("broken.csv, line 2: a quoted field is never closed."));
+        QSignalSpy shown(&tab, &lab::CleanTab::inspected);
+        tab.openTable(planted()); // still usable
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+    }
+};
+
+QTEST_MAIN(TstDataLab)
+#include "tst_data_lab.moc"
