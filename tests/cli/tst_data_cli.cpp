@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The data lab's dlcli clean: the JSON report of the planted table (every problem with kind, row, line,
 // column, value, why), the cleaned copy written beside an original that stays byte-identical, and bad input
-// one sentence each.
+// one sentence each. dlcli label's JSON on a small budget.
+#include "tests/require_files.h"
 #include "tests/run_cli.h"
 
 #include <QCryptographicHash>
@@ -67,6 +68,29 @@ class TstDataCli : public QObject {
         QVERIFY2(again.exitCode == 0, again.err.constData());
         const QJsonArray left = QJsonDocument::fromJson(again.out).object()["problems"].toArray();
         QVERIFY2(left.isEmpty(), again.out.constData());
+    }
+    void labelJson()
+    {
+        DL_NEEDS_FILES(QStringList{"/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"},
+                       "Debian's dataset-fashion-mnist, installed by scripts/setup.sh");
+        const dltest::CliResult r = run({"label", "--dataset", "fashion-mnist", "--labelled-per-class", "5", "--strategy",
+                                         "margin", "--pool", "500", "--test", "200", "--rounds", "3", "--batch", "20",
+                                         "--annotators", "3", "--annotator-error", "0.2", "--vote", "majority", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray rounds = j["rounds"].toArray();
+        QCOMPARE(rounds.size(), 4); // the seed and three purchases
+        QCOMPARE(rounds[3].toObject()["labels_used"].toInt(), 50 + 3 * 20);
+        QCOMPARE(j["labels_used"].toInt(), 110);
+        QCOMPARE(j["labels_bought"].toInt(), 50 + 3 * 20 * 3); // three answers an image after the seed
+        QCOMPARE(j["test_accuracy"].toDouble(), rounds[3].toObject()["test_accuracy"].toDouble());
+        QVERIFY(j["test_accuracy"].toDouble() > 0.3);
+        QVERIFY(r.err.contains("round 3: 110 labels used"));
+        QVERIFY(run({"label", "--strategy", "smart"}).err.contains("--strategy expects random|least-confident"));
+        QVERIFY(run({"label", "--vote", "loudest"}).err.contains("--vote expects single|majority|disagreement"));
+        QVERIFY(run({"label", "--annotators", "2", "--annotator-error", "0.1,0.2,0.3"}).err.contains("3 rates for 2"));
+        QVERIFY(run({"label", "--strategy", "weak", "--rules", "/nonexistent/rules.txt"}).err.contains("rules.txt"));
+        QVERIFY(run({"label", "--dataset", "folder:/tmp"}).err.contains("only fashion-mnist"));
     }
     void badInputOneSentence()
     {

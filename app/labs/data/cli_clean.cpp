@@ -121,7 +121,8 @@ int clean(const Args& a)
 
 std::vector<dlcli::Command> dataCommands()
 {
-    return {{"clean",
+    return {labelCommand(),
+            {"clean",
              "what is wrong with a CSV table (header line, any columns; course chapter 12): missing, malformed, "
              "wrong type, invalid dates, out of range, broken patterns and categories, duplicate rows; --out writes "
              "the fixed copy (the original is only read)",
