@@ -23,11 +23,17 @@ ImageSet loadFashionMnist(const std::string& dir, bool train)
     s.images = idxImages(readIdx(prefix + "-images-idx3-ubyte.gz"));
     s.labels = idxLabels(readIdx(prefix + "-labels-idx1-ubyte.gz"), s.images.dim(0));
     s.classes = 10;
-    s.classNames = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                    "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+    s.classNames = fashionMnistClasses();
     for (int l : s.labels)
         if (l < 0 || l >= 10) throw FormatError(prefix + "-labels-idx1-ubyte.gz holds a label outside 0..9.");
     return s;
+}
+
+const std::vector<std::string>& fashionMnistClasses()
+{
+    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+    return names;
 }
 
 ImageSet subsetImages(const ImageSet& s, const std::vector<int>& indices)

@@ -30,6 +30,7 @@ constexpr const char* kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
 // train = true: the 60 000 training images, else the 10 000 test images. Throws IoError/FormatError
 // naming the file (and saying which package provides it when the folder is missing).
 ImageSet loadFashionMnist(const std::string& dir, bool train);
+const std::vector<std::string>& fashionMnistClasses(); // its ten class names, label order
 ImageSet subsetImages(const ImageSet& s, const std::vector<int>& indices);
 // Rearranges s in place so that its images are s's images idx[0], idx[1], … (distinct indices) and drops
 // the others: subsetImages without a second copy of the set. Stops at a caller's cancel (util/cancel.h).

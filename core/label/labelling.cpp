@@ -185,10 +185,10 @@ std::vector<int> LabelSession::query(const CancelFlag* cancel)
             for (int v : votes[size_t(i)])
                 if (v) score[size_t(i)] -= double(v) / m_spec.committee * std::log(double(v) / m_spec.committee);
     } else {
-        const size_t k = size_t(d.classes), n = size_t(d.poolSize());
+        const size_t k = size_t(d.classes), pool = size_t(d.poolSize());
         std::vector<float> p(k);
         for (int i : candidates) {
-            for (size_t c = 0; c < k; ++c) p[c] = m_poolProb[c * n + size_t(i)];
+            for (size_t c = 0; c < k; ++c) p[c] = m_poolProb[c * pool + size_t(i)];
             score[size_t(i)] = queryScore(s, p);
         }
     }

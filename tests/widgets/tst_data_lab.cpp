@@ -3,9 +3,13 @@
 // problems marked in the table view; rules typed into the column table (pattern, categories) add their
 // problems; a broken pattern is one red sentence and the rules in force stay; a fix chosen in the problem
 // table changes the preview; the cleaned copy is saved as a new file and the original stays byte-identical;
-// saving over the original is refused; an unreadable table is one sentence and the tab stays usable.
+// saving over the original is refused; an unreadable table is one sentence and the tab stays usable. The Label
+// tab: nothing ticked and a bad rule are one sentence each; two strategies on a small budget plot a curve each.
 #include "app/labs/data/clean_tab.h"
 #include "app/labs/data/data_page.h"
+#include "app/labs/data/label_tab.h"
+#include "tests/require_files.h"
+#include "widgets/study_view.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -96,6 +100,34 @@ class TstDataLab : public QObject {
         QVERIFY(!tab->saveCleaned(planted()));
         QVERIFY(messages.last()[0].toString().contains("never changed"));
         QCOMPARE(hashOf(planted()), original);
+    }
+    void labelStrategies()
+    {
+        DL_NEEDS_FILES(QStringList{"/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"},
+                       "Debian's dataset-fashion-mnist, installed by scripts/setup.sh");
+        lab::LabelTab tab;
+        QSignalSpy messages(&tab, &lab::LabelTab::message);
+        tab.setStrategies({});
+        tab.run();
+        QVERIFY(!messages.isEmpty() && messages.last()[0].toString() == "Tick at least one strategy.");
+        tab.setStrategies({"weak"});
+        tab.setRules("brightness > 0.2 -> Shoe");
+        tab.run();
+        QVERIFY(messages.last()[0].toString().contains("line 1: no class \"Shoe\""));
+        // Two strategies on a small budget: a curve each, a point a round, a table row each.
+        tab.setStrategies({"random", "margin"});
+        tab.setBudget(500, 5, 2, 20, 1);
+        tab.setAnnotators(3, 0.2, "majority");
+        QSignalSpy finished(tab.runner(), &lab::StudyRunner::finished);
+        tab.run();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        const dl::StudyReport& r = tab.runner()->view()->report();
+        QCOMPARE(int(r.panels[0].curves.size()), 2);
+        QCOMPARE(r.panels[0].curves[1].name, std::string("margin"));
+        QCOMPARE(r.panels[0].curves[1].x, (std::vector<double>{50, 70, 90}));
+        QCOMPARE(r.panels[1].curves[0].y.back(), 50.0 + 2 * 20 * 3); // three answers an image bought
+        QCOMPARE(int(r.table.size()), 3);
+        for (double acc : r.panels[0].curves[0].y) QVERIFY(acc > 0.2 && acc <= 1);
     }
     void unreadableTable()
     {

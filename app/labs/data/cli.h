@@ -5,3 +5,4 @@
 
 std::vector<dlcli::Command> dataCommands(); // clean (cli_clean.cpp) and label
 dlcli::Command labelCommand();              // cli_label.cpp
+dlcli::Command labelStudyCommand();         // cli_label.cpp

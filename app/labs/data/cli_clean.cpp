@@ -121,7 +121,7 @@ int clean(const Args& a)
 
 std::vector<dlcli::Command> dataCommands()
 {
-    return {labelCommand(),
+    return {labelCommand(), labelStudyCommand(),
             {"clean",
              "what is wrong with a CSV table (header line, any columns; course chapter 12): missing, malformed, "
              "wrong type, invalid dates, out of range, broken patterns and categories, duplicate rows; --out writes "

@@ -4,11 +4,13 @@
 // labels and weak rules' coverage.
 #include "app/labs/data/cli.h"
 
+#include "core/label/label_study.h"
 #include "core/label/labelling.h"
 #include "core/util/error.h"
 #include "core/util/file.h"
 #include "core/util/json.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -105,15 +107,12 @@ dl::Json report(const dl::LabelSession& session, double seconds)
     return j;
 }
 
+dl::LabelDataSpec dataSpec(const Args& a);
+
 int label(const Args& a)
 {
-    if (a.str("dataset", "fashion-mnist") != "fashion-mnist")
-        throw UsageError("--dataset: only fashion-mnist has hidden labels to simulate the annotators (the lab asks you for your own folder's)");
     const auto start = std::chrono::steady_clock::now();
-    dl::LabelDataSpec ds;
-    ds.fashionDir = a.str("data", ds.fashionDir);
-    ds.pool = int(a.num("pool", ds.pool)), ds.test = int(a.num("test", ds.test));
-    ds.seed = std::uint32_t(a.num("seed", 1));
+    const dl::LabelDataSpec ds = dataSpec(a);
     const dl::LabelSpec spec = labelSpec(a);
     auto data = std::make_shared<const dl::LabelData>(dl::loadLabelData(ds));
     dl::LabelSession session(spec, data);
@@ -131,7 +130,51 @@ int label(const Args& a)
     return 0;
 }
 
+dl::LabelDataSpec dataSpec(const Args& a)
+{
+    if (a.str("dataset", "fashion-mnist") != "fashion-mnist")
+        throw UsageError("--dataset: only fashion-mnist has hidden labels to simulate the annotators (the lab asks you for your own folder's)");
+    dl::LabelDataSpec ds;
+    ds.fashionDir = a.str("data", ds.fashionDir);
+    ds.pool = int(a.num("pool", ds.pool)), ds.test = int(a.num("test", ds.test));
+    ds.seed = std::uint32_t(a.num("seed", 1));
+    return ds;
+}
+
+int labelStudy(const Args& a)
+{
+    dl::LabelStudySpec s;
+    s.data = dataSpec(a);
+    s.base = labelSpec(a);
+    s.seeds = int(a.num("seeds", 1));
+    s.strategies.clear();
+    const std::string list = a.str("strategies", "random,margin");
+    for (size_t at = 0; at <= list.size();) {
+        const size_t comma = std::min(list.find(',', at), list.size());
+        const auto st = dl::strategyFromName(list.substr(at, comma - at));
+        if (!st) throw UsageError("--strategies expects names from random|least-confident|margin|entropy|committee|self-training|weak, got \"" + list + "\"");
+        s.strategies.push_back(*st);
+        at = comma + 1;
+    }
+    dl::LabelStudy study(s);
+    return dlcli::runStudy(study, a, "labelstudy");
+}
+
 } // namespace
+
+dlcli::Command labelStudyCommand()
+{
+    dlcli::Command c = labelCommand();
+    c.name = "labelstudy";
+    c.help = "labelling strategies side by side (course chapter 12): the same pool, seed set and budget for each, "
+             "over several seeds; test accuracy against labels used, the mean and its spread";
+    c.options.erase(std::remove_if(c.options.begin(), c.options.end(), [](const dlcli::Option& o) { return o.name == "strategy"; }),
+                    c.options.end());
+    c.options.push_back({"strategies", Kind::Text, "the strategies compared, comma-separated (random,margin)"});
+    c.options.push_back({"seeds", Kind::Number, "runs of each strategy, seeds --seed, --seed + 1, … (1)"});
+    c.run = labelStudy;
+    return c;
+}
 
 dlcli::Command labelCommand()
 {

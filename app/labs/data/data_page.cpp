@@ -2,6 +2,8 @@
 #include "app/labs/data/data_page.h"
 
 #include "app/labs/data/clean_tab.h"
+#include "app/labs/data/label_tab.h"
+#include "widgets/study_runner.h"
 
 #include <QCommandLineParser>
 #include <QTabWidget>
@@ -18,19 +20,25 @@ DataPage::DataPage(QWidget* parent)
 {
     m_tabs = new QTabWidget;
     m_clean = new CleanTab;
+    m_label = new LabelTab;
     m_tabs->addTab(m_clean, tr("Clean a table"));
+    m_tabs->addTab(m_label, tr("Label smartly"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_tabs);
     connect(m_clean, &CleanTab::message, this, &LabPage::message);
     connect(m_clean, &CleanTab::statusFields, this, &LabPage::statusFields);
+    connect(m_label, &LabelTab::message, this, &LabPage::message);
 }
 
 QList<QCommandLineOption> DataPage::commandLineOptions() const
 {
     return {{"data-table", "Data lab: open this CSV table in the Clean tab.", "file"},
             {"data-rule", "Data lab: a rule COLUMN:KIND:SPEC, KIND range|pattern|categories|type (repeatable).", "rule"},
-            {"data-view", "Data screenshot: table, problems or changes (table).", "view", "table"}};
+            {"data-view", "Data screenshot: table, problems or changes (table).", "view", "table"},
+            {"data-label", "Data screenshot: run the Label tab with these strategies, e.g. random,margin,self-training.", "list"},
+            {"data-label-rounds", "Data screenshot: the Label tab's rounds.", "N", "10"},
+            {"data-label-seeds", "Data screenshot: the Label tab's seeds.", "N", "1"}};
 }
 
 QString DataPage::startWith(const QCommandLineParser& cli)
@@ -51,6 +59,16 @@ void DataPage::shoot(const QCommandLineParser& cli, LabShot& shot)
     connect(this, &LabPage::message, this, [&shot](const QString& m, bool error) {
         if (error) shot.fail(m);
     });
+    if (cli.isSet("data-label")) {
+        m_tabs->setCurrentWidget(m_label);
+        m_label->setStrategies(cli.value("data-label").split(','));
+        m_label->setBudget(5000, 10, cli.value("data-label-rounds").toInt(), 100, cli.value("data-label-seeds").toInt());
+        connect(m_label->runner(), &StudyRunner::finished, this, [this, &shot] {
+            QTimer::singleShot(300, this, [&shot] { shot.grab(); });
+        });
+        m_label->run();
+        return;
+    }
     if (!m_clean->result() && !cli.isSet("data-table")) return shot.fail(tr("--data-table names the table to show."));
     const QString view = cli.value("data-view");
     const int index = view == "problems" ? 1 : view == "changes" ? 2 : 0;

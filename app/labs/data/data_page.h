@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The data lab (issue 16; course chapter 12, the notes on data cleaning and labelling): Clean (clean_tab.h) —
-// a table's problems found, fixed and saved as a new file.
+// a table's problems found, fixed and saved as a new file; Label (label_tab.h) — labelling strategies side by
+// side with simulated annotators.
 #pragma once
 #include "widgets/lab_page.h"
 
@@ -9,12 +10,14 @@ class QTabWidget;
 namespace lab {
 
 class CleanTab;
+class LabelTab;
 
 class DataPage : public LabPage {
     Q_OBJECT
   public:
     explicit DataPage(QWidget* parent = nullptr);
     CleanTab* cleanTab() const { return m_clean; }
+    LabelTab* labelTab() const { return m_label; }
 
     QList<QCommandLineOption> commandLineOptions() const override;
     QString startWith(const QCommandLineParser& cli) override;
@@ -23,6 +26,7 @@ class DataPage : public LabPage {
   private:
     QTabWidget* m_tabs;
     CleanTab* m_clean;
+    LabelTab* m_label;
 };
 
 } // namespace lab
