@@ -113,6 +113,14 @@ bool namedFormat(const std::string& b)
 
 } // namespace
 
+bool photoCutShort(const std::string& b)
+{
+    if (b.compare(0, 2, "\xFF\xD8") == 0) return !jpegReachesEnd(b);
+    // PNG: the last chunk is IEND (ISO/IEC 15948 §5.6); a file cut anywhere before it lacks one.
+    if (b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) return b.find("IEND", 8) == std::string::npos;
+    return false;
+}
+
 Photo decodePhoto(const std::string& bytes, const std::string& name)
 {
     const std::string n = std::filesystem::path(name).filename().string();
@@ -125,9 +133,9 @@ Photo decodePhoto(const std::string& bytes, const std::string& name)
                           std::to_string(static_cast<long long>(double(w) * double(h) / 1e6)) +
                           " megapixels); the lab opens photos up to " +
                           std::to_string(kMaxPhotoPixels / 1'000'000) + " megapixels: scale it down first.");
-    if (jpeg && !jpegReachesEnd(bytes))
-        throw FormatError(n +
-                          " is cut short (its JPEG data stops before the end marker); copy the photo again.");
+    if (photoCutShort(bytes))
+        throw FormatError(n + " is cut short (its " + (bytes[0] == '\xFF' ? "JPEG data stops before the end marker" : "PNG has no end chunk") +
+                          "); copy the photo again.");
     const std::string unreadable = n + " is not a photo this lab can read (JPEG, PNG, BMP, TIFF, WebP) or it is damaged.";
     if (!namedFormat(bytes)) throw FormatError(unreadable);
     cv::Mat bgr;

@@ -24,6 +24,8 @@ constexpr int kMinPhotoSide = 8;
 // the size the header announces, and refuses that when it is over kMaxPhotoPixels.
 Photo decodePhoto(const std::string& bytes, const std::string& name);
 Photo loadPhoto(const std::string& path); // readFile + decodePhoto; IoError when unreadable
+// A JPEG whose data stops before its end marker, or a PNG without its end chunk: a copy cut short.
+bool photoCutShort(const std::string& bytes);
 
 enum class InputFit {
     Stretch,   // resize to netW × netH ignoring aspect (OpenCV blobFromImage; Yolo-Fastest)

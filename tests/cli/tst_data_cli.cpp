@@ -6,12 +6,33 @@
 #include "tests/run_cli.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+namespace {
+
+// A 16×16 grey picture as a 24-bit BMP (the BMP file format: a 14-byte file header, a 40-byte info header,
+// bottom-up rows of B, G, R bytes; 48 bytes a row need no padding).
+QByteArray greyBmp(QRandomGenerator& rng)
+{
+    QByteArray b(54, '\0');
+    auto put32 = [&b](int at, quint32 v) {
+        for (int k = 0; k < 4; ++k) b[at + k] = char((v >> (8 * k)) & 0xFF);
+    };
+    b[0] = 'B', b[1] = 'M';
+    put32(2, 54 + 16 * 16 * 3), put32(10, 54), put32(14, 40), put32(18, 16), put32(22, 16);
+    b[26] = 1, b[28] = 24;
+    for (int i = 0; i < 16 * 16; ++i) b.append(QByteArray(3, char(rng.bounded(256))));
+    return b;
+}
+
+} // namespace
 
 class TstDataCli : public QObject {
     Q_OBJECT
@@ -91,6 +112,39 @@ class TstDataCli : public QObject {
         QVERIFY(run({"label", "--annotators", "2", "--annotator-error", "0.1,0.2,0.3"}).err.contains("3 rates for 2"));
         QVERIFY(run({"label", "--strategy", "weak", "--rules", "/nonexistent/rules.txt"}).err.contains("rules.txt"));
         QVERIFY(run({"label", "--dataset", "folder:/tmp"}).err.contains("only fashion-mnist"));
+    }
+    void imageFolder()
+    {
+        // Twelve 16×16 grey pictures of noise in one class, a copy of one, a text file named .png.
+        QTemporaryDir dir;
+        const QString root = dir.filePath("pics");
+        QDir().mkpath(root + "/a");
+        QRandomGenerator rng(7);
+        for (int i = 0; i < 12; ++i) {
+            QFile f(root + QString("/a/%1.bmp").arg(i, 2, 10, QChar('0')));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(greyBmp(rng));
+        }
+        QFile::copy(root + "/a/04.bmp", root + "/a/zz-copy.bmp");
+        QFile text(root + "/a/notes.png");
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("hello\n");
+        text.close();
+        const dltest::CliResult r = run({"clean", root, "--json", "--out", dir.filePath("clean")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j["images"].toInt(), 14);
+        QCOMPARE(j["mode"].toString(), QString("grey"));
+        const QJsonArray p = j["problems"].toArray();
+        QCOMPARE(p.size(), 2);
+        QCOMPARE(p[0].toObject()["kind"].toString(), QString("unreadable"));
+        QCOMPARE(p[1].toObject()["kind"].toString(), QString("duplicate"));
+        QCOMPARE(p[1].toObject()["other"].toString(), QString("a/04.bmp"));
+        QCOMPARE(j["cleaned"].toObject()["images"].toInt(), 12);
+        QCOMPARE(QDir(dir.filePath("clean/a")).entryList(QDir::Files).size(), 12);
+        QVERIFY(run({"clean", root, "--out", root + "/a"}).err.contains("inside it"));
+        QVERIFY(run({"clean", root, "--size", "big"}).err.contains("--size expects WxH"));
+        QVERIFY(run({"clean", root, "--fix", "duplicate=resize"}).err.contains("--fix expects KIND=ACTION for images"));
     }
     void badInputOneSentence()
     {

@@ -3,6 +3,7 @@
 // original file is only read.
 #include "app/labs/data/cli.h"
 
+#include "app/labs/data/cli_clean_images.h"
 #include "core/data/clean.h"
 #include "core/util/error.h"
 #include "core/util/file.h"
@@ -94,6 +95,8 @@ void printReport(const dl::Table& t, const dl::CleanReport& r)
 int clean(const Args& a)
 {
     const std::string path = a.positional.at(0);
+    std::error_code isDir;
+    if (std::filesystem::is_directory(path, isDir)) return cleanImages(a);
     const dl::CleanOptions options = cleanOptions(a);
     const dl::FixPlan plan = fixPlan(a);
     const std::string out = a.str("out", "");
@@ -124,8 +127,9 @@ std::vector<dlcli::Command> dataCommands()
     return {labelCommand(), labelStudyCommand(),
             {"clean",
              "what is wrong with a CSV table (header line, any columns; course chapter 12): missing, malformed, "
-             "wrong type, invalid dates, out of range, broken patterns and categories, duplicate rows; --out writes "
-             "the fixed copy (the original is only read)",
+             "wrong type, invalid dates, out of range, broken patterns and categories, duplicate rows — or with an "
+             "image folder (one sub-folder a class): unreadable, truncated, wrong size or mode, few in a class, "
+             "duplicates and near duplicates; --out writes the fixed copy (the original is only read)",
              {{"report", Kind::Flag, "print the report (the default without --out)"},
               {"out", Kind::Text, "write the cleaned copy here (a new file, written via a temporary file)"},
               {"range", Kind::List, "COLUMN:LO:HI, a plausible range (dates as yyyymmdd; an end may be empty)"},
@@ -133,9 +137,15 @@ std::vector<dlcli::Command> dataCommands()
               {"categories", Kind::List, "COLUMN:A|B|C, the allowed values"},
               {"type", Kind::List, "COLUMN:integer|float|date|category, instead of the inferred type"},
               {"z", Kind::Number, "robust z-score limit of numbers without a range (3.5; 0: off)"},
+              {"size", Kind::Text, "images: the size asked, WxH (the most common)"},
+              {"mode", Kind::Text, "images: grey|colour (the most common)"},
+              {"min-per-class", Kind::Number, "images: fewer readable pictures in a class folder is a problem (10)"},
+              {"near-bits", Kind::Number, "images: dHash bits of 64 that may differ for a near duplicate (6)"},
               {"fix", Kind::List,
                "KIND=ACTION: missing=median|mean|mode|drop|keep, type=cast|drop|median|mean|mode|keep, "
                "out-of-range=clip|drop|median|mean|keep, invalid-date|pattern|category=drop|mode|keep, "
-               "malformed|duplicate=drop|keep (the first of each is the default)"}},
-             "TABLE", 1, clean}};
+               "malformed|duplicate=drop|keep (the first of each is the default); images: unreadable|truncated|"
+               "duplicate=drop|keep, near-duplicate|few-in-class=keep|drop, wrong-size=resize|drop|keep, "
+               "wrong-mode=convert|drop|keep"}},
+             "TABLE_OR_FOLDER", 1, clean}};
 }
