@@ -109,35 +109,38 @@ int ImageFolderReport::count(ImageProblemKind k) const
     return int(std::count_if(problems.begin(), problems.end(), [k](const ImageProblem& p) { return p.kind == k; }));
 }
 
-std::uint64_t differenceHash(const std::uint8_t* rgb, int width, int height)
+PictureHash differenceHash(const std::uint8_t* rgb, int width, int height)
 {
-    // Grey (ITU-R BT.601 weights), then each of the 9 × 8 cells the mean of the pixels it covers.
-    double cell[8][9] = {};
-    double area[8][9] = {};
+    // Grey (ITU-R BT.601 weights), then each of the 17 × 16 cells the mean of the pixels it covers.
+    constexpr int W = 17, H = 16;
+    double cell[H][W] = {}, area[H][W] = {};
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x) {
             const std::uint8_t* p = rgb + (size_t(y) * size_t(width) + size_t(x)) * 3;
-            const int cy = std::min(7, y * 8 / height), cx = std::min(8, x * 9 / width);
+            const int cy = std::min(H - 1, y * H / height), cx = std::min(W - 1, x * W / width);
             cell[cy][cx] += 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2], area[cy][cx] += 1;
         }
-    std::uint64_t h = 0;
-    for (int y = 0; y < 8; ++y)
-        for (int x = 0; x < 8; ++x) {
+    PictureHash h{};
+    int bit = 0;
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x + 1 < W; ++x, ++bit) {
             const double l = area[y][x] ? cell[y][x] / area[y][x] : 0, r = area[y][x + 1] ? cell[y][x + 1] / area[y][x + 1] : 0;
-            h = (h << 1) | (l > r ? 1u : 0u);
+            if (l > r) h[size_t(bit / 64)] |= std::uint64_t(1) << (63 - bit % 64);
         }
     return h;
 }
 
-int hammingDistance(std::uint64_t a, std::uint64_t b)
+int hammingDistance(const PictureHash& a, const PictureHash& b)
 {
-    return std::popcount(a ^ b);
+    int d = 0;
+    for (size_t k = 0; k < a.size(); ++k) d += std::popcount(a[k] ^ b[k]);
+    return d;
 }
 
 ImageFolderReport inspectImageFolder(const std::string& root, const ImageCheckSpec& s, const CancelFlag* cancel)
 {
-    if (s.width < 0 || s.height < 0 || s.minPerClass < 0 || s.nearBits < 0 || s.nearBits > 32)
-        throw ConfigError("the size, the pictures a class and the near-duplicate bits (0–32) must not be negative");
+    if (s.width < 0 || s.height < 0 || s.minPerClass < 0 || s.nearBits < 0 || s.nearBits > 64)
+        throw ConfigError("the size and the pictures a class must not be negative, the near-duplicate bits 0–64");
     if (!s.mode.empty() && s.mode != "grey" && s.mode != "colour") throw ConfigError("the mode is grey or colour");
     std::error_code ec;
     if (!fs::is_directory(root, ec)) throw IoError(root + " is not a folder; choose a folder of pictures (one sub-folder a class).");
@@ -171,7 +174,7 @@ ImageFolderReport inspectImageFolder(const std::string& root, const ImageCheckSp
             const ImageEntry& o = r.images[j];
             if (!o.readable || hammingDistance(o.dhash, e.dhash) > s.nearBits || seen.at(pixels[j]) != j) continue;
             found.push_back({ImageProblemKind::NearDuplicate, e.file, o.file,
-                             "looks like " + o.file + " (" + std::to_string(hammingDistance(o.dhash, e.dhash)) + " of 64 hash bits differ)."});
+                             "looks like " + o.file + " (" + std::to_string(hammingDistance(o.dhash, e.dhash)) + " of 256 hash bits differ)."});
             break;
         }
     }

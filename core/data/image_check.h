@@ -8,10 +8,13 @@
 //   few-in-class    a class folder with fewer readable pictures than asked
 //   duplicate       the same pixels as an earlier picture
 //   near-duplicate  a perceptual hash within a few bits of an earlier picture's: the difference hash (dHash,
-//                   N. Krawetz, "Kind of like that", 2013): the grey picture shrunk to 9 × 8, one bit per
-//                   pair of neighbours in a row (left brighter than right), 64 bits; near when ≤ 6 bits differ
+//                   N. Krawetz, "Kind of like that", 2013) on a finer grid: the grey picture shrunk to 17 × 16,
+//                   one bit per pair of neighbours in a row (left brighter than right), 256 bits; near when
+//                   ≤ 4 differ. (The usual 9 × 8 grid, 64 bits, puts distinct 28 × 28 product pictures of one
+//                   class within 2 bits of each other; brightness, contrast and gamma changes move 0–1 of 256.)
 // The cleaned copy is a new folder: the pictures kept, re-encoded as PNG, resized and converted where asked.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,7 +32,7 @@ struct ImageCheckSpec {
     int width = 0, height = 0; // the size asked; 0: the most common one
     std::string mode;          // "grey" or "colour"; empty: the most common one
     int minPerClass = 10;
-    int nearBits = 6; // dHash bits that may differ for a near duplicate (0: only identical hashes)
+    int nearBits = 4; // dHash bits of 256 that may differ for a near duplicate (0: only identical hashes)
 };
 
 struct ImageProblem {
@@ -45,7 +48,7 @@ struct ImageEntry {
     bool readable = false;
     int width = 0, height = 0;
     bool grey = false;
-    std::uint64_t dhash = 0;
+    std::array<std::uint64_t, 4> dhash{}; // differenceHash
 };
 
 struct ImageFolderReport {
@@ -64,8 +67,9 @@ struct ImageFolderReport {
 ImageFolderReport inspectImageFolder(const std::string& root, const ImageCheckSpec& spec = {},
                                      const CancelFlag* cancel = nullptr);
 
-std::uint64_t differenceHash(const std::uint8_t* rgb, int width, int height); // dHash of an RGB picture
-int hammingDistance(std::uint64_t a, std::uint64_t b);
+using PictureHash = std::array<std::uint64_t, 4>;
+PictureHash differenceHash(const std::uint8_t* rgb, int width, int height); // dHash (17 × 16) of an RGB picture
+int hammingDistance(const PictureHash& a, const PictureHash& b);
 
 // The cleaned copy in `out` (a new or empty folder; the original is only read): every readable picture that
 // has no problem of a dropped kind, resized to the expected size and converted to the expected mode when

@@ -17,12 +17,12 @@
 
 namespace {
 
-// A 16×16 grey picture of seeded noise: any two differ in about half of their 64 hash bits.
+// A 16×16 grey picture of seeded noise (0–199): any two differ in about half of their 256 hash bits.
 cv::Mat noise(int seed, int w = 16, int h = 16)
 {
     cv::Mat m(h, w, CV_8UC1);
     cv::RNG rng(std::uint64_t(seed) * 7919u + 1u);
-    rng.fill(m, cv::RNG::UNIFORM, 0, 256);
+    rng.fill(m, cv::RNG::UNIFORM, 0, 200);
     return m;
 }
 
@@ -68,9 +68,8 @@ class TstImageCheck : public QObject {
         cv::merge(std::vector<cv::Mat>{noise(60), noise(61), noise(62)}, colour);
         write(root + "/coats/colour.png", colour); // wrong mode
         QFile::copy(root + "/coats/03.png", root + "/coats/copy.png"); // duplicate
-        cv::Mat near = noise(5);
-        near.at<std::uint8_t>(0, 0) ^= 1, near.at<std::uint8_t>(15, 15) ^= 1; // two pixels by one grey level
-        write(root + "/coats/near.png", near);                                 // near duplicate of 05
+        cv::Mat near = noise(5) + 12;          // brighter by 12 grey levels: the same picture, other pixels
+        write(root + "/coats/near.png", near); // near duplicate of 05
         QFile text(root + "/coats/notes.png");
         if (text.open(QIODevice::WriteOnly)) text.write("not a picture\n");
         const std::string whole = dl::readFile((root + "/coats/07.png").toStdString());
@@ -82,18 +81,25 @@ class TstImageCheck : public QObject {
   private slots:
     void differenceHashByHand()
     {
-        // A 9×8 picture whose brightness falls from left to right: every left neighbour is brighter, 64 ones; its
-        // mirror image: 64 zeros.
-        std::vector<std::uint8_t> rgb(9 * 8 * 3);
-        for (int y = 0; y < 8; ++y)
-            for (int x = 0; x < 9; ++x)
-                for (int c = 0; c < 3; ++c) rgb[size_t((y * 9 + x) * 3 + c)] = std::uint8_t(250 - 25 * x);
-        QCOMPARE(dl::differenceHash(rgb.data(), 9, 8), ~std::uint64_t(0));
-        for (int y = 0; y < 8; ++y)
-            for (int x = 0; x < 9; ++x)
-                for (int c = 0; c < 3; ++c) rgb[size_t((y * 9 + x) * 3 + c)] = std::uint8_t(25 * x);
-        QCOMPARE(dl::differenceHash(rgb.data(), 9, 8), std::uint64_t(0));
-        QCOMPARE(dl::hammingDistance(0xF0, 0x0F), 8);
+        // A 17×16 picture whose brightness falls from left to right: every left neighbour is brighter, 256
+        // ones; its mirror image: 256 zeros; a picture bright on its left half only: 8 ones a row (of 16), the
+        // step between cells 7 and 8 — bit 7 of each row.
+        const dl::PictureHash ones{~0ull, ~0ull, ~0ull, ~0ull}, zeros{};
+        std::vector<std::uint8_t> rgb(17 * 16 * 3);
+        auto fill = [&](auto f) {
+            for (int y = 0; y < 16; ++y)
+                for (int x = 0; x < 17; ++x)
+                    for (int c = 0; c < 3; ++c) rgb[size_t((y * 17 + x) * 3 + c)] = std::uint8_t(f(x));
+        };
+        fill([](int x) { return 250 - 14 * x; });
+        QVERIFY(dl::differenceHash(rgb.data(), 17, 16) == ones);
+        fill([](int x) { return 14 * x; });
+        QVERIFY(dl::differenceHash(rgb.data(), 17, 16) == zeros);
+        fill([](int x) { return x < 8 ? 200 : 0; });
+        const dl::PictureHash step = dl::differenceHash(rgb.data(), 17, 16);
+        QCOMPARE(dl::hammingDistance(step, zeros), 16);
+        QCOMPARE(step[0], (std::uint64_t(1) << (63 - 7)) | (std::uint64_t(1) << (63 - 23)) | (std::uint64_t(1) << (63 - 39)) |
+                              (std::uint64_t(1) << (63 - 55)));
     }
     void plantedProblemsAndNothingElse()
     {
@@ -132,7 +138,7 @@ class TstImageCheck : public QObject {
         QCOMPARE(big.cols, 16);
         QCOMPARE(big.channels(), 1);
         QVERIFY(!QFile::exists(out + "/coats/copy.png") && !QFile::exists(out + "/coats/cut.png"));
-        QVERIFY(dl::inspectImageFolder(out.toStdString(), {16, 16, "", 3, 6}).count(dl::ImageProblemKind::WrongSize) == 0);
+        QVERIFY(dl::inspectImageFolder(out.toStdString(), {16, 16, "", 3, 4}).count(dl::ImageProblemKind::WrongSize) == 0);
         // Into the folder itself, or a folder that is not empty: refused in one sentence.
         QVERIFY(dltest::messageOf([&] { dl::saveCleanedFolder(r, {}, (root + "/coats/x").toStdString()); }).contains("inside it"));
         QVERIFY(dltest::messageOf([&] { dl::saveCleanedFolder(r, {}, out.toStdString()); }).contains("not empty"));

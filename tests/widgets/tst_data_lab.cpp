@@ -8,10 +8,16 @@
 #include "app/labs/data/clean_tab.h"
 #include "app/labs/data/data_page.h"
 #include "app/labs/data/label_tab.h"
+#include "app/labs/data/picture_clean_tab.h"
 #include "tests/require_files.h"
 #include "widgets/study_view.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QImage>
+#include <QLabel>
+#include <QRandomGenerator>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSignalSpy>
@@ -128,6 +134,61 @@ class TstDataLab : public QObject {
         QCOMPARE(r.panels[1].curves[0].y.back(), 50.0 + 2 * 20 * 3); // three answers an image bought
         QCOMPARE(int(r.table.size()), 3);
         for (double acc : r.panels[0].curves[0].y) QVERIFY(acc > 0.2 && acc <= 1);
+    }
+    void cleanPictures()
+    {
+        // Twelve grey 16×16 pictures of noise, a copy of one, a text file named .png, one 20×20.
+        QTemporaryDir dir;
+        const QString root = dir.filePath("pics");
+        QDir().mkpath(root + "/a");
+        QRandomGenerator rng(3);
+        auto picture = [&](int side) {
+            QImage img(side, side, QImage::Format_Grayscale8);
+            for (int y = 0; y < side; ++y)
+                for (int x = 0; x < side; ++x) img.scanLine(y)[x] = uchar(rng.bounded(200));
+            return img;
+        };
+        for (int i = 0; i < 12; ++i) QVERIFY(picture(16).save(root + QString("/a/%1.png").arg(i, 2, 10, QChar('0'))));
+        QVERIFY(picture(20).save(root + "/a/big.png"));
+        QFile::copy(root + "/a/04.png", root + "/a/zz.png");
+        QFile text(root + "/a/notes.png");
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a picture");
+        text.close();
+        lab::PictureCleanTab tab;
+        tab.resize(1200, 700);
+        tab.show();
+        QSignalSpy shown(&tab, &lab::PictureCleanTab::inspected), messages(&tab, &lab::PictureCleanTab::message);
+        tab.openFolder(root);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        const dl::ImageFolderReport& r = tab.result()->report;
+        QCOMPARE(r.count(dl::ImageProblemKind::Unreadable), 1);
+        QCOMPARE(r.count(dl::ImageProblemKind::Duplicate), 1);
+        QCOMPARE(r.count(dl::ImageProblemKind::WrongSize), 1);
+        QCOMPARE(tab.problems()->rowCount(), int(r.problems.size()));
+        // The duplicate is shown first, beside the picture it repeats.
+        QCOMPARE(tab.problems()->item(tab.problems()->currentRow(), 1)->text(), QString("a/zz.png"));
+        // A size that is not WxH: one red sentence, nothing rerun.
+        QVERIFY(!tab.setSize("big"));
+        QVERIFY(messages.last()[1].toBool() && messages.last()[0].toString().contains("WxH"));
+        // Asked for 20×20, the twelve (and the copy) are the wrong size.
+        QVERIFY(tab.setSize("20x20"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 20000);
+        QCOMPARE(tab.result()->report.count(dl::ImageProblemKind::WrongSize), 13);
+        // The cleaned copy: 13 pictures resized to 20×20 (the copy and the text dropped); the original unchanged.
+        QStringList before;
+        for (QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) before << it.next();
+        QSignalSpy saved(&tab, &lab::PictureCleanTab::saved);
+        QVERIFY(tab.saveCleaned(dir.filePath("clean")));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+        QCOMPARE(saved.last()[0].toInt(), 13);
+        QCOMPARE(QImage(dir.filePath("clean/a/00.png")).size(), QSize(20, 20));
+        QStringList after;
+        for (QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) after << it.next();
+        QCOMPARE(after.size(), before.size());
+        // Into the folder itself: refused in one sentence.
+        tab.saveCleaned(root + "/a/out");
+        QTRY_VERIFY_WITH_TIMEOUT(messages.last()[0].toString().contains("inside it"), 20000);
     }
     void unreadableTable()
     {

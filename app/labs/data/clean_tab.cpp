@@ -151,7 +151,7 @@ CleanTab::CleanTab(QWidget* parent) : QWidget(parent)
         if (!m.isEmpty()) emit message(m, false);
     });
     m_worker.relay(&CleanWorker::inspected, this, [this](const CleanResult& r) {
-        if (r.id == m_id) show(r);
+        if (r.id == m_id) showResult(r);
     });
     m_worker.relay(&CleanWorker::saved, this, [this](const QString& path, int rows) {
         emit message(tr("Saved the cleaned copy, %n rows, to %1; the original is unchanged.", nullptr, rows)
@@ -203,7 +203,7 @@ void CleanTab::columnEdited(int row, int col)
         QTimer::singleShot(0, this, [this] { fillColumns(); });          // edit's signal is over (it replaces the items)
 }
 
-void CleanTab::show(const CleanResult& r)
+void CleanTab::showResult(const CleanResult& r)
 {
     m_result = r, m_hasResult = true;
     m_filling = true;

@@ -40,7 +40,7 @@ class CleanTab : public QWidget {
 
   private:
     void reinspect();
-    void show(const CleanResult& r);
+    void showResult(const CleanResult& r);
     void fillColumns();
     void fillKinds();
     void fillTable();

@@ -39,4 +39,32 @@ void CleanWorker::save(const QString& path)
     });
 }
 
+void CleanWorker::inspectFolder(long id, const QString& path, const dl::ImageCheckSpec& spec)
+{
+    cancelFlag()->clear();
+    guard("checking the pictures", [&] {
+        QElapsedTimer clock;
+        clock.start();
+        emit busy(tr("Reading the pictures of %1…").arg(QFileInfo(path).fileName()));
+        FolderResult r;
+        r.id = id;
+        r.report = dl::inspectImageFolder(path.toStdString(), spec, cancelFlag().get());
+        m_folder = std::make_shared<const dl::ImageFolderReport>(r.report);
+        r.seconds = clock.elapsed() / 1000.0;
+        emit busy(QString());
+        emit folderInspected(r);
+    });
+}
+
+void CleanWorker::saveFolder(const dl::ImageFixPlan& plan, const QString& out)
+{
+    guard("saving the cleaned pictures", [&] {
+        if (!m_folder) return;
+        emit busy(tr("Writing the cleaned pictures…"));
+        const int n = dl::saveCleanedFolder(*m_folder, plan, out.toStdString(), cancelFlag().get());
+        emit busy(QString());
+        emit folderSaved(out, n);
+    });
+}
+
 } // namespace lab

@@ -140,7 +140,7 @@ std::vector<dlcli::Command> dataCommands()
               {"size", Kind::Text, "images: the size asked, WxH (the most common)"},
               {"mode", Kind::Text, "images: grey|colour (the most common)"},
               {"min-per-class", Kind::Number, "images: fewer readable pictures in a class folder is a problem (10)"},
-              {"near-bits", Kind::Number, "images: dHash bits of 64 that may differ for a near duplicate (6)"},
+              {"near-bits", Kind::Number, "images: dHash bits of 256 that may differ for a near duplicate (4)"},
               {"fix", Kind::List,
                "KIND=ACTION: missing=median|mean|mode|drop|keep, type=cast|drop|median|mean|mode|keep, "
                "out-of-range=clip|drop|median|mean|keep, invalid-date|pattern|category=drop|mode|keep, "

@@ -3,6 +3,7 @@
 
 #include "app/labs/data/clean_tab.h"
 #include "app/labs/data/label_tab.h"
+#include "app/labs/data/picture_clean_tab.h"
 #include "widgets/study_runner.h"
 
 #include <QCommandLineParser>
@@ -21,7 +22,9 @@ DataPage::DataPage(QWidget* parent)
     m_tabs = new QTabWidget;
     m_clean = new CleanTab;
     m_label = new LabelTab;
+    m_pictures = new PictureCleanTab;
     m_tabs->addTab(m_clean, tr("Clean a table"));
+    m_tabs->addTab(m_pictures, tr("Clean pictures"));
     m_tabs->addTab(m_label, tr("Label smartly"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -29,6 +32,7 @@ DataPage::DataPage(QWidget* parent)
     connect(m_clean, &CleanTab::message, this, &LabPage::message);
     connect(m_clean, &CleanTab::statusFields, this, &LabPage::statusFields);
     connect(m_label, &LabelTab::message, this, &LabPage::message);
+    connect(m_pictures, &PictureCleanTab::message, this, &LabPage::message);
 }
 
 QList<QCommandLineOption> DataPage::commandLineOptions() const
@@ -36,6 +40,7 @@ QList<QCommandLineOption> DataPage::commandLineOptions() const
     return {{"data-table", "Data lab: open this CSV table in the Clean tab.", "file"},
             {"data-rule", "Data lab: a rule COLUMN:KIND:SPEC, KIND range|pattern|categories|type (repeatable).", "rule"},
             {"data-view", "Data screenshot: table, problems or changes (table).", "view", "table"},
+            {"data-pictures", "Data lab: open this picture folder in the Clean pictures tab.", "folder"},
             {"data-label", "Data screenshot: run the Label tab with these strategies, e.g. random,margin,self-training.", "list"},
             {"data-label-rounds", "Data screenshot: the Label tab's rounds.", "N", "10"},
             {"data-label-seeds", "Data screenshot: the Label tab's seeds.", "N", "1"}};
@@ -43,6 +48,7 @@ QList<QCommandLineOption> DataPage::commandLineOptions() const
 
 QString DataPage::startWith(const QCommandLineParser& cli)
 {
+    if (cli.isSet("data-pictures")) m_pictures->openFolder(cli.value("data-pictures"));
     if (!cli.isSet("data-table")) return {};
     m_clean->openTable(cli.value("data-table")); // then its rules: opening a table starts from none
     for (const QString& r : cli.values("data-rule")) {
@@ -67,6 +73,16 @@ void DataPage::shoot(const QCommandLineParser& cli, LabShot& shot)
             QTimer::singleShot(300, this, [&shot] { shot.grab(); });
         });
         m_label->run();
+        return;
+    }
+    if (cli.isSet("data-pictures")) {
+        m_tabs->setCurrentWidget(m_pictures);
+        auto grabPictures = [this, &shot] {
+            m_pictures->showProblem(m_pictures->problems()->currentRow());
+            QTimer::singleShot(200, this, [&shot] { shot.grab(); });
+        };
+        if (m_pictures->result()) return grabPictures();
+        connect(m_pictures, &PictureCleanTab::inspected, this, grabPictures, Qt::SingleShotConnection);
         return;
     }
     if (!m_clean->result() && !cli.isSet("data-table")) return shot.fail(tr("--data-table names the table to show."));

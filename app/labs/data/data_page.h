@@ -11,6 +11,7 @@ namespace lab {
 
 class CleanTab;
 class LabelTab;
+class PictureCleanTab;
 
 class DataPage : public LabPage {
     Q_OBJECT
@@ -18,6 +19,7 @@ class DataPage : public LabPage {
     explicit DataPage(QWidget* parent = nullptr);
     CleanTab* cleanTab() const { return m_clean; }
     LabelTab* labelTab() const { return m_label; }
+    PictureCleanTab* pictureTab() const { return m_pictures; }
 
     QList<QCommandLineOption> commandLineOptions() const override;
     QString startWith(const QCommandLineParser& cli) override;
@@ -27,6 +29,7 @@ class DataPage : public LabPage {
     QTabWidget* m_tabs;
     CleanTab* m_clean;
     LabelTab* m_label;
+    PictureCleanTab* m_pictures;
 };
 
 } // namespace lab
