@@ -37,7 +37,7 @@ DistributionPlot::DistributionPlot(const QStringList& series, const QString& xLa
     m_label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_label->setVisible(false);
     m_plot->xAxis->setLabel(xLabel);
-    m_plot->yAxis->setLabel(tr("share of pairs %"));
+    m_plot->yAxis->setLabel(tr("share %"));
     m_plot->xAxis->setRange(m_lo, m_hi);
     m_plot->yAxis->setRange(0, 10);
     m_plot->legend->setVisible(true);
@@ -80,6 +80,12 @@ void DistributionPlot::setThreshold(double x, const QString& label)
         m_label->setText(label);
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DistributionPlot::setYLabel(const QString& label)
+{
+    m_plot->yAxis->setLabel(label);
+    m_plot->replot();
 }
 
 } // namespace lab

@@ -21,6 +21,7 @@ class DistributionPlot : public QWidget {
                      QWidget* parent = nullptr);
     void setSamples(int series, const std::vector<double>& values); // values outside [lo, hi] go to the end bins
     void setThreshold(double x, const QString& label); // NaN: none
+    void setYLabel(const QString& label);             // what the shares are of (default "share %")
     int sampleCount(int series) const { return m_counts.at(size_t(series)); }
     const std::vector<double>& shares(int series) const { return m_shares.at(size_t(series)); } // per bin, sums to 1
     QCustomPlot* plot() const { return m_plot; }

@@ -9,6 +9,8 @@
 #include "app/labs/data/data_page.h"
 #include "app/labs/data/label_tab.h"
 #include "app/labs/data/picture_clean_tab.h"
+#include "app/labs/data/transform_tab.h"
+#include "widgets/picture_view.h"
 #include "tests/require_files.h"
 #include "widgets/study_view.h"
 
@@ -189,6 +191,37 @@ class TstDataLab : public QObject {
         // Into the folder itself: refused in one sentence.
         tab.saveCleaned(root + "/a/out");
         QTRY_VERIFY_WITH_TIMEOUT(messages.last()[0].toString().contains("inside it"), 20000);
+    }
+    void transformTab()
+    {
+        // The table open in the Clean tab is the Transform tab's; its numeric columns are offered.
+        lab::DataPage page;
+        QSignalSpy shown(page.cleanTab(), &lab::CleanTab::inspected);
+        page.cleanTab()->openTable(planted());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        lab::TransformTab* tab = page.transformTab();
+        QVERIFY(!tab->setColumn("name", "min-max")); // not a number column
+        QVERIFY(tab->setColumn("age", "min-max"));
+        const auto& v = tab->column().values;
+        QCOMPARE(int(v.size()), 23); // the age that is missing is left out
+        QCOMPARE(*std::min_element(v.begin(), v.end()), 0.0);
+        QCOMPARE(*std::max_element(v.begin(), v.end()), 1.0);
+        QVERIFY(tab->setColumn("age", "log"));
+        QVERIFY(std::abs(tab->column().values[0] - std::log(34.0)) < 1e-12);
+        DL_NEEDS_FILES(QStringList{"/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"},
+                       "Debian's dataset-fashion-mnist, installed by scripts/setup.sh");
+        // ZCA on 300 pictures at 7×7: the covariance after is the identity on the directions with variance.
+        QSignalSpy whitened(tab, &lab::TransformTab::whitenedShown);
+        tab->whiten(300, 4, dl::Whitening::ZCA, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(whitened.count(), 1, 60000);
+        const dl::WhiteningResult& r = tab->whitening()->result;
+        QCOMPARE(r.dims, 49);
+        double trace = 0;
+        int kept = 0;
+        for (int k = 0; k < 49; ++k) trace += r.covarianceAfter[size_t(k * 49 + k)], kept += r.eigenvalues[size_t(k)] > 1e-12;
+        QVERIFY2(std::abs(trace - kept) < 1e-6, qPrintable(QString("trace %1, %2 directions").arg(trace).arg(kept)));
+        QVERIFY(!tab->whitenedView()->image().isNull());
+        QCOMPARE(tab->whitenedView()->image().size(), QSize(7, 7));
     }
     void unreadableTable()
     {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/data/clean_worker.h"
 
+#include "core/data/image_set.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -64,6 +66,32 @@ void CleanWorker::saveFolder(const dl::ImageFixPlan& plan, const QString& out)
         const int n = dl::saveCleanedFolder(*m_folder, plan, out.toStdString(), cancelFlag().get());
         emit busy(QString());
         emit folderSaved(out, n);
+    });
+}
+
+void CleanWorker::whitenFashion(long id, int count, int factor, dl::Whitening kind, double epsilon)
+{
+    guard("whitening the pictures", [&] {
+        QElapsedTimer clock;
+        clock.start();
+        emit busy(tr("Whitening %n pictures…", nullptr, count));
+        const dl::ImageSet test = dl::loadFashionMnist(dl::kFashionMnistDir, false);
+        count = std::min(count, test.size());
+        WhiteningShown w;
+        w.id = id, w.kind = kind;
+        std::vector<double> x;
+        for (int i = 0; i < count; ++i) {
+            dl::Picture p{28, 28, 1, {}};
+            p.values.assign(test.images.data() + size_t(i) * 784, test.images.data() + size_t(i + 1) * 784);
+            p = dl::downsamplePicture(p, factor);
+            x.insert(x.end(), p.values.begin(), p.values.end());
+            if (i < 64) w.pictures.push_back(std::move(p));
+        }
+        const int dims = int(x.size()) / count;
+        w.result = dl::whiten(x, count, dims, kind, epsilon);
+        w.seconds = clock.elapsed() / 1000.0;
+        emit busy(QString());
+        emit whitened(w);
     });
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include "core/data/clean.h"
 #include "core/data/image_check.h"
+#include "core/data/transform.h"
 #include "widgets/lab_worker.h"
 
 #include <QString>
@@ -28,6 +29,14 @@ struct FolderResult {
     double seconds = 0;
 };
 
+struct WhiteningShown {
+    long id = 0;
+    std::vector<dl::Picture> pictures; // the first pictures, after the down-sampling
+    dl::WhiteningResult result;
+    dl::Whitening kind = dl::Whitening::ZCA;
+    double seconds = 0;
+};
+
 class CleanWorker : public LabWorker {
     Q_OBJECT
   public:
@@ -37,12 +46,15 @@ class CleanWorker : public LabWorker {
     // An image folder (core/data/image_check.h): read picture by picture, cancelled by the tab's flag.
     void inspectFolder(long id, const QString& path, const dl::ImageCheckSpec& spec);
     void saveFolder(const dl::ImageFixPlan& plan, const QString& out);
+    // The first `count` Fashion-MNIST test pictures, down-sampled by `factor`, whitened (core/data/transform.h).
+    void whitenFashion(long id, int count, int factor, dl::Whitening kind, double epsilon);
 
   signals:
     void inspected(const lab::CleanResult& r);
     void saved(const QString& path, int rows);
     void folderInspected(const lab::FolderResult& r);
     void folderSaved(const QString& path, int pictures);
+    void whitened(const lab::WhiteningShown& w);
 
   protected:
     bool workChunk() override { return false; } // its work is the two commands above, not a loop

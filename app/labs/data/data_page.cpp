@@ -4,6 +4,7 @@
 #include "app/labs/data/clean_tab.h"
 #include "app/labs/data/label_tab.h"
 #include "app/labs/data/picture_clean_tab.h"
+#include "app/labs/data/transform_tab.h"
 #include "widgets/study_runner.h"
 
 #include <QCommandLineParser>
@@ -25,6 +26,8 @@ DataPage::DataPage(QWidget* parent)
     m_pictures = new PictureCleanTab;
     m_tabs->addTab(m_clean, tr("Clean a table"));
     m_tabs->addTab(m_pictures, tr("Clean pictures"));
+    m_transform = new TransformTab;
+    m_tabs->addTab(m_transform, tr("Transform"));
     m_tabs->addTab(m_label, tr("Label smartly"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -33,6 +36,10 @@ DataPage::DataPage(QWidget* parent)
     connect(m_clean, &CleanTab::statusFields, this, &LabPage::statusFields);
     connect(m_label, &LabelTab::message, this, &LabPage::message);
     connect(m_pictures, &PictureCleanTab::message, this, &LabPage::message);
+    connect(m_transform, &TransformTab::message, this, &LabPage::message);
+    connect(m_clean, &CleanTab::inspected, this, [this] { // the table open there is the one to transform
+        m_transform->setTable(m_clean->result()->table, m_clean->result()->report.columns);
+    });
 }
 
 QList<QCommandLineOption> DataPage::commandLineOptions() const
@@ -41,6 +48,7 @@ QList<QCommandLineOption> DataPage::commandLineOptions() const
             {"data-rule", "Data lab: a rule COLUMN:KIND:SPEC, KIND range|pattern|categories|type (repeatable).", "rule"},
             {"data-view", "Data screenshot: table, problems or changes (table).", "view", "table"},
             {"data-pictures", "Data lab: open this picture folder in the Clean pictures tab.", "folder"},
+            {"data-transform", "Data screenshot: the Transform tab with this column transformed, COLUMN:min-max|z-score|log, and ZCA whitening.", "spec"},
             {"data-label", "Data screenshot: run the Label tab with these strategies, e.g. random,margin,self-training.", "list"},
             {"data-label-rounds", "Data screenshot: the Label tab's rounds.", "N", "10"},
             {"data-label-seeds", "Data screenshot: the Label tab's seeds.", "N", "1"}};
@@ -73,6 +81,18 @@ void DataPage::shoot(const QCommandLineParser& cli, LabShot& shot)
             QTimer::singleShot(300, this, [&shot] { shot.grab(); });
         });
         m_label->run();
+        return;
+    }
+    if (cli.isSet("data-transform")) {
+        m_tabs->setCurrentWidget(m_transform);
+        const QString spec = cli.value("data-transform");
+        auto go = [this, &shot, spec] {
+            if (!m_transform->setColumn(spec.section(':', 0, 0), spec.section(':', 1))) return shot.fail(tr("--data-transform: no numeric column \"%1\" or no such transformation.").arg(spec));
+            connect(m_transform, &TransformTab::whitenedShown, this, [this, &shot] { QTimer::singleShot(300, this, [&shot] { shot.grab(); }); });
+            m_transform->whiten(1000, 1, dl::Whitening::ZCA, 0.01);
+        };
+        if (m_clean->result()) return go();
+        connect(m_clean, &CleanTab::inspected, this, go, Qt::SingleShotConnection);
         return;
     }
     if (cli.isSet("data-pictures")) {

@@ -12,6 +12,7 @@ namespace lab {
 class CleanTab;
 class LabelTab;
 class PictureCleanTab;
+class TransformTab;
 
 class DataPage : public LabPage {
     Q_OBJECT
@@ -20,6 +21,7 @@ class DataPage : public LabPage {
     CleanTab* cleanTab() const { return m_clean; }
     LabelTab* labelTab() const { return m_label; }
     PictureCleanTab* pictureTab() const { return m_pictures; }
+    TransformTab* transformTab() const { return m_transform; }
 
     QList<QCommandLineOption> commandLineOptions() const override;
     QString startWith(const QCommandLineParser& cli) override;
@@ -30,6 +32,7 @@ class DataPage : public LabPage {
     CleanTab* m_clean;
     LabelTab* m_label;
     PictureCleanTab* m_pictures;
+    TransformTab* m_transform;
 };
 
 } // namespace lab

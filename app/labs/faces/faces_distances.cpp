@@ -34,6 +34,7 @@ FacesDistancesTab::FacesDistancesTab(QWidget* parent) : QWidget(parent)
     lay->addLayout(left, 0, 0, 3, 1);
     m_hist = new DistributionPlot({tr("same person"), tr("different people")}, tr("distance ‖f(A) − f(B)‖"), 0,
                                   kMaxDistance, 30);
+    m_hist->setYLabel(tr("share of pairs %"));
     m_rateLabel = new QLabel;
     m_rateLabel->setObjectName("facesRates");
     m_rateLabel->setWordWrap(true);
