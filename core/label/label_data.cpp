@@ -2,10 +2,13 @@
 #include "core/label/label_data.h"
 
 #include "core/data/image_set.h"
+#include "core/data/transform.h"
+#include "core/models/photo.h"
 #include "core/util/error.h"
 #include "core/util/rng.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace dl {
 
@@ -43,6 +46,50 @@ LabelData loadLabelData(const LabelDataSpec& s)
     for (int i = 0; i < s.test; ++i) first[size_t(i)] = i;
     d.testX = columns(test, first);
     d.testLabels.assign(test.labels.begin(), test.labels.begin() + s.test);
+    return d;
+}
+
+std::vector<std::string> poolFiles(const std::string& folder)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) throw IoError(folder + " is not a folder; choose a folder of pictures.");
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(folder, ec))
+        if (e.is_regular_file() && e.path().filename().string().front() != '.') files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+LabelData loadPicturePool(const std::string& folder, const std::vector<std::string>& classes, int side,
+                          std::vector<std::string>* files, int* skipped)
+{
+    if (classes.size() < 2 || classes.size() > 9) throw ConfigError("name 2 to 9 classes (the keys 1–9 answer)");
+    for (const std::string& c : classes)
+        if (c.empty()) throw ConfigError("a class needs a name");
+    if (side < 4 || side > 64) throw ConfigError("the pictures' side must be 4 to 64 pixels");
+    std::vector<std::vector<float>> grey;
+    int bad = 0;
+    if (files) files->clear();
+    for (const std::string& f : poolFiles(folder)) {
+        try {
+            const Photo p = loadPhoto(f);
+            Picture pic{p.width, p.height, 3, std::vector<float>(p.rgb.begin(), p.rgb.end())};
+            for (float& v : pic.values) v /= 255.f;
+            grey.push_back(resizePicture(greyPicture(pic), side, side).values);
+            if (files) files->push_back(f);
+        } catch (const Error&) {
+            ++bad;
+        }
+    }
+    if (skipped) *skipped = bad;
+    if (grey.empty()) throw DataError(folder, 0, "no picture this lab can read (JPEG, PNG, BMP, TIFF, WebP) in the folder.");
+    LabelData d;
+    d.classes = int(classes.size()), d.classNames = classes, d.width = d.height = side;
+    d.poolX = Tensor({side * side, int(grey.size())});
+    const size_t n = grey.size();
+    for (size_t j = 0; j < n; ++j)
+        for (size_t p = 0; p < size_t(side * side); ++p) d.poolX[p * n + j] = grey[j][p];
+    d.poolTruth.assign(n, -1);
     return d;
 }
 

@@ -32,6 +32,15 @@ struct LabelData {
 // when Fashion-MNIST is not installed.
 LabelData loadLabelData(const LabelDataSpec& s);
 
+// A person's own pictures to label: every picture under `folder` (sub-folders included) that the photo reader
+// reads, made grey and resized to side × side (pixel-area mean), as the pool; no hidden labels (all −1), no
+// test set; the classes the person names (2–9: the keys 1–9 answer). `files` receives each pool picture's
+// path, `skipped` the count of files that are no pictures. IoError when the folder is missing, DataError when
+// it holds no picture, ConfigError for the classes or the side.
+LabelData loadPicturePool(const std::string& folder, const std::vector<std::string>& classes, int side = 28,
+                          std::vector<std::string>* files = nullptr, int* skipped = nullptr);
+std::vector<std::string> poolFiles(const std::string& folder); // the picture files loadPicturePool reads, in its order
+
 // Pool image i's measurements: mean brightness; ink (pixels above 0.2) bounding box width and height in
 // pixels and its aspect height / width; the mean of a region [x0, x1) × [y0, y1).
 struct ImageMeasures {

@@ -117,11 +117,13 @@ LabelSession::LabelSession(const LabelSpec& s, std::shared_ptr<const LabelData> 
     : m_spec(s), m_data(std::move(data)), m_annotators(s.annotators, m_data->classes, s.seed), m_rng(s.seed)
 {
     const LabelData& d = *m_data;
-    if (s.labelledPerClass < 1 || s.labelledPerClass * d.classes > d.poolSize() / 2)
+    if (d.classes < 2 || d.poolSize() < 1) throw ConfigError("labelling needs at least two classes and one picture");
+    const bool person = d.poolTruth[0] < 0; // loadPicturePool: a person answers, no seed is drawn
+    if (!person && (s.labelledPerClass < 1 || s.labelledPerClass * d.classes > d.poolSize() / 2))
         throw ConfigError("the seed must hold 1 to " + std::to_string(d.poolSize() / 2 / d.classes) +
                           " labelled images a class (half the pool at most)");
     if (s.rounds < 0 || s.rounds > 1000) throw ConfigError("the rounds must be between 0 and 1 000");
-    if (s.batch < 1 || s.batch > d.poolSize()) throw ConfigError("a round buys 1 to " + std::to_string(d.poolSize()) + " labels");
+    if (!person && (s.batch < 1 || s.batch > d.poolSize())) throw ConfigError("a round buys 1 to " + std::to_string(d.poolSize()) + " labels");
     if (s.committee < 2 || s.committee > 15) throw ConfigError("a committee has 2 to 15 models");
     if (!(s.threshold > 0 && s.threshold <= 1)) throw ConfigError("the self-training threshold must be in (0, 1]");
     if (s.epochs < 1 || s.epochs > 1000) throw ConfigError("the epochs must be between 1 and 1 000");
@@ -130,6 +132,22 @@ LabelSession::LabelSession(const LabelSpec& s, std::shared_ptr<const LabelData> 
     if (s.strategy == Strategy::Weak) {
         m_rules = parseRules(s.rules, d.classNames, s.rulesName);
         if (m_rules.empty()) throw ConfigError("the weak strategy needs rules (--rules FILE, one a line)");
+    }
+    // The inputs centred on the pool's mean picture (COURSE.md §2, normalising inputs): a pool whose classes
+    // differ in overall brightness is otherwise learned through the bias alone, which Adam moves one α a step
+    // while the 784 weights move together.
+    const size_t px = size_t(d.poolX.dim(0)), n = size_t(d.poolSize());
+    std::vector<float> mean(px, 0.f);
+    for (size_t p = 0; p < px; ++p) {
+        double sum = 0;
+        for (size_t j = 0; j < n; ++j) sum += d.poolX[p * n + j];
+        mean[p] = float(sum / double(n));
+    }
+    m_poolX = d.poolX, m_testX = d.testX;
+    for (Tensor* t : {&m_poolX, &m_testX}) {
+        const size_t m = t->size() / std::max<size_t>(1, px);
+        for (size_t p = 0; p < px && m > 0; ++p)
+            for (size_t j = 0; j < m; ++j) (*t)[p * m + j] -= mean[p];
     }
     m_label.assign(size_t(d.poolSize()), -1);
     m_human.assign(size_t(d.poolSize()), 0);
@@ -145,21 +163,55 @@ void LabelSession::train(const CancelFlag* cancel)
     for (int i = 0; i < d.poolSize(); ++i)
         if (m_label[size_t(i)] >= 0) idx.push_back(i), y.push_back(m_label[size_t(i)]);
     Model m(m_spec, d, m_spec.seed);
-    m.fit(m_spec, gather(d.poolX, idx), y, cancel);
-    const Tensor test = m.probabilities(d.testX);
-    m_testAccuracy = accuracy(test, d.testLabels);
-    m_poolProb = m.probabilities(d.poolX);
+    m.fit(m_spec, gather(m_poolX, idx), y, cancel);
+    if (!d.testLabels.empty()) m_testAccuracy = accuracy(m.probabilities(m_testX), d.testLabels);
+    m_poolProb = m.probabilities(m_poolX);
 }
 
-std::vector<int> LabelSession::query(const CancelFlag* cancel)
+std::vector<int> LabelSession::wanted(int n, const CancelFlag* cancel)
+{
+    return query(size_t(std::max(0, n)), cancel);
+}
+
+int LabelSession::guess(int item) const
+{
+    if (!hasModel() || item < 0 || item >= m_data->poolSize()) return -1;
+    const size_t k = size_t(m_data->classes), n = size_t(m_data->poolSize());
+    size_t best = 0;
+    for (size_t c = 1; c < k; ++c)
+        if (m_poolProb[c * n + size_t(item)] > m_poolProb[best * n + size_t(item)]) best = c;
+    return int(best);
+}
+
+void LabelSession::answer(int item, int label)
+{
+    if (item < 0 || item >= m_data->poolSize() || label < 0 || label >= m_data->classes)
+        throw ConfigError("no such picture or class to label");
+    if (hasModel()) m_agreed.push_back(guess(item) == label);
+    m_label[size_t(item)] = label, m_human[size_t(item)] = 1, m_pseudo[size_t(item)] = 0;
+    ++m_bought;
+}
+
+bool LabelSession::retrain(const CancelFlag* cancel)
+{
+    std::vector<char> seen(size_t(m_data->classes), 0);
+    int classes = 0;
+    for (size_t i = 0; i < m_label.size(); ++i)
+        if (m_human[i] && !seen[size_t(m_label[i])]) seen[size_t(m_label[i])] = 1, ++classes;
+    if (classes < 2) return false;
+    train(cancel);
+    return true;
+}
+
+std::vector<int> LabelSession::query(size_t want, const CancelFlag* cancel)
 {
     const LabelData& d = *m_data;
     std::vector<int> candidates;
     for (int i = 0; i < d.poolSize(); ++i)
         if (!m_human[size_t(i)]) candidates.push_back(i);
-    const size_t n = std::min(candidates.size(), size_t(m_spec.batch));
+    const size_t n = std::min(candidates.size(), want);
     const Strategy s = m_spec.strategy;
-    if (s == Strategy::Random || s == Strategy::SelfTraining || s == Strategy::Weak) {
+    if (s == Strategy::Random || s == Strategy::SelfTraining || s == Strategy::Weak || !hasModel()) {
         std::shuffle(candidates.begin(), candidates.end(), m_rng.engine());
         candidates.resize(n);
         return candidates;
@@ -177,8 +229,8 @@ std::vector<int> LabelSession::query(const CancelFlag* cancel)
                 sample.push_back(i), y.push_back(m_label[size_t(i)]);
             }
             Model m(m_spec, d, m_spec.seed + 1000u * std::uint32_t(k + 1));
-                    m.fit(m_spec, gather(d.poolX, sample), y, cancel);
-            const std::vector<int> said = predictedClasses(m.probabilities(d.poolX));
+                    m.fit(m_spec, gather(m_poolX, sample), y, cancel);
+            const std::vector<int> said = predictedClasses(m.probabilities(m_poolX));
             for (int i : candidates) votes[size_t(i)][size_t(said[size_t(i)])]++;
         }
         for (int i : candidates)
@@ -233,6 +285,7 @@ bool LabelSession::step(const CancelFlag* cancel)
 {
     if (done()) return false;
     const LabelData& d = *m_data;
+    if (d.poolTruth[0] < 0) throw ConfigError("these pictures have no hidden labels to simulate annotators: answer them");
     if (m_rounds.empty()) { // the seed: labelledPerClass true labels of each class
         std::vector<int> order = m_rng.permutation(d.poolSize()), perClass(size_t(d.classes), 0), known;
         for (int i : order)
@@ -254,7 +307,7 @@ bool LabelSession::step(const CancelFlag* cancel)
         record();
         return !done();
     }
-    m_lastQueried = query(cancel);
+    m_lastQueried = query(size_t(m_spec.batch), cancel);
     const std::vector<int> guess = predictedClasses(m_poolProb);
     for (int i : m_lastQueried) {
         m_label[size_t(i)] = m_annotators.label(d.poolTruth[size_t(i)], guess[size_t(i)], m_bought);

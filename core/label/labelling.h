@@ -12,7 +12,8 @@
 //                   as labels each round (how many, how many wrong)
 //   weak            random, and the votes of the user's rules (weak_rules.h) label the pool as well
 // The labels come from simulated annotators (annotators.h). The model: softmax regression or an MLP on the
-// pixels, trained with Adam on the shared training loop. Seeded: the same spec gives the same rounds.
+// pixels centred on the pool's mean picture, trained with Adam on the shared training loop. Seeded: the same
+// spec gives the same rounds.
 #pragma once
 #include "core/label/annotators.h"
 #include "core/label/label_data.h"
@@ -82,10 +83,20 @@ class LabelSession {
     const std::vector<int>& lastQueried() const { return m_lastQueried; } // the images bought last round
     const std::vector<int>& labels() const { return m_label; }              // per pool image, -1: none
 
+    // The same loop with a person answering (a pool without hidden labels, loadPicturePool): the pictures the
+    // strategy most wants labelled (a seeded random draw before there is a model), the person's answer —
+    // counted as agreeing or not with the model's guess — and a retraining once two classes have answers.
+    std::vector<int> wanted(int n, const CancelFlag* cancel = nullptr);
+    void answer(int item, int label); // ConfigError for an item or class out of range
+    bool retrain(const CancelFlag* cancel = nullptr); // false while fewer than two classes have answers
+    bool hasModel() const { return m_poolProb.size() > 0; }
+    int guess(int item) const; // the model's class for a pool picture, -1 without a model
+    const std::vector<char>& agreements() const { return m_agreed; } // per answer given with a model: it agreed
+
   private:
     struct Model;
     void train(const CancelFlag* cancel);
-    std::vector<int> query(const CancelFlag* cancel);
+    std::vector<int> query(size_t n, const CancelFlag* cancel);
     void addPseudoLabels(LabelRound& r);
     void record();
 
@@ -98,7 +109,9 @@ class LabelSession {
     std::vector<char> m_human; // per pool image: labelled by a person
     std::vector<char> m_pseudo;
     std::vector<int> m_lastQueried;
-    Tensor m_poolProb; // (classes, pool) of the last model
+    std::vector<char> m_agreed;
+    Tensor m_poolX, m_testX; // the pixels centred on the pool's mean picture: what the models see
+    Tensor m_poolProb;       // (classes, pool) of the last model
     double m_testAccuracy = 0, m_seedOnly = 0;
     int m_bought = 0;
     Rng m_rng;
