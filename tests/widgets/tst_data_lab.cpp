@@ -5,6 +5,7 @@
 // table changes the preview; the cleaned copy is saved as a new file and the original stays byte-identical;
 // saving over the original is refused; an unreadable table is one sentence and the tab stays usable. The Label
 // tab: nothing ticked and a bad rule are one sentence each; two strategies on a small budget plot a curve each.
+#include "app/labs/data/ask_tab.h"
 #include "app/labs/data/clean_tab.h"
 #include "app/labs/data/data_page.h"
 #include "app/labs/data/label_tab.h"
@@ -222,6 +223,52 @@ class TstDataLab : public QObject {
         QVERIFY2(std::abs(trace - kept) < 1e-6, qPrintable(QString("trace %1, %2 directions").arg(trace).arg(kept)));
         QVERIFY(!tab->whitenedView()->image().isNull());
         QCOMPARE(tab->whitenedView()->image().size(), QSize(7, 7));
+    }
+    void aPersonLabels()
+    {
+        // 24 pictures, dark (about 0.15) and light (about 0.85) by turns, with noise; the person answers by
+        // brightness: after two batches the model guesses most answers.
+        QTemporaryDir dir;
+        QRandomGenerator rng(5);
+        for (int i = 0; i < 24; ++i) {
+            QImage img(20, 20, QImage::Format_Grayscale8);
+            for (int y = 0; y < 20; ++y)
+                for (int x = 0; x < 20; ++x) img.scanLine(y)[x] = uchar((i % 2 ? 215 : 40) + int(rng.bounded(30)) - 15);
+            QVERIFY(img.save(dir.filePath(QString("%1.png").arg(i, 2, 10, QChar('0')))));
+        }
+        lab::AskTab tab;
+        tab.show();
+        QSignalSpy asked(&tab, &lab::AskTab::asked), messages(&tab, &lab::AskTab::message);
+        tab.start(dir.path(), "only one", dl::Strategy::Margin);
+        QVERIFY(messages.last()[1].toBool() && messages.last()[0].toString().contains("2 to 9 classes"));
+        tab.start(dir.path(), "dark, light", dl::Strategy::Margin);
+        auto answerBatch = [&] {
+            const lab::AskBatch b = tab.batch();
+            for (size_t i = 0; i < b.items.size(); ++i) {
+                const int light = qGray(b.pictures[i].pixel(10, 10)) > 128;
+                if (i == 0) QTest::keyClick(&tab, light ? Qt::Key_2 : Qt::Key_1); // the keys answer too
+                else QVERIFY(tab.answerCurrent(light));
+            }
+        };
+        for (int round = 1; round <= 3; ++round) {
+            QTRY_COMPARE_WITH_TIMEOUT(asked.count(), round, 30000);
+            QCOMPARE(int(tab.batch().items.size()), 8);
+            if (round < 3) answerBatch();
+        }
+        QCOMPARE(tab.batch().perClass[0] + tab.batch().perClass[1], 16);
+        QCOMPARE(tab.batch().compared, 8); // the second batch was answered with a model
+        QVERIFY2(tab.batch().agreed >= 7, qPrintable(tab.status()));
+        QVERIFY(tab.status().contains("16 of 24 pictures labelled"));
+        // The labels as a CSV table: file, label.
+        QVERIFY(tab.saveLabels(dir.filePath("labels.csv")));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("labels.csv")), 20000);
+        const dl::Table t = dl::loadTable(dir.filePath("labels.csv").toStdString());
+        QCOMPARE(t.columns, (std::vector<std::string>{"file", "label"}));
+        QCOMPARE(int(t.rows.size()), 16);
+        for (const auto& row : t.rows) {
+            const int n = QFileInfo(QString::fromStdString(row[0])).baseName().toInt();
+            QCOMPARE(row[1], std::string(n % 2 ? "light" : "dark"));
+        }
     }
     void unreadableTable()
     {

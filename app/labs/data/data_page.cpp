@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/data/data_page.h"
 
+#include "app/labs/data/ask_tab.h"
 #include "app/labs/data/clean_tab.h"
 #include "app/labs/data/label_tab.h"
 #include "app/labs/data/picture_clean_tab.h"
@@ -8,6 +9,8 @@
 #include "widgets/study_runner.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -29,6 +32,8 @@ DataPage::DataPage(QWidget* parent)
     m_transform = new TransformTab;
     m_tabs->addTab(m_transform, tr("Transform"));
     m_tabs->addTab(m_label, tr("Label smartly"));
+    m_ask = new AskTab;
+    m_tabs->addTab(m_ask, tr("Label your pictures"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_tabs);
@@ -37,6 +42,7 @@ DataPage::DataPage(QWidget* parent)
     connect(m_label, &LabelTab::message, this, &LabPage::message);
     connect(m_pictures, &PictureCleanTab::message, this, &LabPage::message);
     connect(m_transform, &TransformTab::message, this, &LabPage::message);
+    connect(m_ask, &AskTab::message, this, &LabPage::message);
     connect(m_clean, &CleanTab::inspected, this, [this] { // the table open there is the one to transform
         m_transform->setTable(m_clean->result()->table, m_clean->result()->report.columns);
     });
@@ -49,6 +55,7 @@ QList<QCommandLineOption> DataPage::commandLineOptions() const
             {"data-view", "Data screenshot: table, problems or changes (table).", "view", "table"},
             {"data-pictures", "Data lab: open this picture folder in the Clean pictures tab.", "folder"},
             {"data-transform", "Data screenshot: the Transform tab with this column transformed, COLUMN:min-max|z-score|log, and ZCA whitening.", "spec"},
+            {"data-ask", "Data screenshot: the Label your pictures tab on this folder, CLASSES after a colon (folder:coat,sneaker,bag), one batch answered by file name.", "spec"},
             {"data-label", "Data screenshot: run the Label tab with these strategies, e.g. random,margin,self-training.", "list"},
             {"data-label-rounds", "Data screenshot: the Label tab's rounds.", "N", "10"},
             {"data-label-seeds", "Data screenshot: the Label tab's seeds.", "N", "1"}};
@@ -93,6 +100,24 @@ void DataPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         };
         if (m_clean->result()) return go();
         connect(m_clean, &CleanTab::inspected, this, go, Qt::SingleShotConnection);
+        return;
+    }
+    if (cli.isSet("data-ask")) {
+        m_tabs->setCurrentWidget(m_ask);
+        const QString spec = cli.value("data-ask");
+        const QString folder = spec.section(':', 0, -2), classes = spec.section(':', -1);
+        // One batch answered from the folder each picture lies in (the sample's class folders), then the next shown.
+        auto answered = std::make_shared<bool>(false);
+        connect(m_ask, &AskTab::asked, this, [this, &shot, answered, classes] {
+            if (*answered) return (void)QTimer::singleShot(300, this, [&shot] { shot.grab(); });
+            *answered = true;
+            const QStringList names = classes.split(',');
+            for (int i = 0; i < int(m_ask->batch().items.size()); ++i) {
+                const QString dir = QFileInfo(m_ask->batch().files[i]).dir().dirName();
+                m_ask->answerCurrent(std::max(0, int(names.indexOf(dir))));
+            }
+        });
+        m_ask->start(folder, classes, dl::Strategy::Margin);
         return;
     }
     if (cli.isSet("data-pictures")) {

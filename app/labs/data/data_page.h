@@ -13,6 +13,7 @@ class CleanTab;
 class LabelTab;
 class PictureCleanTab;
 class TransformTab;
+class AskTab;
 
 class DataPage : public LabPage {
     Q_OBJECT
@@ -22,6 +23,7 @@ class DataPage : public LabPage {
     LabelTab* labelTab() const { return m_label; }
     PictureCleanTab* pictureTab() const { return m_pictures; }
     TransformTab* transformTab() const { return m_transform; }
+    AskTab* askTab() const { return m_ask; }
 
     QList<QCommandLineOption> commandLineOptions() const override;
     QString startWith(const QCommandLineParser& cli) override;
@@ -33,6 +35,7 @@ class DataPage : public LabPage {
     LabelTab* m_label;
     PictureCleanTab* m_pictures;
     TransformTab* m_transform;
+    AskTab* m_ask;
 };
 
 } // namespace lab
