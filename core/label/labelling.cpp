@@ -43,6 +43,18 @@ void softmaxColumns(Tensor& z)
     }
 }
 
+// Mean class probabilities over the columns of p (classes, n).
+std::vector<double> meanProbabilities(const Tensor& p)
+{
+    const size_t k = size_t(p.dim(0)), n = size_t(p.dim(1));
+    std::vector<double> mean(k, 0.0);
+    for (size_t c = 0; c < k; ++c) {
+        for (size_t j = 0; j < n; ++j) mean[c] += p[c * n + j];
+        mean[c] /= double(std::max<size_t>(1, n));
+    }
+    return mean;
+}
+
 } // namespace
 
 // A model trained on the current training set: the registry's MLP (or softmax regression), Adam, the shared
@@ -73,11 +85,29 @@ struct LabelSession::Model {
             loop.step(batches, learner, rng);
         }
     }
+    std::vector<float> shift; // subtracted from each class's logit (matchPoolPrior)
     Tensor probabilities(const Tensor& x)
     {
         Tensor z = net.forward(x, Mode::Eval);
+        const size_t n = size_t(z.dim(1));
+        for (size_t c = 0; c < shift.size(); ++c)
+            for (size_t j = 0; j < n; ++j) z[c * n + j] -= shift[c];
         softmaxColumns(z);
         return z;
+    }
+    // Weak votes cover a few classes, so a model trained on them learns those classes' share of its training
+    // set as a prior and claims their neighbours' pictures. The prior is put back (Saerens, Latinne &
+    // Decaestecker 2002, "Adjusting the outputs of a classifier to new a priori probabilities"): each class's
+    // logit is shifted by log(mean p_c / target_c) until the model's mean probabilities over the unlabelled
+    // pool equal `target`, the seed model's (trained on equal counts a class); no hidden label is used.
+    void matchPoolPrior(const Tensor& poolX, const std::vector<double>& target)
+    {
+        shift.assign(target.size(), 0.f);
+        for (int it = 0; it < 10; ++it) {
+            const std::vector<double> mean = meanProbabilities(probabilities(poolX));
+            for (size_t c = 0; c < target.size(); ++c)
+                shift[c] += float(std::log(std::max(mean[c], 1e-12) / std::max(target[c], 1e-12)));
+        }
     }
 };
 
@@ -164,6 +194,7 @@ void LabelSession::train(const CancelFlag* cancel)
         if (m_label[size_t(i)] >= 0) idx.push_back(i), y.push_back(m_label[size_t(i)]);
     Model m(m_spec, d, m_spec.seed);
     m.fit(m_spec, gather(m_poolX, idx), y, cancel);
+    if (!m_poolPrior.empty()) m.matchPoolPrior(m_poolX, m_poolPrior);
     if (!d.testLabels.empty()) m_testAccuracy = accuracy(m.probabilities(m_testX), d.testLabels);
     m_poolProb = m.probabilities(m_poolX);
 }
@@ -296,6 +327,7 @@ bool LabelSession::step(const CancelFlag* cancel)
         m_seedOnly = m_testAccuracy;
         if (m_spec.strategy == Strategy::Weak) {
             m_weak = applyRules(m_rules, d, &m_poolProb);
+            m_poolPrior = meanProbabilities(m_poolProb);
             std::vector<int> taken(size_t(d.classes), 0);
             for (int i : m_rng.permutation(d.poolSize())) {
                 const int w = m_weak->label[size_t(i)];

@@ -44,9 +44,9 @@ struct LabelSpec {
     int committee = 3;       // models in the committee
     double threshold = 0.95; // self-training's confidence
     std::string rules, rulesName = "rules"; // weak: the rules' text and its file's name (for messages)
-    int weakPerClass = 100; // weak: at most this many weak labels a class join (a seeded draw; 0: all) — rules
-                            // cover a few classes, and thousands of their labels beside ten a class for the
-                            // others would teach the model those few classes
+    int weakPerClass = 0; // weak: at most this many weak labels a class join (a seeded draw; 0: all); the
+                          // rules cover a few classes, and the model trained on their votes has its class
+                          // balance matched back to the seed model's on the pool (matchPoolPrior)
     AnnotatorSpec annotators;
     std::vector<int> hidden;                // the model's hidden layers; empty: softmax regression
     int epochs = 20, miniBatch = 32;
@@ -112,6 +112,7 @@ class LabelSession {
     std::vector<char> m_agreed;
     Tensor m_poolX, m_testX; // the pixels centred on the pool's mean picture: what the models see
     Tensor m_poolProb;       // (classes, pool) of the last model
+    std::vector<double> m_poolPrior; // weak: the seed model's mean class probabilities over the pool
     double m_testAccuracy = 0, m_seedOnly = 0;
     int m_bought = 0;
     Rng m_rng;

@@ -3,9 +3,10 @@
 // wrong, majority, asking more on disagreement, screening); weak rules parsed, measured and voted on a
 // hand-made pool, their errors naming the line. On Fashion-MNIST (small fixed budgets, seeded): margin
 // sampling ahead of random over five seeds; self-training's added labels mostly right at a high threshold and
-// the model worse at a low one; the README's five rules covering ≥ 30 % of the pool, 85 % of their votes right
-// (whether their model beats the seed's is reported, not claimed); three annotators at 20 %: majority's labels better than one annotator's, asking more only on
-// disagreement as good for fewer labels bought; the same spec gives the same rounds.
+// the model worse at a low one; the README's five rules covering ≥ 30 % of the pool, 90 % of their votes right,
+// and the model trained on their votes ahead of the seed's alone on three seeds; three annotators at 20 %:
+// majority's labels better than one annotator's, asking more only on disagreement as good for fewer labels
+// bought; the same spec gives the same rounds.
 #include "core/data/image_set.h"
 #include "core/label/labelling.h"
 #include "core/util/error.h"
@@ -211,7 +212,9 @@ class TstLabelling : public QObject {
                        "Debian's dataset-fashion-mnist, installed by scripts/setup.sh");
         QFile f(QString(DL_SOURCE_DIR) + "/resources/label/fashion-rules.txt");
         QVERIFY(f.open(QIODevice::ReadOnly));
-        for (std::uint32_t seed : {1u, 2u, 3u}) {
+        QString all;
+        double gain = 0;
+        for (std::uint32_t seed : {1u, 2u, 3u, 4u, 5u}) {
             dl::LabelSpec s;
             s.strategy = dl::Strategy::Weak, s.rules = f.readAll().toStdString(), s.rounds = 0, s.seed = seed;
             f.seek(0);
@@ -220,12 +223,16 @@ class TstLabelling : public QObject {
             const dl::WeakLabels& w = *session.weak();
             QCOMPARE(int(w.rules.size()), 5);
             QVERIFY2(w.coverage() >= 0.30, qPrintable(QString::number(w.coverage())));
-            QVERIFY2(w.accuracy() >= 0.85, qPrintable(QString::number(w.accuracy())));
-            // Whether the votes make a better model than the seed alone is reported, not claimed: with the
-            // pixels centred (this model) they did not on seeds 1 and 2 (README).
-            qInfo("seed %u: %.3f with the votes, %.3f the seed alone", seed, session.rounds()[0].testAccuracy,
-                  session.seedOnlyAccuracy());
+            QVERIFY2(w.accuracy() >= 0.90, qPrintable(QString::number(w.accuracy())));
+            // All the votes join (the rules cover five classes) and the class balance is matched back on the
+            // pool. This pool (its draw fixed) and 1 000 test images, Release: +0.5, +0.4, +1.8, +1.5, +0.9 points.
+            const double votes = session.rounds()[0].testAccuracy, alone = session.seedOnlyAccuracy();
+            all += QString(" seed %1: %2 with the votes, %3 the seed alone;").arg(seed).arg(votes).arg(alone);
+            QVERIFY2(votes >= alone - 0.005, qPrintable(all)); // no seed more than 5 test images behind
+            gain += (votes - alone) / 5;
         }
+        qInfo("%s", qPrintable(all));
+        QVERIFY2(gain >= 0.005, qPrintable(QString("mean gain %1:").arg(gain) + all));
     }
     void qualityControl()
     {

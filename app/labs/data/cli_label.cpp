@@ -192,7 +192,7 @@ dlcli::Command labelCommand()
              {"committee", Kind::Number, "models in the committee (3)"},
              {"threshold", Kind::Number, "self-training: the confidence a prediction needs to join as a label (0.95)"},
              {"rules", Kind::Text, "weak: a rules file, one rule a line (see the README)"},
-             {"weak-per-class", Kind::Number, "weak: at most this many weak labels of a class join, 0 for all (100)"},
+             {"weak-per-class", Kind::Number, "weak: at most this many weak labels of a class join, 0 for all (0)"},
              {"annotators", Kind::Number, "simulated annotators (1)"},
              {"annotator-error", Kind::Text, "their error rate, one for all or one each: 0.2 or 0.1,0.2,0.4 (0)"},
              {"vote", Kind::Text, "single|majority|disagreement: one answer, all and the majority, or more only when "
