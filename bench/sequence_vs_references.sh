@@ -9,9 +9,11 @@
 #  W8c  the same with a GRU (libtorch's nn::GRU applies Γr after the product, the course before it: equal cost).
 # Ours at 1 and 2 threads, before and after the references; medians. Like the references (one warm-up
 # repetition, then timed ones), ours trains --warmup steps before the clock starts: one pass of the list for
-# W8a (numpy: one repetition), five batches for W8b/c (libtorch: five). W8a's clock then runs over ten passes of
-# the list (0.15–0.4 s, as long as one of numpy's repetitions): one pass lasts 15–40 ms, and under --load such a
-# short run caught either a whole core or a third of one (one run: 30 600–94 300 names/s, 6 runs of one binary).
+# W8a (numpy: one repetition), five batches for W8b/c (libtorch: five). W8a's clock then runs over 100 passes
+# of the list (1.5 s quiet, 2–3 s under --load), as long as numpy's timed part (7 repetitions of 0.3–0.45 s):
+# a shorter clock (ten passes, 0.15–0.4 s) under --load caught either a whole core or half of one, as the
+# scheduler had or had not yet spread three busy processes over two cores (one run of 6: 54 000–77 000
+# names/s at ten passes, 64 000–76 000 at 100), while numpy's 3 s always see the spread.
 # Differences in the work, both tiny: a
 # name starts from a = 0 (W8a carries a_prev), and a window's state is carried to the next (W8b/c start at 0).
 # --load: the whole run (ours and the references alike) under a background load of two busy processes, one
@@ -68,7 +70,7 @@ ours() { # one line per run: workload threads rate
   for _ in $(seq "$REPS"); do
     for t in 1 2; do
       r=$(env $(threads_env $t) build/app/dlcli charlm --corpus "$OUT/w8a-names.txt" --mode lines \
-            --cell rnn --hidden 50 --warmup 1536 --iterations 15360 --samples 0 --json --quiet |
+            --cell rnn --hidden 50 --warmup 1536 --iterations 153600 --samples 0 --json --quiet |
           python3 -c 'import json,sys; print(json.load(sys.stdin)["names_per_second"])')
       echo "W8a $t $r"
       for cell in lstm gru; do
