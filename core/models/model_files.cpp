@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/models/model_files.h"
 
+#include "core/models/model_manifest.h"
 #include "core/util/error.h"
 #include "core/util/file.h"
 
@@ -15,9 +16,7 @@ std::string readModelFile(const std::string& path, const std::string& what)
 {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
-        throw IoError(what + " is missing: " + path +
-                      " does not exist; run scripts/setup.sh, or point --models DIR / DLLAB_MODELS at the "
-                      "models folder.");
+        throw IoError(what + " is missing: " + path + " does not exist; " + fetchAdvice(path));
     return readFile(path);
 }
 

@@ -12,7 +12,8 @@ std::string findModelsDir(const std::string& explicitDir, const std::string& exe
 // The same for the corpora (the Sequence lab's texts, corpora/ filled by scripts/setup.sh from
 // ../shared/datasets): --corpora DIR, else $DLLAB_CORPORA, else a `corpora` folder walking up from exeDir.
 std::string findCorporaDir(const std::string& explicitDir, const std::string& exeDir);
-// The bytes of a model file; IoError "<what> is missing: <path> does not exist; run scripts/setup.sh, …".
+// The bytes of a model file; IoError "<what> is missing: <path> does not exist; it is … from <source>; fetch
+// it with scripts/fetch-models.sh …" (core/models/model_manifest.h: fetchAdvice).
 std::string readModelFile(const std::string& path, const std::string& what);
 
 } // namespace dl

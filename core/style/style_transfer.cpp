@@ -3,6 +3,7 @@
 
 #include "core/models/darknet_net.h"
 #include "core/models/model_files.h"
+#include "core/models/model_manifest.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,8 +27,8 @@ Eigen::Map<Eigen::VectorXf> vec(Tensor& t)
 FeatureChain loadStyleExtractor(const std::string& modelsDir)
 {
     if (modelsDir.empty())
-        throw IoError("no models folder found; run scripts/setup.sh, or point --models DIR / DLLAB_MODELS at "
-                      "the folder that holds tiny-darknet/.");
+        throw IoError("no models folder found for the style extractor Tiny Darknet; " +
+                      fetchAdvice("models/tiny-darknet/tiny.weights"));
     const std::filesystem::path dir = std::filesystem::path(modelsDir) / "tiny-darknet";
     const std::string cfgPath = (dir / "tiny.cfg").string(), wPath = (dir / "tiny.weights").string();
     const std::string cfg = readModelFile(cfgPath, "The style extractor Tiny Darknet (tiny.cfg)");

@@ -279,7 +279,7 @@ class TstFaces : public QObject {
             QFAIL("no error");
         } catch (const dl::IoError& e) {
             const QString m = e.what();
-            QVERIFY2(m.contains("face recognition model") && m.contains("setup"), qPrintable(m));
+            QVERIFY2(m.contains("face recognition model") && m.contains("fetch-models.sh"), qPrintable(m));
         }
         std::vector<dl::NamedTensor> w{{"conv32_down/conv/filters", {7, 7, 3, 32}, std::vector<float>(7 * 7 * 3 * 32)}};
         try {

@@ -323,7 +323,9 @@ class TstStyle : public QObject {
             QFAIL("no error");
         } catch (const dl::IoError& e) {
             const QString m = e.what();
-            QVERIFY2(m.contains("tiny.cfg") && m.contains("scripts/setup.sh"), qPrintable(m));
+            // Which file, where it comes from (resources/models.manifest), the command that fetches it.
+            QVERIFY2(m.contains("tiny.cfg") && m.contains("leggedrobotics/darknet_ros") &&
+                         m.contains("scripts/fetch-models.sh"), qPrintable(m));
         }
     }
 

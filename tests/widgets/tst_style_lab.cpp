@@ -231,7 +231,7 @@ class TstStyleLab : public QObject {
         page.setStyle(kScream);
         page.setContent(kDog);
         QVERIFY(msg.wait(10000));
-        QVERIFY2(page.infoText().contains("tiny.cfg") && page.infoText().contains("scripts/setup.sh"),
+        QVERIFY2(page.infoText().contains("tiny.cfg") && page.infoText().contains("scripts/fetch-models.sh"),
                  qPrintable(page.infoText()));
         msg.clear();
         page.run(); // nothing to run: the same sentence again, no crash

@@ -5,6 +5,7 @@
 #include "app/labs/faces/faces_view.h"
 #include "app/labs/faces/triplet_tab.h"
 #include "core/models/model_files.h"
+#include "core/models/model_manifest.h"
 #include "widgets/picture_view.h"
 #include "widgets/vector_strip_view.h"
 
@@ -148,7 +149,9 @@ void FacesPage::addDemoPhotos()
     const QDir d(m_modelsDir + "/face-api");
     for (const QString& f : d.entryList({"sample*.jpg"}, QDir::Files, QDir::Name)) files << d.filePath(f);
     if (files.isEmpty()) {
-        emit message(tr("face-api's demo photos are missing from %1; run scripts/setup.sh.").arg(d.path()), true);
+        emit message(tr("face-api's demo photos are missing from %1: %2")
+                         .arg(d.path(), QString::fromStdString(dl::fetchAdvice("models/face-api/sample1.jpg"))),
+                     true);
         return;
     }
     addPhotos(files);
@@ -319,7 +322,9 @@ void FacesPage::shoot(const QCommandLineParser& cli, LabShot& shot)
         return shot.fail(tr("--faces-detector must be tiny or ssd, not %1").arg(cli.value("faces-detector")));
     m_detector->setCurrentIndex(m_detector->findData(int(detector)));
     *wanted = files.size();
-    if (files.isEmpty()) return shot.fail(tr("no photos: face-api's demo photos are missing; run scripts/setup.sh"));
+    if (files.isEmpty())
+        return shot.fail(tr("no photos: face-api's demo photos are missing: %1")
+                             .arg(QString::fromStdString(dl::fetchAdvice("models/face-api/sample1.jpg"))));
     addPhotos(files);
 }
 

@@ -5,6 +5,7 @@
 #include "app/labs/sequence/cli.h"
 
 #include "core/models/model_files.h"
+#include "core/models/model_manifest.h"
 #include "core/seq/char_model_file.h"
 #include "core/seq/char_trainer.h"
 #include "core/seq/seq_net.h"
@@ -40,9 +41,8 @@ std::string corpusPath(const Args& a, const std::string& corpus)
     const std::string path = (std::filesystem::path(dir.empty() ? "corpora" : dir) / it->second).string();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
-        throw std::runtime_error("the " + corpus + " corpus is missing: " + path +
-                                 " does not exist; run scripts/setup.sh (it links ../shared/datasets into "
-                                 "corpora/), or point --corpora DIR / DLLAB_CORPORA at that folder.");
+        throw std::runtime_error("the " + corpus + " corpus is missing: " + path + " does not exist; " +
+                                 dl::fetchAdvice("corpora/" + it->second));
     return path;
 }
 

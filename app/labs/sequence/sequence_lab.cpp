@@ -111,6 +111,7 @@ void SequencePage::shoot(const QCommandLineParser& cli, LabShot& shot)
         setCorpus(corpus == "dinos" ? 0 : 1);
     else
         open(corpus);
+    if (m_corpusPath.isEmpty()) return shot.fail(infoText()); // a corpus missing: the sentence that says so
     if (cli.isSet("sequence-cell")) setCell(dl::parseCell(cli.value("sequence-cell").toStdString()));
     setSteps(cli.value("sequence-steps").toLong());
     connect(this, &LabPage::message, this, [](const QString& m, bool error) {

@@ -4,6 +4,7 @@
 
 #include "app/labs/sequence/char_probe_view.h"
 #include "core/models/model_files.h"
+#include "core/models/model_manifest.h"
 #include "widgets/file_dialogs.h"
 #include "widgets/loss_curve_view.h"
 
@@ -122,8 +123,8 @@ void SequencePage::setCorpus(int index)
     m_filling = false;
     m_corpusPath = dir.isEmpty() ? QString() : QDir(dir).filePath(file);
     if (m_corpusPath.isEmpty() || !QFileInfo::exists(m_corpusPath)) {
-        m_info->setText(tr("The corpus %1 is missing: run scripts/setup.sh (it links ../shared/datasets into "
-                           "corpora/), or choose your own text file.").arg(file));
+        m_info->setText(tr("The corpus %1 is missing: %2 Or choose your own text file.")
+                            .arg(file, QString::fromStdString(dl::fetchAdvice("corpora/" + file.toStdString()))));
         emit message(m_info->text(), true);
         m_corpusPath.clear();
         return;
