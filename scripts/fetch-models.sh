@@ -30,7 +30,7 @@ if [ -z "$MANIFEST" ]; then
   done
 fi
 [ -f "$MANIFEST" ] || { echo "fetch: no manifest found (resources/models.manifest); pass --manifest FILE" >&2; exit 2; }
-[ -n "$DEST" ] || DEST="$here/.."
+[ -n "$DEST" ] || DEST="$(cd "$here/.." && pwd)"
 mkdir -p "$DEST" || { echo "fetch: cannot create the folder $DEST" >&2; exit 2; }
 for tool in curl sha256sum tar; do
   command -v "$tool" >/dev/null || { echo "fetch: $tool is needed; install it (apt-get install -y $tool)" >&2; exit 2; }

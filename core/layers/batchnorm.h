@@ -14,6 +14,7 @@ class BatchNormKernelT : public LayerT<T> {
     std::vector<ParamT<T>*> params() override { return {&m_gamma, &m_beta}; }
     std::vector<TensorT<T>*> buffers() override { return {&m_runMean, &m_runVar}; }
     int channels() const { return m_c; }
+    T eps() const { return m_eps; } // ε in (x − μ)/√(σ² + ε)
 
   protected:
     BatchNormKernelT(int channels, T momentum, T eps);

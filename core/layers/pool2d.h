@@ -33,6 +33,7 @@ class Pool2dT : public LayerT<T> {
     int kernel() const { return m_k; }
     int stride() const { return m_s; }
     int pad() const { return m_p; }
+    PoolPad padding() const { return m_padding; }
 
   private:
     int outputSize(int n) const; // along one axis, by this pool's padding convention

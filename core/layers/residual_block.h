@@ -23,9 +23,13 @@ class ResidualBlockT : public LayerT<T> {
     std::vector<TensorT<T>*> buffers() override;
     std::string describe() const override;
     bool hasProjection() const { return m_proj != nullptr; }
+    // Its sublayers, for writers of other formats (ONNX): the main path in order, and the shortcut's 1×1
+    // projection and its batch norm (both null for the identity shortcut). The output is ReLU(main + shortcut).
+    std::vector<LayerT<T>*> mainPath() const;
+    LayerT<T>* projection() const { return m_proj.get(); }
+    LayerT<T>* projectionNorm() const { return m_bnProj.get(); }
 
   private:
-    std::vector<LayerT<T>*> mainPath() const;
     int m_in, m_out, m_stride;
     std::unique_ptr<Conv2dT<T>> m_conv1, m_conv2, m_proj;
     std::unique_ptr<BatchNorm2dT<T>> m_bn1, m_bn2, m_bnProj;

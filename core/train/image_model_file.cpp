@@ -2,6 +2,7 @@
 #include "core/train/image_model_file.h"
 
 #include "core/layers/layer_list.h"
+#include "core/train/image_models.h"
 #include "core/util/model_container.h"
 #include "core/util/file.h"
 
@@ -75,6 +76,16 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
         throw FormatError(f.name + " has a damaged header: " + e.what());
     }
     return f;
+}
+
+Sequential loadImageNet(const ImageModelFile& f)
+{
+    Rng rng(1); // overwritten by the file's values
+    Sequential net = buildImageModel(f.layers, f.c, f.h, f.w, rng);
+    ContainerReader r(f.bytes, f.name, kImageModelFormat);
+    for (Param* p : net.params()) r.tensorInto(p->value, p->name);
+    for (Tensor* b : net.buffers()) r.tensorInto(*b, "a batch-norm running average");
+    return net;
 }
 
 std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, SharedImageSet train,

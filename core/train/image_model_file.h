@@ -43,6 +43,9 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name); // t
 // class count must match the file). Throws FormatError ("m.dlm is truncated …").
 std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, SharedImageSet train,
                                                   SharedImageSet dev);
+// The file's network alone, with its trained values and batch-norm averages, for inference or export (no data,
+// no optimizer). Throws FormatError when the file is truncated.
+Sequential loadImageNet(const ImageModelFile& f);
 inline std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train,
                                                          ImageSet dev)
 {
