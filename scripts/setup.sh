@@ -15,6 +15,7 @@ PKGS=(g++ cmake ninja-build pkg-config git
       libcli11-dev            # dlcli's command-line parser (header-only)
       nlohmann-json3-dev      # reads and writes JSON: experiments, model headers, run files (header-only)
       darknet                 # sample photos (dog.jpg, ...), YOLO .cfg files and coco.names
+      python3-torch           # the tests run dlcli export --pytorch's experiment in PyTorch (tst_export_cli)
       clang libclang-rt-14-dev libomp-14-dev) # the sanitizer builds of scripts/test.sh and the fuzz targets
 [ "${1:-}" = "--gui-runtime" ] && PKGS+=(xvfb xauth)
 missing=()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// dlcli export MODEL.dlck|MODEL.dlm --onnx OUT.onnx: a Playground checkpoint or an Images lab model written as
-// ONNX (core/export/onnx_export.h), for OpenCV DNN, ONNX Runtime or PyTorch. Qt-free.
+// dlcli export MODEL.dlck|MODEL.dlm [--onnx OUT.onnx] [--pytorch FOLDER]: a Playground checkpoint or an Images
+// lab model written as ONNX (core/export/onnx_export.h) and/or as a PyTorch experiment that continues training
+// it (core/export/pytorch_export.h). Qt-free.
 #pragma once
 #include "app/cli/command.h"
 

@@ -14,7 +14,8 @@ class BatchNormKernelT : public LayerT<T> {
     std::vector<ParamT<T>*> params() override { return {&m_gamma, &m_beta}; }
     std::vector<TensorT<T>*> buffers() override { return {&m_runMean, &m_runVar}; }
     int channels() const { return m_c; }
-    T eps() const { return m_eps; } // ε in (x − μ)/√(σ² + ε)
+    T eps() const { return m_eps; }           // ε in (x − μ)/√(σ² + ε)
+    T momentum() const { return m_momentum; } // m in μ_run = m·μ_run + (1 − m)·μ
 
   protected:
     BatchNormKernelT(int channels, T momentum, T eps);

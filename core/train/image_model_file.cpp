@@ -78,14 +78,29 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
     return f;
 }
 
-Sequential loadImageNet(const ImageModelFile& f)
+ImageNetState loadImageNetState(const ImageModelFile& f)
 {
     Rng rng(1); // overwritten by the file's values
-    Sequential net = buildImageModel(f.layers, f.c, f.h, f.w, rng);
+    ImageNetState s;
+    s.net = buildImageModel(f.layers, f.c, f.h, f.w, rng);
     ContainerReader r(f.bytes, f.name, kImageModelFormat);
-    for (Param* p : net.params()) r.tensorInto(p->value, p->name);
-    for (Tensor* b : net.buffers()) r.tensorInto(*b, "a batch-norm running average");
-    return net;
+    for (Param* p : s.net.params()) r.tensorInto(p->value, p->name);
+    for (Tensor* b : s.net.buffers()) r.tensorInto(*b, "a batch-norm running average");
+    std::vector<Param*> trained; // the layers after the frozen prefix, as ImageTrainer::rebuildOptimizer takes them
+    for (size_t i = 0; i < s.net.size(); ++i)
+        for (Param* p : s.net.layer(i).params()) {
+            if (i < static_cast<size_t>(f.frozen)) ++s.firstTrainedParam;
+            else trained.push_back(p);
+        }
+    s.optimizer = makeOptimizer(f.hyper.opt, trained);
+    for (Tensor& m : s.optimizer->moments()) r.tensorInto(m, "the optimizer state");
+    s.optimizer->setSteps(static_cast<long>(r.count("optimizer_t", 0, 1e15, 0)));
+    return s;
+}
+
+Sequential loadImageNet(const ImageModelFile& f)
+{
+    return std::move(loadImageNetState(f).net);
 }
 
 std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, SharedImageSet train,

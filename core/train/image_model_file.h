@@ -43,9 +43,16 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name); // t
 // class count must match the file). Throws FormatError ("m.dlm is truncated …").
 std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, SharedImageSet train,
                                                   SharedImageSet dev);
-// The file's network alone, with its trained values and batch-norm averages, for inference or export (no data,
-// no optimizer). Throws FormatError when the file is truncated.
+// The file's network alone, with its trained values and batch-norm averages, for inference or export (no data).
+// Throws FormatError when the file is truncated.
 Sequential loadImageNet(const ImageModelFile& f);
+// The same with the optimizer's state over the trained (unfrozen) layers' parameters, for continuing elsewhere.
+struct ImageNetState {
+    Sequential net;
+    std::unique_ptr<Optimizer> optimizer; // its moments and step count as saved
+    size_t firstTrainedParam = 0;         // net.params()[i] for i ≥ this are the optimizer's
+};
+ImageNetState loadImageNetState(const ImageModelFile& f);
 inline std::unique_ptr<ImageTrainer> restoreImageTrainer(const ImageModelFile& f, ImageSet train,
                                                          ImageSet dev)
 {

@@ -2,7 +2,12 @@
 // dlcli export: a LeNet-5 trained by dlcli train-images and saved as .dlm, exported to ONNX and run by OpenCV
 // DNN on 1 000 Fashion-MNIST test pictures — its outputs equal ours (the saved model's forward) to 1e-4 and
 // its accuracy is ours; a Playground checkpoint (.dlck) the same on a grid of points; bad calls one sentence.
+// The PyTorch experiment (Debian's python3-torch): model.py's forward equals ours to 1e-4 on 200 test pictures,
+// train.py continues one epoch from the weights and the optimizer's state and lands within 1.5 points of ours
+// continuing the same epoch (one epoch's shuffle alone moves it by ±1) and not below the exported accuracy;
+// torchrun runs it in two processes (gloo); the Playground's experiment keeps its dev accuracy.
 #include "core/data/image_set.h"
+#include "core/export/npz.h"
 #include "core/train/checkpoint.h"
 #include "core/train/image_model_file.h"
 #include "tests/require_files.h"
@@ -13,6 +18,26 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/dnn.hpp>
+
+namespace {
+
+const char* const kTorch = "/usr/lib/python3/dist-packages/torch/__init__.py";
+const char* const kPython = "/usr/bin/python3"; // Debian's, with python3-torch (not a virtualenv's)
+
+// The accuracy of the last JSON line a training run printed.
+double lastAccuracy(const QByteArray& out)
+{
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    return QJsonDocument::fromJson(lines.last().mid(lines.last().indexOf('{'))).object()["test_accuracy"].toDouble(-1);
+}
+
+bool writeBytes(const QString& path, const std::string& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes.data(), qint64(bytes.size())) == qint64(bytes.size());
+}
+
+} // namespace
 
 class TstExportCli : public QObject {
     Q_OBJECT
@@ -84,13 +109,75 @@ private slots:
         QCOMPARE(theirs.total(), ours.size());
         for (int i = 0; i < n; ++i) QVERIFY(std::abs(ours[size_t(i)] - theirs.ptr<float>()[i]) < 1e-4f);
     }
+    void pytorchLeNet5()
+    {
+        DL_NEEDS_FILES((QStringList{QString(dl::kFashionMnistDir) + "/t10k-images-idx3-ubyte.gz", kTorch}),
+                       "Debian's dataset-fashion-mnist and python3-torch, installed by scripts/setup.sh");
+        const QString dlm = m_dir.filePath("le.dlm"), dir = m_dir.filePath("torch");
+        dltest::CliResult r = run({"train-images", "--model", "lenet5", "--epochs", "2", "--limit", "5000", "--save",
+                                   dlm, "--quiet", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const double exported = QJsonDocument::fromJson(r.out).object()["test_accuracy"].toDouble();
+        r = run({"export", dlm, "--pytorch", dir});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        for (const char* f : {"model.py", "train.py", "weights.npz", "optimizer.npz", "experiment.json", "data.npz"})
+            QVERIFY2(QFile::exists(dir + "/" + f), f);
+        // model.py's forward against ours on 200 test pictures.
+        dl::Sequential net = dl::loadImageNet(dl::readImageModel(dlm.toStdString()));
+        const dl::ImageSet test = dl::loadFashionMnist(dl::kFashionMnistDir, false);
+        const int n = 200;
+        dl::NpyArray x, y;
+        x.name = "x", x.shape = {n, 1, 28, 28}, x.f32.assign(test.images.data(), test.images.data() + n * 784);
+        dl::Tensor xt({n, 1, 28, 28});
+        std::copy(x.f32.begin(), x.f32.end(), xt.data());
+        const dl::Tensor ours = net.forward(xt, dl::Mode::Eval); // (10, N): as rows (N, 10)
+        y.name = "y", y.shape = {n, 10};
+        for (int i = 0; i < n; ++i)
+            for (int k = 0; k < 10; ++k) y.f32.push_back(ours[size_t(k) * n + size_t(i)]);
+        QVERIFY(writeBytes(dir + "/x.npy", dl::npyBytes(x)) && writeBytes(dir + "/y.npy", dl::npyBytes(y)));
+        const QString check = "import sys; sys.path.insert(0, '" + dir + "'); import model, numpy as np, torch; "
+                              "m = model.load().eval(); out = m(torch.from_numpy(np.load('" + dir + "/x.npy'))); "
+                              "print(float(abs(out.detach().numpy() - np.load('" + dir + "/y.npy')).max()))";
+        r = dltest::runCli(kPython, {"-c", check}, 120000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const double gap = r.out.trimmed().toDouble();
+        qInfo("model.py against ours: largest difference %.3g", gap);
+        QVERIFY2(gap < 1e-4, r.out.constData());
+        // One more epoch in PyTorch and in the lab, from the same weights and optimizer state.
+        r = dltest::runCli(kPython, {dir + "/train.py", "--epochs", "1", "--seed", "1"}, 300000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const double torchAcc = lastAccuracy(r.out);
+        r = run({"train-images", "--resume", dlm, "--epochs", "1", "--quiet", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const double oursAcc = QJsonDocument::fromJson(r.out).object()["test_accuracy"].toDouble();
+        qInfo("exported %.4f; one more epoch: PyTorch %.4f, ours %.4f", exported, torchAcc, oursAcc);
+        QVERIFY2(std::abs(torchAcc - oursAcc) <= 0.015 && torchAcc >= exported - 0.005,
+                 qPrintable(QString("exported %1, PyTorch %2, ours %3").arg(exported).arg(torchAcc).arg(oursAcc)));
+        // Two processes, DistributedDataParallel over gloo (torchrun's flags: train.py's comment).
+        r = dltest::runCli("/usr/bin/torchrun", {"--redirects", "1", "--tee", "1", "--nproc_per_node", "2",
+                                                 dir + "/train.py", "--epochs", "1"}, 300000);
+        QVERIFY2(r.exitCode == 0 && r.out.contains("\"processes\": 2"), (r.out + r.err).constData());
+        QVERIFY2(lastAccuracy(r.out) >= exported - 0.005, r.out.constData());
+    }
+    void pytorchPlayground()
+    {
+        DL_NEEDS_FILES(QStringList{kTorch}, "Debian's python3-torch, installed by scripts/setup.sh");
+        const QString ck = m_dir.filePath("circles.dlck"), dir = m_dir.filePath("torch2d");
+        dltest::CliResult r = run({"train2d", "--dataset", "moons", "--iterations", "2000", "--save", ck, "--quiet", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const double dev = QJsonDocument::fromJson(r.out).object()["dev_accuracy"].toDouble();
+        QVERIFY2(run({"export", ck, "--pytorch", dir}).exitCode == 0, "export");
+        r = dltest::runCli(kPython, {dir + "/train.py", "--epochs", "1"}, 120000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(lastAccuracy(r.out) >= dev - 0.005, qPrintable(QString("dev %1: ").arg(dev) + r.out));
+    }
     void badCallsOneSentence()
     {
         dltest::CliResult r = run({"export", m_dir.filePath("notes.txt"), "--onnx", m_dir.filePath("x.onnx")});
         QVERIFY2(r.exitCode == 2 && r.err.contains("is neither a Playground checkpoint (.dlck) nor an Images lab model (.dlm)"),
                  r.err.constData());
         r = run({"export", m_dir.filePath("m.dlm")});
-        QVERIFY2(r.exitCode == 2 && r.err.contains("say where the ONNX file goes: --onnx OUT.onnx"), r.err.constData());
+        QVERIFY2(r.exitCode == 2 && r.err.contains("say what to write: --onnx OUT.onnx and/or --pytorch FOLDER"), r.err.constData());
         QFile junk(m_dir.filePath("junk.dlm"));
         QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write("not a model") > 0);
         junk.close();
