@@ -3,6 +3,8 @@
 // offscreen, saves the window as PNG and exits (the README pictures, smoke checks); each lab declares its
 // own options (LabPage::commandLineOptions). `--bench-gui ID` times the GUI while the lab trains.
 #include "app/bench_gui.h"
+#include "app/fetch_models.h"
+#include "app/gui/fetch_dialog.h"
 #include "app/gui/main_window.h"
 #include "core/util/memory.h"
 #include "widgets/guarded_application.h"
@@ -12,6 +14,7 @@
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 static bool haveDisplay()
 {
@@ -24,6 +27,11 @@ static bool haveDisplay()
 
 int main(int argc, char** argv)
 {
+    for (int i = 1; i < argc; ++i) { // the two that need no window, nor a display
+        const std::string a = argv[i];
+        if (a == "--version" || a == "-v") return std::printf("dllab %s\n", DL_VERSION) < 0;
+        if (a == "--fetch-models") return lab::fetchModels();
+    }
     if (!haveDisplay()) {
         std::fprintf(stderr,
                      "dllab: no display found (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop "
@@ -35,6 +43,7 @@ int main(int argc, char** argv)
     lab::GuardedApplication app(argc, argv);
     QApplication::setOrganizationName("DLVisualLab");
     QApplication::setApplicationName("DL Visual Lab");
+    QApplication::setApplicationVersion(DL_VERSION);
     QApplication::setWindowIcon(QIcon(":/icons/dllab.png"));
     QCommandLineParser cli;
     cli.setApplicationDescription("DL Visual Lab: see deep learning happen.");
@@ -50,7 +59,10 @@ int main(int argc, char** argv)
                                          "work; print JSON, exit (bench/busy_machine.sh).",
                                          "id");
     const QCommandLineOption benchSeconds("bench-seconds", "--bench-gui: seconds to measure.", "n", "10");
-    cli.addOptions({shot, dialog, labOpt, models, benchGuiOpt, benchSeconds});
+    const QCommandLineOption version({"v", "version"}, "Print the version and exit (needs no display).");
+    const QCommandLineOption fetch("fetch-models", "Fetch the missing models and corpora (resources/models.manifest, "
+                                                   "checked by sha256) and exit (needs no display).");
+    cli.addOptions({shot, dialog, labOpt, models, benchGuiOpt, benchSeconds, version, fetch});
     // Each lab's options come from the lab: the window is built first (its labs declare them), but only
     // reads settings, so the parse below still happens before anything runs.
     const bool quietSettings = [&] {
@@ -87,7 +99,15 @@ int main(int argc, char** argv)
         }
     w.showLab(chosen);
     if (cli.isSet(benchGuiOpt)) return benchGui(app, w, cli.value(benchGuiOpt), cli.value(benchSeconds).toInt());
-    if (!chosen->wantsShot(cli)) return app.exec();
+    if (!chosen->wantsShot(cli)) {
+        if (lab::FetchDialog::shouldOffer()) // the first start without some models: say which, offer to fetch
+            QTimer::singleShot(300, &w, [&w] {
+                auto* d = new lab::FetchDialog(&w);
+                d->setAttribute(Qt::WA_DeleteOnClose);
+                d->show();
+            });
+        return app.exec();
+    }
     lab::LabShot run(&w, cli.value(shot), cli.value(dialog), [&app](int code) { app.exit(code); });
     chosen->shoot(cli, run);
     QTimer::singleShot(600000, &app, [&run] { run.fail("the screenshot run timed out"); });

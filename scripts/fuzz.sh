@@ -9,7 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOTAL="${1:-300}"
-TARGETS=($(sed -n 's/^set(DL_FUZZ_TARGETS \(.*\)/\1/p;/^    [a-z_ ]*)$/s/)//p' tests/fuzz/CMakeLists.txt))
+# The list set(DL_FUZZ_TARGETS …) of tests/fuzz/CMakeLists.txt, over as many lines as it takes; every
+# fuzz_*.cpp there must be in it (a target missing from the list would never run).
+TARGETS=($(awk '/^set\(DL_FUZZ_TARGETS/{on=1; sub(/^set\(DL_FUZZ_TARGETS/, "")} on{line=$0; sub(/\).*/, "", line); print line} on && /\)/{exit}' tests/fuzz/CMakeLists.txt))
+SOURCES=(tests/fuzz/fuzz_*.cpp)
+if [ "${#TARGETS[@]}" -ne "${#SOURCES[@]}" ]; then
+  echo "fuzz: tests/fuzz/CMakeLists.txt lists ${#TARGETS[@]} targets, tests/fuzz/ holds ${#SOURCES[@]} fuzz_*.cpp" >&2
+  exit 1
+fi
 if [ -n "${FUZZ_BUILD_DIR:-}" ]; then
   B="$FUZZ_BUILD_DIR"
   cmake --build "$B" --parallel --target "${TARGETS[@]/#/fuzz_}"

@@ -5,7 +5,7 @@
 # exists, and scripts/fetch-models.sh for the rest (face-api's nets from the npm registry's tarball; anything
 # else missing from its pinned source or $DLLAB_MODEL_MIRROR), each file checked against the sha256 of
 # resources/models.manifest. Nothing is downloaded at run time.
-# Usage: scripts/setup.sh [--gui-runtime]   (--gui-runtime adds xvfb for running the app without a display)
+# Usage: scripts/setup.sh   (xvfb is always installed: the package check and a headless run use it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PKGS=(g++ cmake ninja-build pkg-config git
@@ -16,8 +16,8 @@ PKGS=(g++ cmake ninja-build pkg-config git
       nlohmann-json3-dev      # reads and writes JSON: experiments, model headers, run files (header-only)
       darknet                 # sample photos (dog.jpg, ...), YOLO .cfg files and coco.names
       python3-torch           # the tests run dlcli export --pytorch's experiment in PyTorch (tst_export_cli)
+      dpkg-dev desktop-file-utils appstream help2man xvfb xauth # the .deb: shlibdeps, its checks, man pages, a start
       clang libclang-rt-14-dev libomp-14-dev) # the sanitizer builds of scripts/test.sh and the fuzz targets
-[ "${1:-}" = "--gui-runtime" ] && PKGS+=(xvfb xauth)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

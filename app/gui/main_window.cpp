@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/main_window.h"
 
+#include "app/gui/fetch_dialog.h"
 #include "app/labs.h"
 #include "widgets/file_dialogs.h"
 
@@ -222,6 +223,11 @@ void MainWindow::buildMenus()
     }
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Fetch models and corpora…"), this, [this] {
+        FetchDialog d(this);
+        d.exec();
+    });
 }
 
 void MainWindow::showMessage(const QString& text, bool error)

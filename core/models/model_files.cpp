@@ -20,6 +20,13 @@ std::string readModelFile(const std::string& path, const std::string& what)
     return readFile(path);
 }
 
+std::string userDataDir()
+{
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x == '/') return (fs::path(x) / "dllab").string();
+    if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".local" / "share" / "dllab").string();
+    return {};
+}
+
 static std::string findFolder(const char* folder, const char* envVar, const std::string& explicitDir,
                               const std::string& exeDir)
 {
@@ -30,6 +37,8 @@ static std::string findFolder(const char* folder, const char* envVar, const std:
         if (fs::is_directory(p / folder, ec)) return (p / folder).string();
         if (p == p.parent_path()) break;
     }
+    if (const std::string user = userDataDir(); !user.empty() && fs::is_directory(fs::path(user) / folder, ec))
+        return (fs::path(user) / folder).string();
     return {};
 }
 

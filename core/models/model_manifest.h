@@ -28,6 +28,12 @@ const std::vector<ManifestEntry>& projectManifest();
 // first folder: a models folder of another name), or nullptr.
 const ManifestEntry* manifestEntryFor(const std::string& file, const std::vector<ManifestEntry>& manifest);
 
+// The entries of `manifest` with no file of their size under `modelsDir` (for models/…) or `corporaDir` (for
+// corpora/…); an empty folder name counts every such file missing. A size check, no hashing: what the first
+// start of an installed app says is missing (the fetch script checks the sha256).
+std::vector<const ManifestEntry*> missingFiles(const std::vector<ManifestEntry>& manifest, const std::string& modelsDir,
+                                               const std::string& corporaDir);
+
 // What to say after "X is missing": where the file comes from and how to fetch it, one sentence; a generic
 // sentence when the manifest does not list it.
 std::string fetchAdvice(const std::string& file);

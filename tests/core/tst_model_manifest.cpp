@@ -72,10 +72,10 @@ private slots:
         const QString a = QString::fromStdString(dl::fetchAdvice("/x/models/face-api/tiny_face_detector_model.bin"));
         QVERIFY2(a.startsWith("it is models/face-api/tiny_face_detector_model.bin (193321 bytes) from "
                               "package/model/tiny_face_detector_model.bin inside https://registry.npmjs.org/") &&
-                     a.contains("scripts/fetch-models.sh") &&
+                     a.contains("scripts/fetch-models.sh") && a.contains("dllab --fetch-models") &&
                      a.contains("DLLAB_MODEL_MIRROR"), qPrintable(a));
         const QString u = QString::fromStdString(dl::fetchAdvice("/x/unknown.bin"));
-        QVERIFY2(u.startsWith("run scripts/setup.sh, or fetch it with scripts/fetch-models.sh"), qPrintable(u));
+        QVERIFY2(u.startsWith("run scripts/setup.sh, or fetch it with dllab --fetch-models"), qPrintable(u));
     }
 };
 
