@@ -8,9 +8,11 @@
 #include "app/gui/main_window.h"
 #include "core/util/memory.h"
 #include "widgets/guarded_application.h"
+#include "widgets/language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
@@ -62,7 +64,10 @@ int main(int argc, char** argv)
     const QCommandLineOption version({"v", "version"}, "Print the version and exit (needs no display).");
     const QCommandLineOption fetch("fetch-models", "Fetch the missing models and corpora (resources/models.manifest, "
                                                    "checked by sha256) and exit (needs no display).");
-    cli.addOptions({shot, dialog, labOpt, models, benchGuiOpt, benchSeconds, version, fetch});
+    const QCommandLineOption langOpt("lang", "The language to start in: en or zh_CN (default: the one chosen in View ▸ "
+                                             "Language, else the system's).",
+                                     "code");
+    cli.addOptions({shot, dialog, labOpt, models, benchGuiOpt, benchSeconds, version, fetch, langOpt});
     // Each lab's options come from the lab: the window is built first (its labs declare them), but only
     // reads settings, so the parse below still happens before anything runs.
     const bool quietSettings = [&] {
@@ -79,6 +84,18 @@ int main(int argc, char** argv)
         const QString a = QString::fromLocal8Bit(argv[i]);
         if (a == "--models" && i + 1 < argc) qputenv("DLLAB_MODELS", argv[i + 1]);
         if (a.startsWith("--models=")) qputenv("DLLAB_MODELS", a.mid(9).toLocal8Bit());
+    }
+    // The language too, before any window exists: --lang CODE, else View ▸ Language's choice, else the system's.
+    QString language = lab::startLanguage(QSettings());
+    for (int i = 1; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        if (a == "--lang" && i + 1 < argc) language = QString::fromLocal8Bit(argv[i + 1]);
+        if (a.startsWith("--lang=")) language = a.mid(7);
+    }
+    if (!lab::setLanguage(language)) {
+        std::fprintf(stderr, "dllab: --lang %s is not a language the app speaks; use one of: %s\n", qPrintable(language),
+                     qPrintable(lab::languages().join(", ")));
+        return 2;
     }
     lab::MainWindow w;
     for (lab::LabPage* page : w.labs()) cli.addOptions(page->commandLineOptions());

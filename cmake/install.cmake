@@ -52,6 +52,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # the libraries' packages, from dpkg-shli
 # Beside the libraries: fetch-models.sh's curl; the OpenMP OpenBLAS our rpath names (shlibdeps sees only the
 # libopenblas0 alternative); Qt's platform plugins (xcb, offscreen), which no library links.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "curl, ca-certificates, libopenblas0-openmp, qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dataset-fashion-mnist, darknet, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dataset-fashion-mnist, darknet, fonts-dejavu-core, fonts-noto-cjk, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "xvfb, python3-torch")
 include(CPack)

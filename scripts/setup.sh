@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PKGS=(g++ cmake ninja-build pkg-config git
       qt6-base-dev libqcustomplot-dev libeigen3-dev libopencv-dev libgl-dev fonts-dejavu-core zlib1g-dev
+      qt6-tools-dev qt6-l10n-tools # lupdate and lrelease: the 简体中文 and English catalogues (translations/)
+      qt6-translations-l10n fonts-noto-cjk # Qt's own dialogs in Chinese; a font with the CJK characters
       libopenblas-openmp-dev dataset-fashion-mnist
       curl ca-certificates    # scripts/fetch-models.sh: models and corpora missing from ../shared
       libcli11-dev            # dlcli's command-line parser (header-only)

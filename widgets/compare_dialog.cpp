@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/compare_dialog.h"
 
+#include "widgets/core_texts.h"
 #include "widgets/palette.h"
 
 #include <QComboBox>
@@ -35,7 +36,7 @@ CompareDialog::CompareDialog(const dl::Experiment& base, dl::SweepParam param, Q
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Vary"), this));
     m_param = new QComboBox(this);
-    for (dl::SweepParam p : dl::sweepParams()) m_param->addItem(tr(dl::sweepParamTitle(p)), int(p));
+    for (dl::SweepParam p : dl::sweepParams()) m_param->addItem(coreText(dl::sweepParamTitle(p)), int(p));
     m_param->setCurrentIndex(m_param->findData(int(param)));
     row->addWidget(m_param);
     row->addWidget(new QLabel(tr("values"), this));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/study_view.h"
 
+#include "widgets/core_texts.h"
 #include "widgets/decision_map_view.h"
 #include "widgets/palette.h"
 
@@ -90,9 +91,9 @@ void StudyView::plot(QCustomPlot* p, const dl::StudyPanel& panel)
 {
     p->clearGraphs();
     if (auto* t = qobject_cast<QCPTextElement*>(p->plotLayout()->element(0, 0)))
-        t->setText(QString::fromStdString(panel.title));
-    p->xAxis->setLabel(QString::fromStdString(panel.xLabel));
-    p->yAxis->setLabel(QString::fromStdString(panel.yLabel));
+        t->setText(coreText(panel.title));
+    p->xAxis->setLabel(coreText(panel.xLabel));
+    p->yAxis->setLabel(coreText(panel.yLabel));
     p->yAxis->setScaleType(panel.logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (panel.logY)
         p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
@@ -106,7 +107,7 @@ void StudyView::plot(QCustomPlot* p, const dl::StudyPanel& panel)
     for (size_t c = 0; c < panel.curves.size(); ++c) {
         const dl::StudyCurve& curve = panel.curves[c];
         QCPGraph* g = p->addGraph();
-        g->setName(QString::fromStdString(curve.name));
+        g->setName(coreText(curve.name));
         QPen pen(classColor(curve.colour >= 0 ? curve.colour : static_cast<int>(c)));
         pen.setWidthF(1.6);
         if (curve.dashed) pen.setStyle(Qt::DashLine);
@@ -133,8 +134,8 @@ void StudyView::plot(QCustomPlot* p, const dl::StudyPanel& panel)
 
 void StudyView::show(const dl::StudyReport& r, double progress, bool done)
 {
-    m_report = r;
-    m_title->setText(QString::fromStdString(r.title));
+    m_report = r, m_shownProgress = progress, m_shownDone = done;
+    m_title->setText(coreText(r.title));
     // one row for up to two panels, two columns for more, one column when stacked
     const int n = std::min<int>(int(r.panels.size()), kMaxPanels);
     for (int i = 0; i < kMaxPanels; ++i) {
@@ -146,7 +147,7 @@ void StudyView::show(const dl::StudyReport& r, double progress, bool done)
         const bool has = i < r.maps.size();
         m_maps[i]->setVisible(has), m_mapTitles[i]->setVisible(has);
         if (!has) continue;
-        m_mapTitles[i]->setText(QString::fromStdString(r.maps[i].name));
+        m_mapTitles[i]->setText(coreText(r.maps[i].name));
         m_maps[i]->setGrid(r.maps[i].grid);
         m_maps[i]->setPoints(r.maps[i].points);
     }
@@ -169,16 +170,23 @@ void StudyView::show(const dl::StudyReport& r, double progress, bool done)
     m_table->setRowCount(r.table.empty() ? 0 : static_cast<int>(r.table.size()) - 1);
     for (size_t row = 0; row < r.table.size(); ++row)
         for (size_t c = 0; c < r.table[row].size() && static_cast<int>(c) < cols; ++c) {
-            const QString text = QString::fromStdString(r.table[row][c]);
+            const QString text = coreText(r.table[row][c]);
             if (row == 0)
                 m_table->setHorizontalHeaderItem(static_cast<int>(c), new QTableWidgetItem(text));
             else
                 m_table->setItem(static_cast<int>(row) - 1, static_cast<int>(c), new QTableWidgetItem(text));
         }
     m_table->resizeColumnsToContents();
-    m_note->setText(QString::fromStdString(r.note));
+    m_note->setText(coreText(r.note));
     m_progress->setVisible(!done);
     m_progress->setValue(static_cast<int>(1000 * progress));
+}
+
+void StudyView::changeEvent(QEvent* e)
+{
+    // The core's texts are translated as they are shown (coreText): shown again in the new language.
+    if (e->type() == QEvent::LanguageChange && !m_report.title.empty()) show(m_report, m_shownProgress, m_shownDone);
+    QWidget::changeEvent(e);
 }
 
 int StudyView::plottedPoints() const

@@ -31,6 +31,9 @@ class StudyView : public QWidget {
     QTableWidget* table() const { return m_table; }
     bool savePng(const QString& path); // the whole view; false when it could not be written
 
+  protected:
+    void changeEvent(QEvent* e) override; // a language switch shows the report again in the new language
+
   private:
     void plot(QCustomPlot* p, const dl::StudyPanel& panel);
     QLabel *m_title, *m_note;
@@ -42,6 +45,8 @@ class StudyView : public QWidget {
     QTableWidget* m_table;
     QProgressBar* m_progress;
     dl::StudyReport m_report;
+    double m_shownProgress = 0;
+    bool m_shownDone = true;
 };
 
 } // namespace lab

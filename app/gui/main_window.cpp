@@ -4,8 +4,11 @@
 #include "app/gui/fetch_dialog.h"
 #include "app/labs.h"
 #include "widgets/file_dialogs.h"
+#include "widgets/language.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QEvent>
 #include <QCloseEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -40,6 +43,7 @@ MainWindow::MainWindow(std::vector<LabPage*> labs, QWidget* parent) : QMainWindo
     m_sidebar = new QListWidget;
     m_sidebar->setObjectName("labSidebar");
     m_sidebar->setFixedWidth(120);
+    markTranslatedItems(m_sidebar); // the labs' titles
     m_pages = new QStackedWidget;
     lay->addWidget(m_sidebar);
     lay->addWidget(m_pages, 1);
@@ -223,11 +227,46 @@ void MainWindow::buildMenus()
     }
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    addLanguageMenu(view);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Fetch models and corpora…"), this, [this] {
         FetchDialog d(this);
         d.exec();
     });
+}
+
+// View ▸ Language: each language named in itself; the choice applies at once and is remembered.
+void MainWindow::addLanguageMenu(QMenu* view)
+{
+    view->addSeparator();
+    QMenu* menu = view->addMenu(tr("&Language"));
+    menu->setObjectName("languageMenu");
+    auto* group = new QActionGroup(menu);
+    for (const QString& code : languages()) {
+        QAction* a = menu->addAction(languageName(code));
+        a->setObjectName("language_" + code);
+        a->setCheckable(true);
+        a->setChecked(code == currentLanguage());
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [code] {
+            setLanguage(code);
+            QSettings().setValue("ui/language", code);
+        });
+    }
+}
+
+void MainWindow::changeEvent(QEvent* e)
+{
+    // The widgets were retranslated by setLanguage(); what the window keeps as text of its own follows.
+    if (e->type() == QEvent::LanguageChange) {
+        for (LabStatus& st : m_labStatus) {
+            st.text = retranslated(st.text);
+            for (QString& f : st.fields) f = retranslated(f);
+        }
+        for (QAction* a : findChildren<QAction*>(QRegularExpression("^language_")))
+            a->setChecked(a->objectName() == "language_" + currentLanguage());
+    }
+    QMainWindow::changeEvent(e);
 }
 
 void MainWindow::showMessage(const QString& text, bool error)

@@ -45,11 +45,13 @@ class MainWindow : public QMainWindow {
 
   protected:
     void closeEvent(QCloseEvent* e) override;
+    void changeEvent(QEvent* e) override;
 
   private:
     void addLab(LabPage* page);
     void buildToolbar();
     void buildMenus();
+    void addLanguageMenu(QMenu* view);
     void updateActions();
     void labMessage(LabPage* page, const QString& text, bool error);
     void labFields(LabPage* page, const QStringList& fields);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/data/ask_tab.h"
 
+#include "widgets/core_texts.h"
 #include "widgets/file_dialogs.h"
 
 #include <QComboBox>
@@ -25,7 +26,7 @@ AskTab::AskTab(QWidget* parent) : QWidget(parent)
     m_strategy = new QComboBox;
     for (dl::Strategy s : {dl::Strategy::Margin, dl::Strategy::LeastConfident, dl::Strategy::Entropy, dl::Strategy::Committee,
                            dl::Strategy::Random})
-        m_strategy->addItem(QString::fromLatin1(dl::strategyName(s)), int(s));
+        m_strategy->addItem(coreText(dl::strategyName(s)), int(s));
     m_skip = new QPushButton(tr("Skip"));
     m_save = new QPushButton(tr("Save labels…"));
     m_skip->setEnabled(false), m_save->setEnabled(false);

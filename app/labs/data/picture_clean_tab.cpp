@@ -2,6 +2,7 @@
 #include "app/labs/data/picture_clean_tab.h"
 
 #include "widgets/file_dialogs.h"
+#include "widgets/language.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -78,6 +79,7 @@ PictureCleanTab::PictureCleanTab(QWidget* parent) : QWidget(parent)
     top->addWidget(m_cancel), top->addWidget(m_save);
 
     m_kinds = new QTableWidget(dl::kImageProblemKinds, 3);
+    markTranslatedItems(m_kinds); // the kinds of problem
     m_kinds->setHorizontalHeaderLabels({tr("problem"), tr("count"), tr("fix")});
     m_kinds->setObjectName("pictureKinds");
     for (int k = 0; k < dl::kImageProblemKinds; ++k) {
@@ -98,6 +100,7 @@ PictureCleanTab::PictureCleanTab(QWidget* parent) : QWidget(parent)
     m_classes = new QLabel;
     m_classes->setWordWrap(true);
     m_problems = new QTableWidget(0, 4);
+    markTranslatedItems(m_problems); // kinds and reasons; a file's name is no text the app translates
     m_problems->setHorizontalHeaderLabels({tr("problem"), tr("picture"), tr("like"), tr("why")});
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -3,6 +3,7 @@
 
 #include "core/data/clean_values.h"
 #include "widgets/distribution_plot.h"
+#include "widgets/language.h"
 #include "widgets/picture_view.h"
 
 #include <QComboBox>
@@ -21,6 +22,17 @@
 namespace lab {
 
 namespace {
+
+// The column transformations by their names in the tab's language (dl::columnTransformName is the CLI's).
+QString transformTitle(dl::ColumnTransform t)
+{
+    switch (t) {
+    case dl::ColumnTransform::MinMax: return TransformTab::tr("min-max");
+    case dl::ColumnTransform::ZScore: return TransformTab::tr("z-score");
+    case dl::ColumnTransform::Log: return TransformTab::tr("log");
+    }
+    return {};
+}
 
 // A grey picture in [0, 1] (or any range: stretched to lo..hi) as an image.
 QImage pictureImage(const dl::Picture& p, double lo = 0, double hi = 1)
@@ -102,7 +114,7 @@ QWidget* TransformTab::buildColumnPart()
 {
     auto* box = new QGroupBox(tr("A column of the table open in \"Clean a table\""));
     m_column = new QComboBox, m_transform = new QComboBox;
-    for (int t = 0; t < 3; ++t) m_transform->addItem(QString::fromLatin1(dl::columnTransformName(dl::ColumnTransform(t))), t);
+    for (int t = 0; t < 3; ++t) m_transform->addItem(transformTitle(dl::ColumnTransform(t)), t);
     m_columnNote = new QLabel(tr("Open a table in \"Clean a table\" first."));
     m_statsBefore = new QLabel, m_statsAfter = new QLabel;
     auto* grid = new QGridLayout(box);
@@ -122,6 +134,7 @@ QWidget* TransformTab::buildPicturePart()
 {
     auto* box = new QGroupBox(tr("Fashion-MNIST test pictures"));
     m_op = new QComboBox;
+    markTranslatedItems(m_op);
     m_op->addItems({tr("resized to 14×14"), tr("centre 20×20 cropped"), tr("down-sampled ÷4"), tr("grey")});
     m_count = new QSpinBox;
     m_count->setRange(50, 10000), m_count->setValue(1000);

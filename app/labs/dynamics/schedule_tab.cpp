@@ -2,6 +2,7 @@
 #include "schedule_tab.h"
 
 #include "core/data/synthetic.h"
+#include "widgets/core_texts.h"
 #include "widgets/study_view.h"
 
 #include <QCheckBox>
@@ -94,7 +95,7 @@ ScheduleTab::ScheduleTab(QWidget* parent)
     auto* grid = new QGridLayout;
     int col = 0;
     for (const ScheduleDefault& d : kSchedules) {
-        Row r{d.kind, new QCheckBox(QString::fromUtf8(dl::decayName(d.kind))), new QDoubleSpinBox, new QSpinBox};
+        Row r{d.kind, new QCheckBox(decayTitle(d.kind)), new QDoubleSpinBox, new QSpinBox};
         r.on->setChecked(d.on);
         r.on->setObjectName(QString("schedule_%1").arg(dl::decayName(d.kind)));
         r.rate->setRange(0, 1000), r.rate->setDecimals(4), r.rate->setValue(d.rate); // narrow: six fit a laptop

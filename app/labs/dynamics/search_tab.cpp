@@ -3,6 +3,7 @@
 
 #include "core/data/synthetic.h"
 #include "core/layers/registry.h"
+#include "widgets/core_texts.h"
 #include "widgets/file_dialogs.h"
 #include "widgets/parallel_coords_view.h"
 #include "widgets/trial_plot.h"
@@ -128,7 +129,7 @@ QWidget* SearchTab::makeControls()
     int row = 1;
     for (const RangeDefault& d : kRanges) {
         RangeRow r;
-        r.on = new QCheckBox(QString::fromStdString(dl::searchParamTitle(d.name)));
+        r.on = new QCheckBox(coreText(dl::searchParamTitle(d.name)));
         r.on->setChecked(d.on);
         r.scale = new QComboBox;
         r.scale->addItem(tr("linear"), int(dl::SearchScale::Linear));
@@ -319,7 +320,7 @@ void SearchTab::rebuildViews()
     m_plots.clear();
     QStringList head{tr("#"), tr("round")}, names, lo, hi;
     for (const dl::SearchParam& p : m_plan.params) {
-        const QString title = QString::fromStdString(dl::searchParamTitle(p.name));
+        const QString title = coreText(dl::searchParamTitle(p.name));
         head << QString::fromStdString(p.name);
         auto* plot = new TrialPlot({tr("round 1"), tr("finer rounds"), tr("grid")});
         const bool oneMinus = p.scale == dl::SearchScale::OneMinusLog;

@@ -7,6 +7,7 @@
 #include "app/labs/images/augmentation_dialog.h"
 #include "widgets/confusion_matrix_view.h"
 #include "app/labs/images/epoch_curve_view.h"
+#include "widgets/core_texts.h"
 #include "widgets/histogram_view.h"
 #include "app/labs/images/image_inspector.h"
 #include "widgets/loss_curve_view.h"
@@ -133,8 +134,7 @@ QWidget* ImagesPage::buildControls()
     m_l2->setRange(0, 10);
     m_l2->setSingleStep(0.01);
     m_decay = new QComboBox; // per epoch (COURSE.md §4)
-    for (const char* d : {"none", "exponential", "inverse-time", "step", "inverse-sqrt", "staircase"})
-        m_decay->addItem(QString::fromLatin1(d), QString::fromLatin1(d));
+    for (dl::Decay d : dl::decays()) m_decay->addItem(decayTitle(d), QString::fromLatin1(dl::decayName(d)));
     m_decay->setToolTip(
         tr("Learning-rate decay per epoch: exponential α·rate^epoch, inverse-time α/(1+rate·epoch)"));
     m_decayRate = new QDoubleSpinBox;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/labs/playground/data_panel.h"
 
+#include "widgets/language.h"
 #include "widgets/palette.h"
 
 #include <QComboBox>
@@ -54,6 +55,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     form->addRow(regen);
 
     m_addClass = new QComboBox(this);
+    markTranslatedItems(m_addClass);
     m_addClass->setToolTip(tr("Class of the points that a left click on the plane adds"));
     form->addRow(tr("Click adds"), m_addClass);
     setClassCount(2);

@@ -8,6 +8,7 @@
 #include "core/train/experiment.h"
 #include "core/util/json.h"
 #include "widgets/compare_dialog.h"
+#include "widgets/core_texts.h"
 #include "widgets/file_dialogs.h"
 #include "widgets/gradcheck_dialog.h"
 #include "widgets/hyperparameters_dialog.h"
@@ -127,7 +128,7 @@ void PlaygroundPage::addMenuItems(const LabMenus& menus)
     });
     QMenu* compare = train->addMenu(tr("&Compare runs"));
     for (dl::SweepParam p : dl::sweepParams())
-        compare->addAction(tr("By %1…").arg(tr(dl::sweepParamTitle(p))), this, [this, p] {
+        compare->addAction(tr("By %1…").arg(coreText(dl::sweepParamTitle(p))), this, [this, p] {
             emit raiseRequested();
             compareRuns(p);
         });
@@ -139,7 +140,7 @@ void PlaygroundPage::addMenuItems(const LabMenus& menus)
         const QByteArray json = f.readAll();
         QString name = fi.baseName();
         try {
-            name = QString::fromStdString(dl::Json::parse(json.toStdString()).get("name", name.toStdString()));
+            name = coreText(dl::Json::parse(json.toStdString()).get("name", name.toStdString()));
         } catch (const dl::Error&) {
         }
         presets->addAction(name, this, [this, json] {

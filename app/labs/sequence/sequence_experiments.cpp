@@ -3,6 +3,7 @@
 
 #include "core/seq/char_studies.h"
 #include "core/util/file.h"
+#include "widgets/language.h"
 #include "widgets/study_view.h"
 
 #include <QCheckBox>
@@ -85,6 +86,7 @@ SequenceExperiments::SequenceExperiments(std::function<SequenceConfig()> config,
     auto* v = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     m_kind = new QComboBox;
+    markTranslatedItems(m_kind);
     for (const KindInfo& k : kKinds) m_kind->addItem(tr(k.name));
     form->addRow(tr("Experiment"), m_kind);
     auto* cells = new QHBoxLayout;

@@ -6,6 +6,7 @@
 #include "app/labs/sequence/unit_heat_map.h"
 #include "core/seq/unit_features.h"
 #include "widgets/file_dialogs.h"
+#include "widgets/language.h"
 #include "widgets/loss_curve_view.h"
 
 #include <QComboBox>
@@ -40,6 +41,7 @@ void SequencePage::buildControls(QWidget* side)
 {
     auto* form = new QFormLayout(side);
     m_corpus = new QComboBox;
+    markTranslatedItems(m_corpus);
     m_corpus->addItem(tr("Dinosaur names (the course)"));
     m_corpus->addItem(tr("Tiny Shakespeare"));
     m_corpus->addItem(tr("Your text file…"));
@@ -67,6 +69,7 @@ void SequencePage::buildControls(QWidget* side)
     m_lr->setValue(0.01);
     m_lr->setToolTip(tr("α; changes apply at the next step (marked on the curve)"));
     m_clip = new QComboBox;
+    markTranslatedItems(m_clip);
     m_clip->addItem(tr("clip by value ±"));
     m_clip->addItem(tr("clip by norm"));
     m_clip->addItem(tr("no clipping"));
