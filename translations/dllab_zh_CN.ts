@@ -1273,6 +1273,17 @@ train %3 %  dev %4 %</source>
     </message>
 </context>
 <context>
+    <name>lab::CoursePanel</name>
+    <message>
+        <source>What am I looking at?</source>
+        <translation>我在看什么？</translation>
+    </message>
+    <message>
+        <source>This lab has no guide yet: docs/course/%1.en.html would be it (see docs/ADDING_A_LAB.md).</source>
+        <translation>这个实验室还没有说明：应当写成 docs/course/%1.en.html（见 docs/ADDING_A_LAB.md）。</translation>
+    </message>
+</context>
+<context>
     <name>lab::DataPage</name>
     <message>
         <source>Data</source>
@@ -3735,6 +3746,14 @@ Range 1 … 10000000</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;What am I looking at?</source>
+        <translation>我在看什么？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The lab's guide beside it: what each view draws, its formula, what to try (F1)</source>
+        <translation>实验室旁边的说明：每个视图画的是什么、它的公式、可以试什么（F1）</translation>
     </message>
 </context>
 <context>

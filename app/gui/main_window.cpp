@@ -3,6 +3,7 @@
 
 #include "app/gui/fetch_dialog.h"
 #include "app/labs.h"
+#include "widgets/course_panel.h"
 #include "widgets/file_dialogs.h"
 #include "widgets/language.h"
 
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -57,6 +59,9 @@ MainWindow::MainWindow(std::vector<LabPage*> labs, QWidget* parent) : QMainWindo
         statusBar()->addPermanentWidget(m_fields.back());
     }
     buildToolbar();
+    m_course = new CoursePanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_course);
+    m_course->hide(); // Help ▸ What am I looking at? (F1)
     for (LabPage* page : labs) addLab(page);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, qOverload<int>(&MainWindow::showLab));
     buildMenus();
@@ -149,6 +154,7 @@ void MainWindow::showLab(int index)
     m_pages->setCurrentIndex(index);
     LabPage* page = m_labList[index];
     for (const auto& [action, owner] : m_labOnly) action->setVisible(owner == page);
+    m_course->showGuide(page->id());
     updateActions();
     // The status bar shows the lab on screen: its last message and fields, never another lab's.
     const LabStatus st = m_labStatus.value(page);
@@ -229,6 +235,19 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     addLanguageMenu(view);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = m_course->toggleViewAction(); // shows and hides the panel, checked while it is shown
+    guide->setText(tr("&What am I looking at?"));
+    guide->setToolTip(tr("The lab's guide beside it: what each view draws, its formula, what to try (F1)"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setObjectName("courseAction");
+    help->addAction(guide);
+    connect(guide, &QAction::toggled, this, [this](bool on) {
+        // Beside the lab when the screen has room for both, else a window of its own at the screen's right.
+        const QRect screen = this->screen()->availableGeometry();
+        if (!on || m_course->isFloating() || width() + m_course->minimumSizeHint().width() <= screen.width()) return;
+        m_course->setFloating(true);
+        m_course->setGeometry(screen.right() - 420, screen.top() + 60, 420, screen.height() - 120);
+    });
     help->addAction(tr("&Fetch models and corpora…"), this, [this] {
         FetchDialog d(this);
         d.exec();

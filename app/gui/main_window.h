@@ -16,6 +16,8 @@ class QStackedWidget;
 
 namespace lab {
 
+class CoursePanel;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
@@ -41,6 +43,7 @@ class MainWindow : public QMainWindow {
     QAction* pauseAction() const { return m_pause; }
     QAction* stepAction() const { return m_step; }
     QAction* resetAction() const { return m_reset; }
+    CoursePanel* coursePanel() const { return m_course; }
     void showMessage(const QString& text, bool error); // the status bar's sentence (errors in red)
 
   protected:
@@ -75,6 +78,7 @@ class MainWindow : public QMainWindow {
     QAction* m_reset;
     QList<QLabel*> m_fields;
     QLabel* m_msg;
+    CoursePanel* m_course;
 };
 
 } // namespace lab
