@@ -2398,6 +2398,14 @@ Filled points: training set. Hollow points: dev set.</source>
         <source>face %1</source>
         <translation>人脸 %1</translation>
     </message>
+    <message>
+        <source>Face A: any face found in the photos</source>
+        <translation>人脸 A：照片中找到的任意一张脸</translation>
+    </message>
+    <message>
+        <source>Face B: any face found in the photos</source>
+        <translation>人脸 B：照片中找到的任意一张脸</translation>
+    </message>
 </context>
 <context>
     <name>lab::FacesView</name>
@@ -3324,6 +3332,10 @@ Range 1 … 10000000</source>
     <message>
         <source>Misclassified (true → predicted, confidence):</source>
         <translation>被错分的（真实 → 预测，置信度）：</translation>
+    </message>
+    <message>
+        <source>The model to train: a preset, or your own layer list below</source>
+        <translation>要训练的模型：一个预设，或下面你自己的层列表</translation>
     </message>
 </context>
 <context>
@@ -4972,6 +4984,10 @@ What light through yonder window breaks?</translation>
     <message>
         <source>Experiments</source>
         <translation>实验</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: every entry to ±c, or the whole gradient's norm to c, or none</source>
+        <translation>梯度裁剪：每个元素裁剪到 ±c，或把整个梯度的范数裁剪到 c，或不裁剪</translation>
     </message>
 </context>
 <context>

@@ -8,14 +8,18 @@ namespace lab {
 
 QColor classColor(int k)
 {
-    static const QColor c[] = {QColor(245, 147, 34), QColor(8, 119, 189), QColor(46, 160, 67),
-                               QColor(142, 68, 173), QColor(214, 39, 40), QColor(140, 86, 75)};
+    // Orange and blue first (TensorFlow Playground's); the other four chosen so that every pair stays at least
+    // ΔE*ab 34 apart for normal vision and after a simulated deuteranopia or protanopia (Machado, Oliveira &
+    // Fernandes 2009, severity 1): tests/widgets/tst_palette.cpp.
+    static const QColor c[] = {QColor(245, 147, 34), QColor(8, 119, 189), QColor(0, 0, 255),
+                               QColor(0, 85, 0),     QColor(136, 17, 85), QColor(0, 187, 187)};
     return c[((k % 6) + 6) % 6];
 }
 
 QColor categoryColor(int k)
 {
-    static const QColor more[] = {QColor(227, 119, 194), QColor(127, 127, 127), QColor(188, 189, 34), QColor(23, 190, 207)};
+    // ≥ ΔE*ab 27 apart from each other and the six after a simulated deuteranopia (tst_palette)
+    static const QColor more[] = {QColor(85, 238, 119), QColor(204, 0, 0), QColor(136, 136, 102), QColor(34, 68, 221)};
     const int i = ((k % 10) + 10) % 10;
     return i < 6 ? classColor(i) : more[i - 6];
 }

@@ -7,8 +7,11 @@
 
 namespace lab {
 
-QColor classColor(int k); // orange, blue, green, purple, red, brown (TensorFlow Playground's first two)
-// Ten distinct colours for categories (classColor's six, then pink, grey, olive, cyan), cycling after ten.
+// Orange, blue, ultramarine, dark green, wine, teal (TensorFlow Playground's first two): readable for
+// colour-blind eyes too (every pair ≥ ΔE 20 apart after a simulated deuteranopia; tst_palette).
+QColor classColor(int k);
+// Ten distinct colours for categories (classColor's six, then light green, red, grey-olive, royal blue), cycling
+// after ten; also ≥ ΔE 20 apart after a simulated deuteranopia.
 QColor categoryColor(int k);
 // Value in [-1, 1] → orange (-1) … white (0) … blue (+1).
 QRgb divergingColor(float v);

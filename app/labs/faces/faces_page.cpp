@@ -66,6 +66,7 @@ FacesPage::FacesPage(QWidget* parent)
     auto* v = new QVBoxLayout(verify);
     m_a = new QComboBox, m_b = new QComboBox;
     m_a->setObjectName("facesA"), m_b->setObjectName("facesB");
+    m_a->setToolTip(tr("Face A: any face found in the photos")), m_b->setToolTip(tr("Face B: any face found in the photos"));
     auto* chips = new QHBoxLayout;
     m_chipA = new PictureView(tr("A")), m_chipB = new PictureView(tr("B"));
     for (PictureView* c : {m_chipA, m_chipB}) c->setEmptyText(tr("no face yet")), chips->addWidget(c);

@@ -44,6 +44,7 @@ QWidget* ImagesPage::buildControls()
     auto* ml = new QVBoxLayout(model);
     m_preset = new QComboBox;
     m_preset->setObjectName("modelPreset");
+    m_preset->setToolTip(tr("The model to train: a preset, or your own layer list below"));
     const QStringList titles{tr("Softmax regression (one vs the rest)"), tr("MLP 784-256-128-10"),
                              tr("LeNet-5"), tr("Small CNN with batch norm"), tr("Small ResNet")};
     int i = 0;

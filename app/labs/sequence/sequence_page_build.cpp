@@ -73,6 +73,7 @@ void SequencePage::buildControls(QWidget* side)
     m_clip->addItem(tr("clip by value ±"));
     m_clip->addItem(tr("clip by norm"));
     m_clip->addItem(tr("no clipping"));
+    m_clip->setToolTip(tr("Gradient clipping: every entry to ±c, or the whole gradient's norm to c, or none"));
     m_clipValue = new QDoubleSpinBox;
     m_clipValue->setRange(0.01, 1000);
     m_clipValue->setValue(5);
