@@ -743,6 +743,14 @@ Range %1 … %2</source>
         <source>Softmax: three-arm spiral</source>
         <translation>Softmax：三臂螺旋</translation>
     </message>
+    <message>
+        <source>Playground model</source>
+        <translation>游乐场模型</translation>
+    </message>
+    <message>
+        <source>Images lab model</source>
+        <translation>图像实验室模型</translation>
+    </message>
 </context>
 <context>
     <name>dl::Decay</name>
@@ -3337,6 +3345,26 @@ Range 1 … 10000000</source>
         <source>The model to train: a preset, or your own layer list below</source>
         <translation>要训练的模型：一个预设，或下面你自己的层列表</translation>
     </message>
+    <message>
+        <source>Images: export to ONNX…</source>
+        <translation>图像：导出为 ONNX…</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Images: export to PyTorch…</source>
+        <translation>图像：导出为 PyTorch…</translation>
+    </message>
+    <message>
+        <source>A folder for the PyTorch experiment (model.py, weights, train.py)</source>
+        <translation>存放 PyTorch 实验的文件夹（model.py、权重、train.py）</translation>
+    </message>
 </context>
 <context>
     <name>lab::ImagesWorker</name>
@@ -3784,6 +3812,25 @@ Range 1 … 10000000</source>
     </message>
 </context>
 <context>
+    <name>lab::ModelExport</name>
+    <message>
+        <source>Could not make a temporary folder to export from: %1</source>
+        <translation>无法创建用于导出的临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1 (ONNX, %2 bytes)</source>
+        <translation>%1（ONNX，%2 字节）</translation>
+    </message>
+    <message>
+        <source>%1/ (model.py, weights.npz, train.py: python3 train.py --epochs 1)</source>
+        <translation>%1/（model.py、weights.npz、train.py：python3 train.py --epochs 1）</translation>
+    </message>
+    <message>
+        <source>Exported the %1 to %2.</source>
+        <translation>已将%1导出到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>lab::NetworkView</name>
     <message>
         <source>input</source>
@@ -4165,6 +4212,26 @@ Range 1 … 10000000</source>
     <message>
         <source>The preset is damaged: %1.</source>
         <translation>预设已损坏：%1。</translation>
+    </message>
+    <message>
+        <source>Playground: export to ONNX…</source>
+        <translation>游乐场：导出为 ONNX…</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Playground: export to PyTorch…</source>
+        <translation>游乐场：导出为 PyTorch…</translation>
+    </message>
+    <message>
+        <source>A folder for the PyTorch experiment (model.py, weights, train.py)</source>
+        <translation>存放 PyTorch 实验的文件夹（model.py、权重、train.py）</translation>
     </message>
 </context>
 <context>

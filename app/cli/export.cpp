@@ -1,14 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/export.h"
 
-#include "core/export/onnx_export.h"
-#include "core/export/pytorch_export.h"
-#include "core/data/dataset.h"
-#include "core/data/image_set.h"
-#include "core/layers/dense.h"
-#include "core/train/checkpoint.h"
-#include "core/train/image_model_file.h"
-#include "core/util/error.h"
+#include "core/export/model_export.h"
 #include "core/util/json.h"
 
 #include <cstdio>
@@ -18,79 +11,23 @@ namespace dlcli {
 
 namespace {
 
-std::string extension(const std::string& path)
-{
-    return std::filesystem::path(path).extension().string();
-}
-
-// The Playground's points as rows for data.npz: (N, 2) and labels.
-void pointsInto(const dl::Dataset2D& d, std::vector<float>& x, std::vector<std::int64_t>& y)
-{
-    x = d.xy;
-    y.assign(d.label.begin(), d.label.end());
-}
-
-// Which of Fashion-MNIST's training pictures the model trained on, in the order loadImageData keeps them: the
-// first `limit`, less the dev pictures its seeded split holds out (found by splitting the indices themselves).
-std::vector<std::int64_t> fashionTrainIndex(const dl::ImageSource& s)
-{
-    const int all = 60000, n = s.limit > 0 ? std::min(s.limit, all) : all;
-    dl::ImageSet ids;
-    ids.images = dl::Tensor({n, 1, 1, 1});
-    ids.classes = n;
-    for (int i = 0; i < n; ++i) ids.labels.push_back(i);
-    const int devCount = s.devCount >= 0 ? s.devCount : std::min(5000, n / 12);
-    dl::ImageSet train, dev;
-    dl::splitImages(std::move(ids), devCount, s.seed, train, dev);
-    return {train.labels.begin(), train.labels.end()};
-}
-
 int run(const Args& a)
 {
     const std::string in = a.positional.at(0), onnx = a.str("onnx", ""), torchDir = a.str("pytorch", "");
     if (onnx.empty() && torchDir.empty()) throw UsageError("say what to write: --onnx OUT.onnx and/or --pytorch FOLDER");
-    dl::PytorchExport e;
-    e.source = std::filesystem::path(in).filename().string();
-    std::string what;
-    auto write = [&](dl::Sequential& net) {
-        if (!onnx.empty()) dl::saveOnnx(net, e.exampleShape, onnx, "exported by dlcli export from " + in);
-        if (!torchDir.empty()) dl::savePytorch(net, e, torchDir);
-    };
-    if (extension(in) == ".dlck") { // the Playground: an MLP on 2-D points
-        std::unique_ptr<dl::Trainer> t = dl::loadCheckpoint(in);
-        dl::Sequential& net = t->model();
-        auto* first = net.size() ? dynamic_cast<dl::Dense*>(&net.layer(0)) : nullptr;
-        if (!first) throw dl::FormatError(in + " does not start with a dense layer; it is no Playground model.");
-        e.exampleShape = {first->weight().value.shape()[1]};
-        e.hyper = t->hyper(), e.binary = t->spec().outputs == 1, e.data = "arrays", e.optimizer = &t->optimizer();
-        pointsInto(t->data().train, e.xTrain, e.yTrain);
-        pointsInto(t->data().dev, e.xTest, e.yTest); // the dev points: the Playground's held-out set
-        what = "Playground model";
-        write(net);
-    } else if (extension(in) == ".dlm") {
-        const dl::ImageModelFile f = dl::readImageModel(in);
-        dl::ImageNetState state = dl::loadImageNetState(f);
-        dl::Sequential& net = state.net;
-        e.optimizer = state.optimizer.get(), e.firstTrainedParam = state.firstTrainedParam;
-        e.exampleShape = {f.c, f.h, f.w};
-        e.hyper = f.hyper;
-        if (!torchDir.empty() && f.source.dataset != "fashion-mnist")
-            throw UsageError(in + " was trained on " + f.source.dataset + "; --pytorch writes a training script for "
-                             "Fashion-MNIST models (export --onnx works for any)");
-        e.dataDir = f.source.dir, e.limit = f.source.limit;
-        if (!torchDir.empty()) e.trainIndex = fashionTrainIndex(f.source);
-        what = "Images lab model";
-        write(net);
-    } else {
+    const std::string ext = std::filesystem::path(in).extension().string();
+    if (ext != ".dlck" && ext != ".dlm")
         throw UsageError(in + " is neither a Playground checkpoint (.dlck) nor an Images lab model (.dlm)");
-    }
+    const dl::ModelExport m = dl::exportModelFile(in, onnx, torchDir, "exported by dlcli export from " + in);
+    const std::string& what = m.what;
+    const std::vector<int>& shape = m.exampleShape;
     std::string s;
-    for (int d : e.exampleShape) s += (s.empty() ? "" : "×") + std::to_string(d);
+    for (int d : shape) s += (s.empty() ? "" : "×") + std::to_string(d);
     if (a.has("json")) {
-        dl::Json shape = dl::Json::array();
-        for (int d : e.exampleShape) shape.push(d);
+        dl::Json dims = dl::Json::array();
+        for (int d : shape) dims.push(d);
         dl::Json j = dl::Json::object();
-        j.set("model", what).set("example_shape", shape);
+        j.set("model", what).set("example_shape", dims);
         if (!onnx.empty()) j.set("onnx", onnx).set("bytes", double(std::filesystem::file_size(onnx)));
         if (!torchDir.empty()) j.set("pytorch", torchDir);
         std::printf("%s\n", j.dump().c_str());

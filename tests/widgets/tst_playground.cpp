@@ -255,6 +255,43 @@ class TstPlayground : public QObject {
         QVERIFY(j.value("matches_saved_result").toBool());
         QCOMPARE(float(j.value("cost").toDouble()), saved.eval.train.cost);
     }
+
+    // File ▸ Export: the model as ONNX and as a PyTorch experiment, by the same code as dlcli export (the
+    // weights of the GUI's folder are byte for byte those dlcli writes from the same checkpoint); a folder
+    // path that is a file is one sentence and the lab keeps working.
+    void exportFromTheMenu()
+    {
+        page()->setStepsPerSecond(0);
+        m_w->runAction()->trigger();
+        QVERIFY(waitForStep(200));
+        m_w->pauseAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return !page()->isRunning(); }, 1000));
+        QTemporaryDir dir;
+        const QString onnx = dir.path() + "/net.onnx", torch = dir.path() + "/torch", ck = dir.path() + "/net.dlck";
+        page()->exportModel(onnx, torch);
+        QVERIFY(QTest::qWaitFor([&] { return m_w->statusMessage().startsWith("Exported the Playground model to"); }, 10000));
+        QVERIFY2(m_w->statusMessage().contains("net.onnx (ONNX, ") && m_w->statusMessage().contains("torch/ (model.py"),
+                 qPrintable(m_w->statusMessage()));
+        QFile f(onnx);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.size() > 100 && bytes.startsWith(char(0x08)) && bytes.contains("Gemm")); // ir_version first
+        for (const char* name : {"model.py", "weights.npz", "experiment.json", "train.py", "data.npz"})
+            QVERIFY2(QFile::exists(torch + "/" + name), name);
+        page()->saveModel(ck);
+        QVERIFY(QTest::qWaitFor([&] { return QFile::exists(ck); }, 3000));
+        const dltest::CliResult cli = dltest::runCli(DLCLI_PATH, {"export", ck, "--pytorch", dir.path() + "/cli"});
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        QFile a(torch + "/weights.npz"), b(dir.path() + "/cli/weights.npz");
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+
+        page()->exportModel({}, onnx); // a file where the folder should be
+        QVERIFY(QTest::qWaitFor([&] { return m_w->statusMessage().endsWith("choose a folder for the PyTorch experiment."); }, 5000));
+        QCOMPARE(m_w->statusMessage(), onnx + " is a file, not a folder; choose a folder for the PyTorch experiment.");
+        m_w->stepAction()->trigger(); // still trains
+        QVERIFY(waitForStep(201));
+    }
 };
 
 QTEST_MAIN(TstPlayground)

@@ -37,6 +37,14 @@ void ImagesPage::addMenuItems(const LabMenus& menus)
             askSavePath(this, tr("Save image model"), tr("DL Visual Lab image models (*.dlm)"), "dlm");
         if (!p.isEmpty()) saveModel(p);
     });
+    menus.file->addAction(tr("Images: export to ONNX…"), this, [this] {
+        const QString p = askSavePath(this, tr("Export to ONNX"), tr("ONNX models (*.onnx)"), "onnx");
+        if (!p.isEmpty()) exportModel(p, {});
+    });
+    menus.file->addAction(tr("Images: export to PyTorch…"), this, [this] {
+        const QString d = askFolder(this, tr("A folder for the PyTorch experiment (model.py, weights, train.py)"));
+        if (!d.isEmpty()) exportModel({}, d);
+    });
     menus.file->addAction(tr("Images: train on an image folder…"), this, [this] {
         const QString d = askFolder(this, tr("Folder with one sub-folder per class"));
         if (d.isEmpty()) return;

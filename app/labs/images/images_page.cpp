@@ -411,6 +411,11 @@ void ImagesPage::saveModel(const QString& path)
     m_worker.call([path](ImagesWorker& w) { w.saveModel(path); });
 }
 
+void ImagesPage::exportModel(const QString& onnx, const QString& pytorchDir)
+{
+    m_worker.call([onnx, pytorchDir](ImagesWorker& w) { w.exportModel(onnx, pytorchDir); });
+}
+
 void ImagesPage::openModel(const QString& path)
 {
     m_worker.call([path, r = m_requests->next()](ImagesWorker& w) { w.openModel(path, r); });

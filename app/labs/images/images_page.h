@@ -71,6 +71,8 @@ class ImagesPage : public LabPage {
     void evaluateDev();
     void evaluateTest(bool confirm = true);
     void saveModel(const QString& path);
+    // File ▸ Export: the model as ONNX (onnx not empty) and/or a PyTorch experiment (pytorchDir not empty)
+    void exportModel(const QString& onnx, const QString& pytorchDir);
     void openModel(const QString& path);
     void chooseFolder(const QString& dir);
     bool exportCurrentView(const QString& path);

@@ -6,6 +6,7 @@
 #include "core/layers/layer_list.h"
 #include "core/train/image_model_file.h"
 #include "core/train/image_models.h"
+#include "widgets/model_export.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -422,6 +423,15 @@ void ImagesWorker::saveModel(const QString& path)
     guard("saving the model", [&] {
         dl::saveImageModel(*m_trainer, m_cfg.source, path.toStdString());
         emit info(tr("Saved %1 (epoch %2).").arg(QFileInfo(path).fileName()).arg(m_trainer->epochs()));
+    });
+}
+
+void ImagesWorker::exportModel(const QString& onnx, const QString& pytorchDir)
+{
+    if (!m_trainer) return;
+    guard("exporting the model", [&] {
+        emit info(lab::exportModel([this](const std::string& p) { dl::saveImageModel(*m_trainer, m_cfg.source, p); }, "dlm",
+                                   onnx, pytorchDir));
     });
 }
 

@@ -53,6 +53,7 @@ class ImagesWorker : public LabWorker {
     void evaluate(bool test);                  // confusion matrix, metrics, misclassified gallery
     void cellImages(int truth, int predicted); // of the last evaluation
     void saveModel(const QString& path);
+    void exportModel(const QString& onnx, const QString& pytorchDir); // widgets/model_export
     void openModel(const QString& path, long request = -1);
     void requestSnapshot();
 

@@ -103,6 +103,14 @@ void PlaygroundPage::addMenuItems(const LabMenus& menus)
         const QString p = askSavePath(this, tr("Save model"), tr("DL Visual Lab checkpoints (*.dlck)"), "dlck");
         if (!p.isEmpty()) saveModel(p);
     });
+    addFileItem(this, file, tr("Playground: export to ONNX…"), [this] {
+        const QString p = askSavePath(this, tr("Export to ONNX"), tr("ONNX models (*.onnx)"), "onnx");
+        if (!p.isEmpty()) exportModel(p, {});
+    });
+    addFileItem(this, file, tr("Playground: export to PyTorch…"), [this] {
+        const QString d = askFolder(this, tr("A folder for the PyTorch experiment (model.py, weights, train.py)"));
+        if (!d.isEmpty()) exportModel({}, d);
+    });
     auto exportCurve = [this](bool png) {
         const QString p = png ? askSavePath(this, tr("Export learning curve"), tr("PNG images (*.png)"), "png")
                               : askSavePath(this, tr("Export learning curve"), tr("CSV files (*.csv)"), "csv");

@@ -265,6 +265,10 @@ void PlaygroundPage::saveModel(const QString& path)
 {
     m_worker.call([path](TrainingWorker& w) { w.saveCheckpoint(path); });
 }
+void PlaygroundPage::exportModel(const QString& onnx, const QString& pytorchDir)
+{
+    m_worker.call([onnx, pytorchDir](TrainingWorker& w) { w.exportModel(onnx, pytorchDir); });
+}
 void PlaygroundPage::loadModel(const QString& path)
 {
     m_worker.call([path](TrainingWorker& w) { w.loadCheckpoint(path); });

@@ -62,6 +62,8 @@ class PlaygroundPage : public LabPage {
     void loadCsv(const QString& path);
     void saveCsv(const QString& path);
     void saveModel(const QString& path);
+    // File ▸ Export: the model as ONNX (onnx not empty) and/or a PyTorch experiment (pytorchDir not empty)
+    void exportModel(const QString& onnx, const QString& pytorchDir);
     void loadModel(const QString& path);
     bool exportMapPng(const QString& path);
     // A course preset (resources/presets/*.json): dataset recipe, network, hyperparameters, iteration limit.

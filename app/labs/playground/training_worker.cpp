@@ -3,6 +3,7 @@
 
 #include "core/layers/dense.h"
 #include "core/train/checkpoint.h"
+#include "widgets/model_export.h"
 
 #include <QFileInfo>
 #include <QTimer>
@@ -270,6 +271,14 @@ void TrainingWorker::saveCheckpoint(const QString& path)
         emit info(tr("Saved the model to %1 at step %2.")
                       .arg(QFileInfo(path).fileName())
                       .arg(m_trainer->steps()));
+    });
+}
+
+void TrainingWorker::exportModel(const QString& onnx, const QString& pytorchDir)
+{
+    if (!m_trainer) return;
+    guard("exporting the model", [&] {
+        emit info(lab::exportModel([this](const std::string& p) { dl::saveCheckpoint(*m_trainer, p); }, "dlck", onnx, pytorchDir));
     });
 }
 

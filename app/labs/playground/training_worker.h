@@ -32,6 +32,7 @@ class TrainingWorker : public LabWorker {
     void saveExperiment(const QString& path);
     void openExperiment(const QString& path);
     void saveCheckpoint(const QString& path);
+    void exportModel(const QString& onnx, const QString& pytorchDir); // widgets/model_export
     void loadCheckpoint(const QString& path);
     void requestSnapshot();
 
