@@ -751,6 +751,10 @@ Range %1 … %2</source>
         <source>Images lab model</source>
         <translation>图像实验室模型</translation>
     </message>
+    <message>
+        <source>Sequence lab model</source>
+        <translation>序列模型实验室模型</translation>
+    </message>
 </context>
 <context>
     <name>dl::Decay</name>
@@ -5055,6 +5059,18 @@ What light through yonder window breaks?</translation>
     <message>
         <source>Gradient clipping: every entry to ±c, or the whole gradient's norm to c, or none</source>
         <translation>梯度裁剪：每个元素裁剪到 ±c，或把整个梯度的范数裁剪到 c，或不裁剪</translation>
+    </message>
+    <message>
+        <source>Sequence: export to ONNX (50 steps unrolled)…</source>
+        <translation>序列：导出为 ONNX（展开 50 步）…</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
     </message>
 </context>
 <context>

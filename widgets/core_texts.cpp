@@ -190,6 +190,7 @@ const char* const kCoreTexts[] = {
     QT_TRANSLATE_NOOP("dl::Core", "batch"),
     QT_TRANSLATE_NOOP("dl::Core", "Playground model"),
     QT_TRANSLATE_NOOP("dl::Core", "Images lab model"),
+    QT_TRANSLATE_NOOP("dl::Core", "Sequence lab model"),
     QT_TRANSLATE_NOOP("dl::Core", "Course: planar flower, 2-4-1 tanh"),
     QT_TRANSLATE_NOOP("dl::Core", "Course: logistic regression on the flower"),
     QT_TRANSLATE_NOOP("dl::Core", "Course: moons, mini-batch GD"),

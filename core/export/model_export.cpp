@@ -5,12 +5,16 @@
 #include "core/data/image_set.h"
 #include "core/export/onnx_export.h"
 #include "core/export/pytorch_export.h"
+#include "core/export/seq_onnx_export.h"
 #include "core/layers/dense.h"
+#include "core/seq/char_model_file.h"
 #include "core/train/checkpoint.h"
 #include "core/train/image_model_file.h"
 #include "core/util/error.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 namespace dl {
 
@@ -19,6 +23,13 @@ namespace {
 std::string extension(const std::string& path)
 {
     return std::filesystem::path(path).extension().string();
+}
+
+bool fileStartsWith(const std::string& path, const char (&magic)[5])
+{
+    std::ifstream f(path, std::ios::binary);
+    char head[4] = {};
+    return f.read(head, 4) && std::equal(head, head + 4, magic);
 }
 
 // The Playground's points as rows for data.npz: (N, 2) and labels.
@@ -46,8 +57,16 @@ std::vector<std::int64_t> fashionTrainIndex(const ImageSource& s)
 } // namespace
 
 ModelExport exportModelFile(const std::string& in, const std::string& onnx, const std::string& torchDir,
-                            const std::string& docString)
+                            const std::string& docString, int steps)
 {
+    if (extension(in) == ".dlm" && fileStartsWith(in, "DLSQ")) { // the Sequence lab's
+        if (!torchDir.empty())
+            throw ConfigError("A PyTorch experiment of a sequence model is not written yet; the ONNX export writes its "
+                              "graph unrolled over a fixed number of steps.");
+        CharModelFile f = readCharModel(in);
+        saveCharModelOnnx(*f.model, steps, onnx, docString);
+        return {"Sequence lab model", {steps, f.model->spec().vocab}};
+    }
     PytorchExport e;
     e.source = std::filesystem::path(in).filename().string();
     std::string what;

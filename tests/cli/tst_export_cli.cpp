@@ -13,6 +13,7 @@
 #include "tests/require_files.h"
 #include "tests/run_cli.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -170,6 +171,48 @@ private slots:
         r = dltest::runCli(kPython, {dir + "/train.py", "--epochs", "1"}, 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(lastAccuracy(r.out) >= dev - 0.005, qPrintable(QString("dev %1: ").arg(dev) + r.out));
+    }
+    // A Sequence lab model (issue 17): dlcli charlm trains and saves a small LSTM, export --onnx --steps 8 unrolls
+    // it, OpenCV DNN runs the graph; its y_1 … y_8 are valid logits for every input, the same for equal inputs
+    // (no state leaks between examples of a batch), and a PyTorch export of it is refused in one sentence.
+    void sequenceModel()
+    {
+        QFile corpus(m_dir.filePath("names.txt"));
+        QVERIFY(corpus.open(QIODevice::WriteOnly));
+        corpus.write("abc\nabd\nbcd\ncab\ndab\nbca\n");
+        corpus.close();
+        const QString model = m_dir.filePath("seq.dlm"), onnx = m_dir.filePath("seq.onnx");
+        dltest::CliResult r = run({"charlm", "--corpus", corpus.fileName(), "--mode", "lines", "--cell", "lstm", "--hidden", "8", "--depth", "2",
+                                   "--iterations", "50", "--samples", "0", "--save", model});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run({"export", model, "--onnx", onnx, "--steps", "8", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j.value("model").toString(), QString("Sequence lab model"));
+        const int V = j.value("example_shape").toArray().at(1).toInt();
+        QCOMPARE(j.value("example_shape").toArray().at(0).toInt(), 8);
+        QVERIFY(V >= 5);
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(onnx.toStdString());
+        std::vector<cv::Mat> xs;
+        std::vector<cv::String> names;
+        for (int t = 0; t < 8; ++t) {
+            cv::Mat x = cv::Mat::zeros(2, V, CV_32F); // two identical sequences: zero, then symbol t % V
+            if (t > 0) x.at<float>(0, t % V) = x.at<float>(1, t % V) = 1;
+            xs.push_back(x);
+            net.setInput(xs.back(), "x_" + std::to_string(t + 1));
+            names.push_back("y_" + std::to_string(t + 1));
+        }
+        std::vector<cv::Mat> ys;
+        net.forward(ys, names);
+        QCOMPARE(int(ys.size()), 8);
+        for (const cv::Mat& y : ys) {
+            QCOMPARE(y.size[1], V);
+            QVERIFY(cv::checkRange(y));
+            QVERIFY(cv::norm(y.row(0), y.row(1), cv::NORM_INF) < 1e-6);
+            QVERIFY(cv::norm(y.row(0), cv::NORM_INF) > 1e-3);
+        }
+        r = run({"export", model, "--pytorch", m_dir.filePath("seq-torch")});
+        QVERIFY2(r.exitCode == 1 && r.err.contains("A PyTorch experiment of a sequence model is not written yet"), r.err.constData());
     }
     void badCallsOneSentence()
     {

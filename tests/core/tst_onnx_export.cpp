@@ -8,6 +8,7 @@
 #include "core/data/image_set.h"
 #include "core/export/onnx_export.h"
 #include "core/export/protobuf.h"
+#include "core/export/seq_onnx_export.h"
 #include "core/layers/pool2d.h"
 #include "core/layers/registry.h"
 #include "core/train/image_models.h"
@@ -167,6 +168,61 @@ private slots:
         dl::Sequential lenet = dl::buildImageModel("lenet5", 1, 28, 28, 10, rng);
         QVERIFY_THROWS_EXCEPTION(dl::ShapeError, dl::onnxModelBytes(lenet, {3, 28, 28}, ""));
         QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::onnxModelBytes(lenet, {28, 28}, ""));
+    }
+
+    // The Sequence lab's models unrolled (issue 17): every cell kind, two stacked layers, weights large enough
+    // that every gate is far from linear; T = 6 steps of N = 3 sequences (the first input the zero vector, as
+    // the course starts), OpenCV DNN's y_1 … y_6 against our step() one character at a time.
+    void sequenceModelsUnrolled_data()
+    {
+        QTest::addColumn<int>("cell");
+        QTest::newRow("rnn") << int(dl::CellKind::RNN);
+        QTest::newRow("gru") << int(dl::CellKind::GRU);
+        QTest::newRow("lstm") << int(dl::CellKind::LSTM);
+    }
+    void sequenceModelsUnrolled()
+    {
+        QFETCH(int, cell);
+        dl::CharModelSpec spec;
+        spec.cell = dl::CellKind(cell), spec.vocab = 7, spec.hidden = 5, spec.depth = 2;
+        dl::CharModel m(spec);
+        dl::Rng rng(3);
+        m.init(rng, 0.8f);
+        for (dl::Param* p : m.params()) // biases too: the gates must not sit at σ(0)
+            for (size_t i = 0; i < p->value.size(); ++i) p->value[i] += rng.uniform(-0.3f, 0.3f);
+        const int T = 6, N = 3, V = spec.vocab;
+        const std::string onnx = dl::charModelOnnxBytes(m, T, "test");
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(onnx.data(), onnx.size());
+        std::vector<int> ids(static_cast<size_t>(T * N)); // ids[t·N + b]; −1 at t = 0 (the zero vector)
+        for (int t = 0; t < T; ++t)
+            for (int b = 0; b < N; ++b) ids[size_t(t * N + b)] = t == 0 ? -1 : int(rng.uniform(0.f, float(V) - 0.01f));
+        std::vector<cv::Mat> inputs;
+        std::vector<cv::String> outNames;
+        for (int t = 0; t < T; ++t) {
+            cv::Mat x = cv::Mat::zeros(N, V, CV_32F);
+            for (int b = 0; b < N; ++b)
+                if (ids[size_t(t * N + b)] >= 0) x.at<float>(b, ids[size_t(t * N + b)]) = 1;
+            inputs.push_back(x);
+            net.setInput(inputs.back(), "x_" + std::to_string(t + 1));
+            outNames.push_back("y_" + std::to_string(t + 1));
+        }
+        std::vector<cv::Mat> outs;
+        net.forward(outs, outNames);
+        QCOMPARE(int(outs.size()), T);
+        double gap = 0, spread = 0;
+        for (int b = 0; b < N; ++b) {
+            dl::CharModel::State state;
+            for (int t = 0; t < T; ++t) {
+                const Eigen::VectorXf ours = m.step(ids[size_t(t * N + b)], state);
+                for (int v = 0; v < V; ++v) {
+                    gap = std::max(gap, std::abs(double(ours[v]) - outs[size_t(t)].ptr<float>(b)[v]));
+                    spread = std::max(spread, std::abs(double(ours[v])));
+                }
+            }
+        }
+        QVERIFY2(gap < 1e-5, qPrintable(QString("largest difference %1").arg(gap)));
+        QVERIFY(spread > 0.1); // the logits are not all near zero
+        QVERIFY_THROWS_EXCEPTION(dl::ConfigError, dl::charModelOnnxBytes(m, 0, ""));
     }
 };
 

@@ -165,6 +165,18 @@ class TstSequence : public QObject {
         const dltest::CliResult r = dltest::runCli(DLCLI_PATH, {"charlm", "--sample", path, "--n", "3", "--json"}, 60000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object()["samples"].toArray().size(), 3);
+
+        // File ▸ Sequence: export to ONNX: the graph unrolled over 50 steps, one input and output per step
+        QSignalSpy said(&page, &lab::LabPage::message);
+        const QString onnx = m_dir.filePath("dinos.onnx");
+        page.exportModel(onnx);
+        QVERIFY(said.wait(10000));
+        QVERIFY2(said.last().at(0).toString().startsWith("Exported the Sequence lab model to dinos.onnx (ONNX, "),
+                 qPrintable(said.last().at(0).toString()));
+        QFile f(onnx);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.contains("x_50") && bytes.contains("y_50") && !bytes.contains("x_51"));
     }
 
     // The Experiments tab: an experiment runs on its own thread and reports as it goes (plots, table); the

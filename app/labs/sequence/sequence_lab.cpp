@@ -35,6 +35,10 @@ void SequencePage::addMenuItems(const LabMenus& menus)
         const QString p = askSavePath(this, tr("Save the sequence model"), tr("Sequence models (*.dlm)"), "dlm");
         if (!p.isEmpty()) saveModel(p);
     });
+    menus.file->addAction(tr("Sequence: export to ONNX (50 steps unrolled)…"), this, [this] {
+        const QString p = askSavePath(this, tr("Export to ONNX"), tr("ONNX models (*.onnx)"), "onnx");
+        if (!p.isEmpty()) exportModel(p);
+    });
 }
 
 QStringList SequencePage::openFilters() const

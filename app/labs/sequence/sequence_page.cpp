@@ -227,6 +227,11 @@ void SequencePage::sampleNow()
     m_worker.call([](SequenceWorker& w) { w.sampleNow(); });
 }
 
+void SequencePage::exportModel(const QString& onnx)
+{
+    m_worker.call([onnx](SequenceWorker& w) { w.exportModel(onnx); });
+}
+
 void SequencePage::saveModel(const QString& path)
 {
     m_worker.call([path](SequenceWorker& w) { w.saveModel(path); });

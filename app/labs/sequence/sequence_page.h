@@ -62,6 +62,7 @@ class SequencePage : public LabPage {
     int findUnit(dl::TextFeature f);
     void sampleNow();
     void saveModel(const QString& path);
+    void exportModel(const QString& onnx); // File ▸ Sequence: export to ONNX… (50 steps unrolled)
 
     const SequenceSnapshot& last() const { return m_last; }
     QStringList samples() const { return m_samples; } // every sample of this run, in order

@@ -3,6 +3,7 @@
 
 #include "core/seq/char_model_file.h"
 #include "core/util/file.h"
+#include "widgets/model_export.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -196,6 +197,17 @@ void SequenceWorker::saveModel(const QString& path)
         return;
     }
     if (guard("saving", [&] { dl::saveCharModel(*m_t, path.toStdString()); })) emit saved(path);
+}
+
+void SequenceWorker::exportModel(const QString& onnx)
+{
+    if (!m_t) {
+        emit failed(tr("Nothing to save yet: choose a corpus and train first."));
+        return;
+    }
+    guard("exporting the model", [&] {
+        emit info(lab::exportModel([this](const std::string& p) { dl::saveCharModel(*m_t, p); }, "dlm", onnx, {}));
+    });
 }
 
 } // namespace lab

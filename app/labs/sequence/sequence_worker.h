@@ -23,6 +23,7 @@ class SequenceWorker : public LabWorker {
     void sampleNow();
     void probe(const QString& text);
     void saveModel(const QString& path);
+    void exportModel(const QString& onnx); // unrolled over 50 steps (widgets/model_export)
 
   signals:
     void prepared(const lab::SequencePrepared& p);
