@@ -11,6 +11,7 @@
 #include "core/train/checkpoint.h"
 #include "core/train/image_model_file.h"
 #include "core/util/error.h"
+#include "core/util/rng.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -100,6 +101,12 @@ ModelExport exportModelFile(const std::string& in, const std::string& onnx, cons
         }
         e.dataDir = f.source.dir, e.limit = f.source.limit;
         if (!torchDir.empty()) e.trainIndex = fashionTrainIndex(f.source);
+        const int n = static_cast<int>(e.trainIndex.size()), batch = f.hyper.batch;
+        if (n > 0 && batch > 0 && batch < n && f.epochPosition == 0 && !f.rngState.empty()) {
+            Rng rng(1); // the saved engine: its next draw is the next epoch's shuffle (EpochOrder::take)
+            rng.setState(f.rngState);
+            for (int i : rng.permutation(n)) e.nextEpochOrder.push_back(i);
+        }
         what = "Images lab model";
         write(net);
     } else {

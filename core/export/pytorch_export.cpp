@@ -218,9 +218,13 @@ void savePytorch(Sequential& net, const PytorchExport& e, const std::string& fol
         writeFileAtomic((dir / "optimizer.npz").string(),
                         npzBytes(optimizerState(*e.optimizer, w.paramNames, e.firstTrainedParam, h.opt.beta)));
     if (!e.trainIndex.empty()) {
-        NpyArray a;
-        a.name = "train_index", a.i64 = e.trainIndex, a.shape = {int(e.trainIndex.size())};
-        writeFileAtomic((dir / "data.npz").string(), npzBytes({a}));
+        std::vector<NpyArray> arrays(1);
+        arrays[0].name = "train_index", arrays[0].i64 = e.trainIndex, arrays[0].shape = {int(e.trainIndex.size())};
+        if (!e.nextEpochOrder.empty()) {
+            arrays.emplace_back();
+            arrays[1].name = "epoch_order", arrays[1].i64 = e.nextEpochOrder, arrays[1].shape = {int(e.nextEpochOrder.size())};
+        }
+        writeFileAtomic((dir / "data.npz").string(), npzBytes(arrays));
     }
     if (e.data == "arrays") {
         const int f = e.exampleShape.empty() ? 0 : [&] { int n = 1; for (int d : e.exampleShape) n *= d; return n; }();

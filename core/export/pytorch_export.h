@@ -25,6 +25,10 @@ struct PytorchExport {
     std::string data = "fashion-mnist", dataDir;
     int limit = 0;
     std::vector<std::int64_t> trainIndex; // fashion-mnist: the training pictures used, in order (data.npz)
+    // The order the lab would take the training examples in next epoch (its shuffle, drawn from the saved
+    // random engine; positions in the training set): train.py's first epoch follows it when it runs in one
+    // process, so it continues as the lab would. Empty: PyTorch's own shuffle.
+    std::vector<std::int64_t> nextEpochOrder;
     // The optimizer's state to continue from (optimizer.npz; train.py loads it into PyTorch's): its moments
     // belong to net.params()[firstTrainedParam…]; the parameters before those stay frozen. Null: a fresh start.
     const Optimizer* optimizer = nullptr;

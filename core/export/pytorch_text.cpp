@@ -207,6 +207,12 @@ def main():
     batch = max(1, (exp["batch"] or len(train)) // world)
     sampler = DistributedSampler(train, seed=a.seed) if distributed else None
     loader = DataLoader(train, batch_size=batch, shuffle=sampler is None, sampler=sampler)
+    first = loader  # one process: the first epoch takes the examples in the order the lab would have
+    index = os.path.join(HERE, "data.npz")
+    if not distributed and os.path.exists(index):
+        with np.load(index) as d:
+            if "epoch_order" in d.files:
+                first = DataLoader(train, batch_size=batch, sampler=d["epoch_order"].tolist())
     for name, p in net.named_parameters():  # the lab's frozen layers stay frozen
         p.requires_grad_(name not in exp["frozen"])
     model = nn.parallel.DistributedDataParallel(net) if distributed else net
@@ -217,7 +223,7 @@ def main():
             sampler.set_epoch(epoch)
         start = time.time()
         model.train()
-        for xb, yb in loader:
+        for xb, yb in (first if epoch == 1 else loader):
             xb, yb = xb.to(device), yb.to(device)
             j = cost(exp, net, model(xb), yb)
             opt.zero_grad()

@@ -72,6 +72,8 @@ ImageModelFile parseImageModel(std::string bytes, const std::string& name)
         f.source = imageSourceFromJson(h.at("source"));
         f.frozen = wholeNumber<int>(h.get("frozen", 0.0), "frozen");
         f.precompute = h.get("precompute", 0.0) != 0.0;
+        f.rngState = h.get("rng", std::string());
+        f.epochPosition = wholeNumber<int>(h.get("epoch_position", 0.0), "epoch_position");
     } catch (const Error& e) {
         throw FormatError(f.name + " has a damaged header: " + e.what());
     }

@@ -30,6 +30,8 @@ struct ImageModelFile {
     ImageSource source;
     int frozen = 0;
     bool precompute = false;
+    std::string rngState; // the trainer's random engine when saved: the next epoch's shuffle comes from it
+    int epochPosition = 0; // images of the epoch in progress already used (0: saved at an epoch's end)
     std::uint32_t version = kImageModelVersion;
     std::string bytes;    // the whole file
     size_t tensorsAt = 0; // offset of the first tensor

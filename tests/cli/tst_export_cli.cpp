@@ -152,7 +152,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const double oursAcc = QJsonDocument::fromJson(r.out).object()["test_accuracy"].toDouble();
         qInfo("exported %.4f; one more epoch: PyTorch %.4f, ours %.4f", exported, torchAcc, oursAcc);
-        QVERIFY2(std::abs(torchAcc - oursAcc) <= 0.015 && torchAcc >= exported - 0.005,
+        QVERIFY2(std::abs(torchAcc - oursAcc) <= 0.005 && torchAcc >= exported - 0.005, // the issue: ± 0.5 pt
                  qPrintable(QString("exported %1, PyTorch %2, ours %3").arg(exported).arg(torchAcc).arg(oursAcc)));
         // Two processes, DistributedDataParallel over gloo (torchrun's flags: train.py's comment).
         r = dltest::runCli("/usr/bin/torchrun", {"--redirects", "1", "--tee", "1", "--nproc_per_node", "2",
