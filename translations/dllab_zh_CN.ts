@@ -3826,12 +3826,12 @@ Range 1 … 10000000</source>
         <translation>%1（ONNX，%2 字节）</translation>
     </message>
     <message>
-        <source>%1/ (model.py, weights.npz, train.py: python3 train.py --epochs 1)</source>
-        <translation>%1/（model.py、weights.npz、train.py：python3 train.py --epochs 1）</translation>
-    </message>
-    <message>
         <source>Exported the %1 to %2.</source>
         <translation>已将%1导出到 %2。</translation>
+    </message>
+    <message>
+        <source>%1/ (model.py, weights.npz, train.py)</source>
+        <translation>%1/（model.py、weights.npz、train.py）</translation>
     </message>
 </context>
 <context>
@@ -5071,6 +5071,14 @@ What light through yonder window breaks?</translation>
     <message>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Sequence: export to PyTorch…</source>
+        <translation>序列：导出为 PyTorch…</translation>
+    </message>
+    <message>
+        <source>A folder for the PyTorch experiment (model.py, weights, train.py)</source>
+        <translation>存放 PyTorch 实验的文件夹（model.py、权重、train.py）</translation>
     </message>
 </context>
 <context>

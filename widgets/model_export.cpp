@@ -30,8 +30,7 @@ QString exportModel(const std::function<void(const std::string& path)>& save, co
                      .arg(QFileInfo(onnx).fileName())
                      .arg(QFileInfo(onnx).size());
     if (!pytorchDir.isEmpty())
-        wrote << QCoreApplication::translate("lab::ModelExport", "%1/ (model.py, weights.npz, train.py: python3 train.py --epochs 1)")
-                     .arg(QDir(pytorchDir).dirName());
+        wrote << QCoreApplication::translate("lab::ModelExport", "%1/ (model.py, weights.npz, train.py)").arg(QDir(pytorchDir).dirName());
     return QCoreApplication::translate("lab::ModelExport", "Exported the %1 to %2.").arg(coreText(m.what), wrote.join(", "));
 }
 

@@ -41,7 +41,11 @@ int run(const Args& a)
         else if (!onnx.empty())
             std::printf("wrote %s (%ju bytes): the %s, input (N, %s), output (N, classes); ONNX opset 11\n", onnx.c_str(),
                         std::uintmax_t(std::filesystem::file_size(onnx)), what.c_str(), s.c_str());
-        if (!torchDir.empty())
+        if (!torchDir.empty() && what == "Sequence lab model")
+            std::printf("wrote %s/: model.py (the course's cells), weights.npz, experiment.json, train.py (python3 "
+                        "%s/train.py --text CORPUS --steps 1000, or torchrun --nproc_per_node=2 %s/train.py --text "
+                        "CORPUS)\n", torchDir.c_str(), torchDir.c_str(), torchDir.c_str());
+        else if (!torchDir.empty())
             std::printf("wrote %s/: model.py, weights.npz, experiment.json, train.py (python3 %s/train.py --epochs 1, "
                         "or torchrun --nproc_per_node=2 %s/train.py)\n", torchDir.c_str(), torchDir.c_str(), torchDir.c_str());
     }

@@ -6,6 +6,7 @@
 #include "core/export/onnx_export.h"
 #include "core/export/pytorch_export.h"
 #include "core/export/seq_onnx_export.h"
+#include "core/export/seq_pytorch_export.h"
 #include "core/layers/dense.h"
 #include "core/seq/char_model_file.h"
 #include "core/train/checkpoint.h"
@@ -61,11 +62,17 @@ ModelExport exportModelFile(const std::string& in, const std::string& onnx, cons
                             const std::string& docString, int steps)
 {
     if (extension(in) == ".dlm" && fileStartsWith(in, "DLSQ")) { // the Sequence lab's
-        if (!torchDir.empty())
-            throw ConfigError("A PyTorch experiment of a sequence model is not written yet; the ONNX export writes its "
-                              "graph unrolled over a fixed number of steps.");
         CharModelFile f = readCharModel(in);
-        saveCharModelOnnx(*f.model, steps, onnx, docString);
+        if (!onnx.empty()) saveCharModelOnnx(*f.model, steps, onnx, docString);
+        if (!torchDir.empty()) {
+            SeqPytorchExport e; // the lab's defaults of the file's corpus mode (char_trainer.h; the file keeps no hyper)
+            e.source = std::filesystem::path(in).filename().string();
+            const bool lines = f.mode == CorpusMode::Lines;
+            e.hyper.opt.kind = lines ? OptKind::GD : OptKind::Adam;
+            e.hyper.lr = lines ? 0.01f : 0.002f;
+            e.hyper.clipValue = 5;
+            saveCharModelPytorch(f, e, torchDir);
+        }
         return {"Sequence lab model", {steps, f.model->spec().vocab}};
     }
     PytorchExport e;

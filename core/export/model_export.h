@@ -16,7 +16,8 @@ struct ModelExport {
 // Writes `onnx` (when not empty) and the folder `pytorchDir` (when not empty), each file to a temporary file,
 // then renamed. Throws UsageError-like ConfigError for what the file cannot become, FormatError for a damaged
 // file. `docString` goes into the ONNX model.
-// A Sequence lab model (.dlm with the magic "DLSQ") is unrolled over `steps` steps (core/export/seq_onnx_export).
+// A Sequence lab model (.dlm with the magic "DLSQ"): ONNX unrolled over `steps` steps (core/export/seq_onnx_export),
+// PyTorch with the course's cells by hand (seq_pytorch_export).
 ModelExport exportModelFile(const std::string& in, const std::string& onnx, const std::string& pytorchDir,
                             const std::string& docString, int steps = 50);
 

@@ -211,8 +211,31 @@ private slots:
             QVERIFY(cv::norm(y.row(0), y.row(1), cv::NORM_INF) < 1e-6);
             QVERIFY(cv::norm(y.row(0), cv::NORM_INF) > 1e-3);
         }
-        r = run({"export", model, "--pytorch", m_dir.filePath("seq-torch")});
-        QVERIFY2(r.exitCode == 1 && r.err.contains("A PyTorch experiment of a sequence model is not written yet"), r.err.constData());
+        // The PyTorch experiment: model.py's hand-written cells against OpenCV's run of the ONNX graph (checked
+        // against our forward in tst_onnx_export) on the same inputs, then train.py keeps training the model on the
+        // corpus, in one process and under torchrun with two.
+        DL_NEEDS_FILES(QStringList{kTorch}, "Debian's python3-torch, installed by scripts/setup.sh");
+        const QString dir = m_dir.filePath("seq-torch");
+        r = run({"export", model, "--pytorch", dir});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        dl::NpyArray y;
+        y.name = "y", y.shape = {8, 2, V};
+        for (const cv::Mat& m : ys) y.f32.insert(y.f32.end(), m.ptr<float>(), m.ptr<float>() + 2 * V);
+        QVERIFY(writeBytes(dir + "/y.npy", dl::npyBytes(y)));
+        const QString check = "import sys; sys.path.insert(0, '" + dir + "'); import model, numpy as np, torch; "
+                              "ids = torch.tensor([[-1, -1]] + [[t % " + QString::number(V) + "] * 2 for t in range(1, 8)]); "
+                              "out = model.load()(ids).detach().numpy(); print(float(abs(out - np.load('" + dir + "/y.npy')).max()))";
+        r = dltest::runCli(kPython, {"-c", check}, 120000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.trimmed().toDouble() < 1e-5, r.out.constData());
+        r = dltest::runCli(kPython, {dir + "/train.py", "--text", corpus.fileName(), "--steps", "300"}, 120000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        const double loss = QJsonDocument::fromJson(lines.last()).object()["loss_per_char"].toDouble();
+        QVERIFY2(loss > 0 && loss < std::log(double(V)), lines.last().constData()); // below a uniform guess
+        r = dltest::runCli("/usr/bin/torchrun", {"--redirects", "1", "--tee", "1", "--nproc_per_node", "2", dir + "/train.py",
+                                                 "--text", corpus.fileName(), "--steps", "100"}, 240000);
+        QVERIFY2(r.exitCode == 0 && r.out.contains("\"processes\": 2"), (r.out + r.err).constData());
     }
     void badCallsOneSentence()
     {

@@ -270,7 +270,7 @@ class TstPlayground : public QObject {
         const QString onnx = dir.path() + "/net.onnx", torch = dir.path() + "/torch", ck = dir.path() + "/net.dlck";
         page()->exportModel(onnx, torch);
         QVERIFY(QTest::qWaitFor([&] { return m_w->statusMessage().startsWith("Exported the Playground model to"); }, 10000));
-        QVERIFY2(m_w->statusMessage().contains("net.onnx (ONNX, ") && m_w->statusMessage().contains("torch/ (model.py"),
+        QVERIFY2(m_w->statusMessage().contains("net.onnx (ONNX, ") && m_w->statusMessage().contains("torch/ (model.py, weights.npz, train.py)"),
                  qPrintable(m_w->statusMessage()));
         QFile f(onnx);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -177,6 +177,12 @@ class TstSequence : public QObject {
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         QVERIFY(bytes.contains("x_50") && bytes.contains("y_50") && !bytes.contains("x_51"));
+        page.exportModel({}, m_dir.filePath("torch")); // and the PyTorch experiment with the course's cells
+        QVERIFY(said.wait(10000));
+        QVERIFY2(said.last().at(0).toString() == "Exported the Sequence lab model to torch/ (model.py, weights.npz, train.py).",
+                 qPrintable(said.last().at(0).toString()));
+        for (const char* name : {"model.py", "weights.npz", "experiment.json", "train.py"})
+            QVERIFY2(QFile::exists(m_dir.filePath("torch/") + name), name);
     }
 
     // The Experiments tab: an experiment runs on its own thread and reports as it goes (plots, table); the

@@ -39,6 +39,10 @@ void SequencePage::addMenuItems(const LabMenus& menus)
         const QString p = askSavePath(this, tr("Export to ONNX"), tr("ONNX models (*.onnx)"), "onnx");
         if (!p.isEmpty()) exportModel(p);
     });
+    menus.file->addAction(tr("Sequence: export to PyTorch…"), this, [this] {
+        const QString d = askFolder(this, tr("A folder for the PyTorch experiment (model.py, weights, train.py)"));
+        if (!d.isEmpty()) exportModel({}, d);
+    });
 }
 
 QStringList SequencePage::openFilters() const

@@ -227,9 +227,9 @@ void SequencePage::sampleNow()
     m_worker.call([](SequenceWorker& w) { w.sampleNow(); });
 }
 
-void SequencePage::exportModel(const QString& onnx)
+void SequencePage::exportModel(const QString& onnx, const QString& pytorchDir)
 {
-    m_worker.call([onnx](SequenceWorker& w) { w.exportModel(onnx); });
+    m_worker.call([onnx, pytorchDir](SequenceWorker& w) { w.exportModel(onnx, pytorchDir); });
 }
 
 void SequencePage::saveModel(const QString& path)

@@ -62,7 +62,8 @@ class SequencePage : public LabPage {
     int findUnit(dl::TextFeature f);
     void sampleNow();
     void saveModel(const QString& path);
-    void exportModel(const QString& onnx); // File ▸ Sequence: export to ONNX… (50 steps unrolled)
+    // File ▸ Sequence: export to ONNX (50 steps unrolled) / to PyTorch (the course's cells)
+    void exportModel(const QString& onnx, const QString& pytorchDir = {});
 
     const SequenceSnapshot& last() const { return m_last; }
     QStringList samples() const { return m_samples; } // every sample of this run, in order

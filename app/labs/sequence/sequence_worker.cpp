@@ -199,14 +199,14 @@ void SequenceWorker::saveModel(const QString& path)
     if (guard("saving", [&] { dl::saveCharModel(*m_t, path.toStdString()); })) emit saved(path);
 }
 
-void SequenceWorker::exportModel(const QString& onnx)
+void SequenceWorker::exportModel(const QString& onnx, const QString& pytorchDir)
 {
     if (!m_t) {
         emit failed(tr("Nothing to save yet: choose a corpus and train first."));
         return;
     }
     guard("exporting the model", [&] {
-        emit info(lab::exportModel([this](const std::string& p) { dl::saveCharModel(*m_t, p); }, "dlm", onnx, {}));
+        emit info(lab::exportModel([this](const std::string& p) { dl::saveCharModel(*m_t, p); }, "dlm", onnx, pytorchDir));
     });
 }
 

@@ -23,7 +23,8 @@ class SequenceWorker : public LabWorker {
     void sampleNow();
     void probe(const QString& text);
     void saveModel(const QString& path);
-    void exportModel(const QString& onnx); // unrolled over 50 steps (widgets/model_export)
+    // ONNX unrolled over 50 steps and/or a PyTorch experiment with the course's cells (widgets/model_export)
+    void exportModel(const QString& onnx, const QString& pytorchDir);
 
   signals:
     void prepared(const lab::SequencePrepared& p);
