@@ -84,7 +84,7 @@ while read -r -u 3 path bytes sha src rest; do
   part="$target.part"
   if ! source_to "$path" "$src" "$part"; then
     rm -f "$part"
-    echo "fetch: could not fetch $path from $from ($(head -c 200 "$tmp/curl.err" | tr '\n' ' ')); offline? set DLLAB_MODEL_MIRROR=DIR_OR_URL to take it from a copy" >&2
+    echo "fetch: could not fetch $path from $from ($(grep -v '^ *$' "$tmp/curl.err" | tail -n 1 | head -c 200)); offline? set DLLAB_MODEL_MIRROR=DIR_OR_URL to take it from a copy" >&2
     failed=$((failed + 1)); continue
   fi
   got_bytes="$(stat -c %s "$part")" got_sha="$(sha256sum < "$part" | cut -d' ' -f1)"

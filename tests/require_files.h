@@ -37,7 +37,11 @@ inline QString firstMissing(const QStringList& paths)
     } while (0)
 
 // Where each kind of file comes from, as the sentences say it.
-#define DL_FROM_SHARED_MODELS "../shared/models, linked into models/ by scripts/setup.sh"
+#define DL_FROM_SHARED_MODELS                                                                                 \
+    "resources/models.manifest's source (scripts/setup.sh links ../shared/models when it is beside the project, "  \
+    "else scripts/fetch-models.sh fetches it; DLLAB_MODEL_MIRROR=DIR takes it from a copy)"
 #define DL_FROM_FACE_API "npm's @vladmandic/face-api@1.7.15, fetched into models/face-api by scripts/setup.sh"
 #define DL_FROM_DARKNET_PKG "Debian's darknet package, installed by scripts/setup.sh"
-#define DL_FROM_SHARED_DATASETS "../shared/datasets, linked into corpora/ by scripts/setup.sh"
+#define DL_FROM_SHARED_DATASETS                                                                               \
+    "resources/models.manifest's source (scripts/setup.sh links ../shared/datasets into corpora/ when it is "      \
+    "beside the project, else scripts/fetch-models.sh fetches it)"
