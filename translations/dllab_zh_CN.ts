@@ -3428,6 +3428,10 @@ Range 1 … 10000000</source>
         <source>Opened %1: epoch %2, step %3. Press Run to keep training.</source>
         <translation>已打开 %1：第 %2 轮，第 %3 步。按“运行”继续训练。</translation>
     </message>
+    <message>
+        <source>Nothing to export yet: the model is built once the pictures are loaded.</source>
+        <translation>还没有可导出的内容：图片载入后才会建立模型。</translation>
+    </message>
 </context>
 <context>
     <name>lab::InitTab</name>

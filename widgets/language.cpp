@@ -15,12 +15,14 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMutex>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTableWidget>
+#include <QTextEdit>
 #include <QToolBox>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -255,6 +257,8 @@ void controlTexts(QWidget* w, const Apply& apply, bool allItems)
     if (auto* g = qobject_cast<QGroupBox*>(w)) apply(g->title(), [g](const QString& t) { g->setTitle(t); });
     if (auto* m = qobject_cast<QMenu*>(w)) apply(m->title(), [m](const QString& t) { m->setTitle(t); });
     if (auto* e = qobject_cast<QLineEdit*>(w)) apply(e->placeholderText(), [e](const QString& t) { e->setPlaceholderText(t); });
+    if (auto* e = qobject_cast<QPlainTextEdit*>(w)) apply(e->placeholderText(), [e](const QString& t) { e->setPlaceholderText(t); });
+    if (auto* e = qobject_cast<QTextEdit*>(w)) apply(e->placeholderText(), [e](const QString& t) { e->setPlaceholderText(t); });
     if (auto* s = qobject_cast<QAbstractSpinBox*>(w))
         apply(s->specialValueText(), [s](const QString& t) { s->setSpecialValueText(t); });
     if (auto* s = qobject_cast<QSpinBox*>(w)) {

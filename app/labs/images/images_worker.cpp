@@ -428,7 +428,10 @@ void ImagesWorker::saveModel(const QString& path)
 
 void ImagesWorker::exportModel(const QString& onnx, const QString& pytorchDir)
 {
-    if (!m_trainer) return;
+    if (!m_trainer) {
+        emit failed(tr("Nothing to export yet: the model is built once the pictures are loaded."));
+        return;
+    }
     guard("exporting the model", [&] {
         emit info(lab::exportModel([this](const std::string& p) { dl::saveImageModel(*m_trainer, m_cfg.source, p); }, "dlm",
                                    onnx, pytorchDir));
