@@ -7,6 +7,7 @@
 #include "core/style/style_image.h"
 #include "app/labs/style/gram_view.h"
 #include "widgets/picture_view.h"
+#include "widgets/language.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -88,6 +89,7 @@ StylePage::StylePage(QWidget* parent)
     auto* gv = new QVBoxLayout(gramTab);
     auto* grow = new QHBoxLayout;
     m_gramLayer = new QComboBox;
+    markTranslatedItems(m_gramLayer); // its items are read by index
     m_gramLayer->setToolTip(tr("Which style layer's Gram matrices to compare"));
     grow->addWidget(new QLabel(tr("Style layer")));
     grow->addWidget(m_gramLayer);

@@ -6,6 +6,7 @@
 #include "core/style/style_image.h"
 #include "app/labs/style/gram_view.h"
 #include "widgets/picture_view.h"
+#include "widgets/language.h"
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -98,6 +99,7 @@ void StylePage::buildControls(QWidget* side)
     v->addLayout(form);
     v->addWidget(new QLabel(tr("Style layers (tick) and their weights λ_l:")));
     m_styleLayers = new QTableWidget(0, 2);
+    markTranslatedItems(m_styleLayers); // "layer %1" when the model names none; λ is a number
     m_styleLayers->setHorizontalHeaderLabels({tr("layer"), tr("λ")});
     m_styleLayers->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_styleLayers->verticalHeader()->hide();
