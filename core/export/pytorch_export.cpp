@@ -205,11 +205,7 @@ void savePytorch(Sequential& net, const PytorchExport& e, const std::string& fol
     exp.set("optimizer", opt).set("batch", h.batch).set("l2", double(h.l2)).set("data", data).set("seed", 1);
 
     const std::filesystem::path dir(folder);
-    std::error_code ec;
-    if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
-        throw IoError(folder + " is a file, not a folder; choose a folder for the PyTorch experiment.");
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw IoError("Could not create the folder " + folder + ": " + ec.message() + ".");
+    makeFolder(folder, "the PyTorch experiment");
     writeFileAtomic((dir / "model.py").string(), model);
     writeFileAtomic((dir / "train.py").string(), kTrainPy);
     writeFileAtomic((dir / "experiment.json").string(), exp.dump(2) + "\n");

@@ -192,11 +192,7 @@ void saveCharModelPytorch(CharModelFile& f, const SeqPytorchExport& e, const std
         .set("steps_trained", double(f.steps));
 
     const std::filesystem::path dir(folder);
-    std::error_code ec;
-    if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
-        throw IoError(folder + " is a file, not a folder; choose a folder for the PyTorch experiment.");
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw IoError("Could not create the folder " + folder + ": " + ec.message() + ".");
+    makeFolder(folder, "the PyTorch experiment");
     writeFileAtomic((dir / "model.py").string(), kModelPy);
     writeFileAtomic((dir / "train.py").string(), kTrainPy);
     writeFileAtomic((dir / "experiment.json").string(), exp.dump(2) + "\n");

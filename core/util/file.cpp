@@ -57,4 +57,14 @@ void writeFileAtomic(const std::string& path, const std::string& bytes)
     }
 }
 
+void makeFolder(const std::string& folder, const std::string& what)
+{
+    const std::filesystem::path dir(folder);
+    std::error_code ec;
+    if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
+        throw IoError(folder + " is a file, not a folder; choose a folder for " + what + ".");
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw IoError("Could not create the folder " + folder + ": " + ec.message() + ".");
+}
+
 } // namespace dl
